@@ -1,0 +1,66 @@
+"""The application factory: settings in, a configured FastAPI app out."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy import Engine
+
+from api.errors import register_error_handlers
+from api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
+from api.routers import auth, exercises, health, users
+from api.security import PasswordHasher, TokenCodec
+from api.settings import Settings, get_settings
+from api.throttle import Throttle
+from db.engine import make_engine
+
+DESCRIPTION = """\
+Backchain tracks strength and pain, and tells athletes and their trainers whether the
+posterior chain is catching up with the anterior chain (method `pcb-1`).
+
+Errors are RFC 9457 `application/problem+json` with a stable `code`.
+"""
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """Build the app; tests pass their own settings and engine."""
+    settings = settings or get_settings()
+    logging.basicConfig(level=logging.INFO)
+    app = FastAPI(
+        title="Backchain API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.hasher = PasswordHasher(settings)
+    app.state.tokens = TokenCodec(settings)
+    app.state.login_throttle = Throttle(
+        settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="login"
+    )
+    register_error_handlers(app)
+    for router in (health.router, auth.router, users.router, exercises.router):
+        app.include_router(router)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-Request-ID",
+            ],
+            expose_headers=["ETag", "X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestIdMiddleware)
+    return app

@@ -1,0 +1,238 @@
+"""The BackchainError family and the handlers that answer every error as problem+json (RFC 9457)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("backchain.errors")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class FieldErrorModel(BaseModel):
+    field: str = Field(description="Dotted path of the offending field, e.g. `sets.0.reps`.")
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = Field(examples=["urn:backchain:problem:validation_error"])
+    title: str = Field(examples=["Invalid input"])
+    status: int = Field(examples=[422])
+    detail: str | None = None
+    code: str = Field(description="Stable machine-readable code.", examples=["validation_error"])
+    errors: list[FieldErrorModel] | None = None
+    request_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class BackchainError(Exception):
+    """A failure a client can act on; maps to one problem document."""
+
+    status: ClassVar[int] = 400
+    code: ClassVar[str] = "bad_request"
+    title: ClassVar[str] = "Bad request"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: Sequence[FieldError] = (),
+        headers: dict[str, str] | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.errors = list(errors)
+        self.headers = headers or {}
+        self.instance_code = code or self.code
+
+
+class NotFound(BackchainError):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class Unauthorized(BackchainError):
+    status, code, title = 401, "unauthorized", "Authentication required"
+
+    def __init__(self, detail: str | None = None, *, code: str | None = None) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"}, code=code)
+
+
+class Conflict(BackchainError):
+    status, code, title = 409, "conflict", "Conflict"
+
+
+class PreconditionFailed(BackchainError):
+    status, code, title = 412, "precondition_failed", "Precondition failed"
+
+
+class PayloadTooLarge(BackchainError):
+    status, code, title = 413, "payload_too_large", "Request body too large"
+
+
+class InvalidInput(BackchainError):
+    status, code, title = 422, "validation_error", "Invalid input"
+
+    def __init__(
+        self, errors: Sequence[FieldError], detail: str | None = None, *, code: str | None = None
+    ) -> None:
+        super().__init__(
+            detail or "; ".join(f"{e.field}: {e.message}" for e in errors), errors=errors, code=code
+        )
+
+
+class TooManyRequests(BackchainError):
+    status, code, title = 429, "too_many_requests", "Too many requests"
+
+    def __init__(self, retry_after_s: int, detail: str | None = None) -> None:
+        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after_s))})
+
+
+class ServiceUnavailable(BackchainError):
+    status, code, title = 503, "service_unavailable", "Service unavailable"
+
+
+def problem_response(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str | None = None,
+    errors: Sequence[FieldError] = (),
+    headers: dict[str, str] | None = None,
+    request_id: str | None = None,
+) -> JSONResponse:
+    """A problem+json response."""
+    body: dict[str, Any] = {
+        "type": f"urn:backchain:problem:{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
+    if request_id:
+        body["request_id"] = request_id
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _request_id(request: Request) -> str | None:
+    return getattr(request.state, "request_id", None)
+
+
+def _field_name(loc: Sequence[int | str]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
+        parts = parts[1:]
+    return ".".join(parts) or "body"
+
+
+async def _handle_backchain(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, BackchainError)
+    return problem_response(
+        status=exc.status,
+        code=exc.instance_code,
+        title=exc.title,
+        detail=exc.detail,
+        errors=exc.errors,
+        headers=exc.headers,
+        request_id=_request_id(request),
+    )
+
+
+async def _handle_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        FieldError(_field_name(e.get("loc", ())), str(e.get("msg", ""))) for e in exc.errors()
+    ]
+    return problem_response(
+        status=422,
+        code="validation_error",
+        title="Invalid input",
+        detail="; ".join(f"{e.field}: {e.message}" for e in errors),
+        errors=errors,
+        request_id=_request_id(request),
+    )
+
+
+_HTTP_CODES = {
+    401: ("unauthorized", "Authentication required"),
+    404: ("not_found", "Not found"),
+    405: ("method_not_allowed", "Method not allowed"),
+    413: ("payload_too_large", "Request body too large"),
+    415: ("unsupported_media_type", "Unsupported media type"),
+}
+
+
+async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+    return problem_response(
+        status=exc.status_code,
+        code=code,
+        title=title,
+        detail=detail,
+        headers=dict(exc.headers or {}),
+        request_id=_request_id(request),
+    )
+
+
+async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    request_id = _request_id(request)
+    logger.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
+    return problem_response(
+        status=500,
+        code="internal_error",
+        title="Internal server error",
+        detail="An unexpected error occurred; quote the request id when reporting it.",
+        request_id=request_id,
+    )
+
+
+def register_error_handlers(app: FastAPI) -> None:
+    """Answer every error, ours or the framework's, as problem+json."""
+    app.add_exception_handler(BackchainError, _handle_backchain)
+    app.add_exception_handler(RequestValidationError, _handle_validation)
+    app.add_exception_handler(StarletteHTTPException, _handle_http)
+    app.add_exception_handler(Exception, _handle_unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries documenting problem+json errors."""
+    descriptions = {
+        400: "Bad request",
+        401: "Missing, invalid or expired credentials",
+        404: "Not found (or not visible to the caller)",
+        409: "Conflict",
+        412: "The If-Match precondition failed",
+        413: "Request body too large",
+        422: "Invalid input; `errors` names each bad field",
+        429: "Too many requests; see Retry-After",
+        503: "Service unavailable",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": descriptions.get(status, "Error"),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,117 @@
+"""Registration and the OAuth2 token endpoint."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form, Request, Response, status
+
+from api.deps import CurrentUser, HasherDep, SessionDep, SettingsDep, TokensDep
+from api.errors import FieldError, InvalidInput, problem_responses
+from api.schemas.auth import LogoutRequest, TokenPair
+from api.schemas.users import PasswordChange, UserRead, UserRegister
+from api.services import auth as auth_service
+from api.throttle import Throttle
+
+router = APIRouter(prefix="/v1/auth", tags=["auth"])
+
+
+def get_login_throttle(request: Request) -> Throttle:
+    throttle: Throttle = request.app.state.login_throttle
+    return throttle
+
+
+LoginThrottle = Annotated[Throttle, Depends(get_login_throttle)]
+
+
+@router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    operation_id="register",
+    responses=problem_responses(409, 422),
+    openapi_extra={"security": []},
+)
+def register(data: UserRegister, session: SessionDep, hasher: HasherDep) -> UserRead:
+    """Create an account; the email is unique regardless of case."""
+    return UserRead.model_validate(auth_service.register(session, hasher, data))
+
+
+@router.post(
+    "/token",
+    operation_id="createToken",
+    responses=problem_responses(401, 422, 429),
+    openapi_extra={"security": []},
+)
+def create_token(
+    request: Request,
+    session: SessionDep,
+    hasher: HasherDep,
+    tokens: TokensDep,
+    settings: SettingsDep,
+    throttle: LoginThrottle,
+    grant_type: Annotated[Literal["password", "refresh_token"], Form()],
+    username: Annotated[str | None, Form(max_length=320)] = None,
+    password: Annotated[str | None, Form(max_length=128)] = None,
+    refresh_token: Annotated[str | None, Form(max_length=256)] = None,
+    scope: Annotated[str, Form(max_length=512)] = "",
+) -> TokenPair:
+    """OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`."""
+    del scope  # accepted for OAuth2 compatibility; Backchain has no scopes
+    if grant_type == "password":
+        missing = [f for f, v in (("username", username), ("password", password)) if not v]
+        if missing:
+            raise InvalidInput([FieldError(f, "required for grant_type=password") for f in missing])
+        assert username is not None
+        assert password is not None
+        issued = auth_service.login(
+            session,
+            hasher,
+            tokens,
+            throttle,
+            email=username,
+            password=password,
+            client_ip=request.client.host if request.client else "unknown",
+            refresh_days=settings.refresh_token_days,
+        )
+    else:
+        if not refresh_token:
+            raise InvalidInput(
+                [FieldError("refresh_token", "required for grant_type=refresh_token")]
+            )
+        issued = auth_service.refresh(
+            session, tokens, refresh_token=refresh_token, refresh_days=settings.refresh_token_days
+        )
+    return TokenPair(
+        access_token=issued.access_token,
+        expires_in=issued.expires_in,
+        refresh_token=issued.refresh_token,
+    )
+
+
+@router.post(
+    "/logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="logout",
+    responses=problem_responses(422),
+    openapi_extra={"security": []},
+)
+def logout(data: LogoutRequest, session: SessionDep) -> Response:
+    """Revoke a refresh token and every token rotated from the same sign-in."""
+    auth_service.logout(session, refresh_token=data.refresh_token)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="changePassword",
+    responses=problem_responses(401, 422),
+)
+def change_password(
+    data: PasswordChange, user: CurrentUser, session: SessionDep, hasher: HasherDep
+) -> Response:
+    """Change the password; every existing access and refresh token stops working."""
+    auth_service.change_password(
+        session, hasher, user, current=data.current_password, new=data.new_password
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

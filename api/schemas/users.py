@@ -1,0 +1,50 @@
+"""Profiles: registration, reading and updating one's own account."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import EmailStr, Field
+
+from api.schemas.common import RequestModel, ResponseModel, TimeZoneName
+from api.schemas.enums import Role, Sex, Unit
+
+
+class UserRegister(RequestModel):
+    email: EmailStr = Field(examples=["ada@example.com"])
+    password: str = Field(min_length=10, max_length=128, examples=["correct horse battery"])
+    display_name: str | None = Field(default=None, max_length=100, examples=["Ada"])
+    sex: Sex = Sex.unspecified
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    timezone: TimeZoneName = Field(default="UTC", examples=["Europe/Berlin"])
+    unit_preference: Unit = Unit.kg
+    bodyweight_kg: float | None = Field(default=None, ge=20, le=400)
+
+
+class UserUpdate(RequestModel):
+    display_name: str | None = Field(default=None, max_length=100)
+    sex: Sex | None = None
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    timezone: TimeZoneName | None = None
+    unit_preference: Unit | None = None
+    bodyweight_kg: float | None = Field(default=None, ge=20, le=400)
+
+
+class UserRead(ResponseModel):
+    id: uuid.UUID
+    email: str
+    display_name: str | None
+    sex: Sex
+    birth_year: int | None
+    timezone: str
+    unit_preference: Unit
+    bodyweight_kg: float | None
+    role: Role
+    created_at: datetime
+    updated_at: datetime
+
+
+class PasswordChange(RequestModel):
+    current_password: str = Field(max_length=128)
+    new_password: str = Field(min_length=10, max_length=128)

@@ -1,0 +1,23 @@
+"""`python -m api.serve`: run the app with uvicorn on the configured host and port."""
+
+from __future__ import annotations
+
+import uvicorn
+
+from api.settings import get_settings
+
+
+def main() -> None:
+    settings = get_settings()
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        proxy_headers=False,
+        timeout_graceful_shutdown=20,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The catalog: listing, reading, and users' custom exercises."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from api.errors import NotFound
+from api.pagination import PageParams, decode_cursor, encode_cursor
+from api.schemas.exercises import ExerciseCreate, ExerciseUpdate
+from db.base import utcnow
+from db.models import Exercise, ExerciseAlias, User
+from db.queries import exercises as exercises_queries
+
+
+@dataclass(slots=True)
+class ExerciseView:
+    exercise: Exercise
+    aliases: list[ExerciseAlias] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ExercisePageView:
+    items: list[ExerciseView]
+    next_cursor: str | None
+
+
+def list_exercises(
+    session: Session,
+    user: User,
+    page: PageParams,
+    *,
+    chain: str | None = None,
+    region: str | None = None,
+    q: str | None = None,
+) -> ExercisePageView:
+    """System exercises and the caller's own, ordered by slug."""
+    after = decode_cursor(page.cursor, size=1)[0] if page.cursor else None
+    rows = exercises_queries.list_page(
+        session, user.id, limit=page.limit + 1, after_slug=after, chain=chain, region=region, q=q
+    )
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    aliases = exercises_queries.aliases_for(session, [r.id for r in rows])
+    return ExercisePageView(
+        [ExerciseView(r, aliases.get(r.id, [])) for r in rows],
+        encode_cursor([rows[-1].slug]) if more and rows else None,
+    )
+
+
+def get_exercise(session: Session, user: User, ref: str) -> ExerciseView:
+    """A visible exercise by id or slug."""
+    exercise = exercises_queries.get_visible(session, user.id, ref)
+    if exercise is None:
+        raise NotFound(f"No exercise {ref!r}")
+    return ExerciseView(
+        exercise, exercises_queries.aliases_for(session, [exercise.id])[exercise.id]
+    )
+
+
+def _custom_slug(name: str, exercise_id: uuid.UUID) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "exercise"
+    # A short id suffix keeps custom slugs unique across users and clear of system slugs.
+    return f"{base}_{exercise_id.hex[:8]}"
+
+
+def create_exercise(session: Session, user: User, data: ExerciseCreate) -> ExerciseView:
+    """A custom exercise owned by the caller."""
+    exercise_id = uuid.uuid4()
+    exercise = Exercise(
+        id=exercise_id,
+        slug=_custom_slug(data.name, exercise_id),
+        is_system=False,
+        owner_id=user.id,
+        **data.model_dump(),
+    )
+    session.add(exercise)
+    session.commit()
+    return ExerciseView(exercise)
+
+
+def _own_custom(session: Session, user: User, ref: str) -> Exercise:
+    exercise = exercises_queries.get_visible(session, user.id, ref)
+    if exercise is None or exercise.owner_id != user.id:
+        # System exercises are read-only for everyone: not found as a writable resource.
+        raise NotFound(f"No custom exercise {ref!r}")
+    return exercise
+
+
+def update_exercise(session: Session, user: User, ref: str, data: ExerciseUpdate) -> ExerciseView:
+    """Change the caller's custom exercise."""
+    exercise = _own_custom(session, user, ref)
+    for key, value in data.model_dump(exclude_unset=True).items():
+        if value is None and key != "pattern":
+            continue
+        setattr(exercise, key, value)
+    exercise.updated_at = utcnow()
+    session.add(exercise)
+    session.commit()
+    return ExerciseView(exercise)
+
+
+def delete_exercise(session: Session, user: User, ref: str) -> None:
+    """Delete the caller's custom exercise."""
+    session.delete(_own_custom(session, user, ref))
+    session.commit()

@@ -1,0 +1,82 @@
+"""Every setting, read once from `BACKCHAIN_*` environment variables and validated at start-up."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+MIN_SECRET_BYTES = 32
+
+
+class ConfigurationError(RuntimeError):
+    """The service refuses to start with this configuration."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BACKCHAIN_", extra="ignore")
+
+    database_url: str = "sqlite:///./data/backchain.db"
+    data_dir: Path = Path("./data")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    env: Literal["development", "production"] = "development"
+    jwt_secret: str | None = None
+    jwt_issuer: str = "backchain"
+    jwt_audience: str = "backchain-api"
+    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    redis_url: str | None = None
+    # Comma-separated origins allowed by CORS; empty = no cross-origin access.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Argon2id cost (OWASP: m=19 MiB, t=2 is the floor; these defaults sit above it).
+    password_time_cost: int = Field(default=3, ge=1)
+    password_memory_kib: int = Field(default=65536, ge=8)
+    login_attempts_per_minute: int = Field(default=10, ge=1)
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _check_secret(self) -> Settings:
+        if self.jwt_secret is not None and len(self.jwt_secret.encode()) < MIN_SECRET_BYTES:
+            raise ConfigurationError(
+                f"BACKCHAIN_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes long"
+            )
+        if self.env == "production" and self.jwt_secret is None:
+            raise ConfigurationError(
+                "BACKCHAIN_JWT_SECRET is required when BACKCHAIN_ENV=production "
+                f"(at least {MIN_SECRET_BYTES} random bytes)"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return make_url(self.database_url).get_backend_name() == "sqlite"
+
+    def signing_secret(self) -> str:
+        """The JWT secret; in development one is generated once and kept in the data folder."""
+        if self.jwt_secret is not None:
+            return self.jwt_secret
+        path = self.data_dir / "jwt_secret"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process's settings (cached)."""
+    return Settings()

@@ -1,0 +1,81 @@
+"""Catalog lookups: visible exercises, by id or slug, keyset pages with aliases."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, or_
+from sqlmodel import Session, col, select
+
+from db.models import Exercise, ExerciseAlias
+
+
+def visible_to(user_id: uuid.UUID) -> ColumnElement[bool]:
+    """System exercises plus the user's own."""
+    return or_(col(Exercise.is_system).is_(True), col(Exercise.owner_id) == user_id)
+
+
+def get_visible(session: Session, user_id: uuid.UUID, ref: str) -> Exercise | None:
+    """A visible exercise by id or slug."""
+    query = select(Exercise).where(visible_to(user_id))
+    try:
+        query = query.where(col(Exercise.id) == uuid.UUID(ref))
+    except ValueError:
+        query = query.where(col(Exercise.slug) == ref)
+    return session.exec(query).first()
+
+
+def list_page(
+    session: Session,
+    user_id: uuid.UUID,
+    *,
+    limit: int,
+    after_slug: str | None,
+    chain: str | None,
+    region: str | None,
+    q: str | None,
+) -> list[Exercise]:
+    """One page of visible exercises ordered by slug, after a keyset position."""
+    query = select(Exercise).where(visible_to(user_id))
+    if chain:
+        query = query.where(col(Exercise.chain) == chain)
+    if region:
+        query = query.where(col(Exercise.region) == region)
+    if q:
+        pattern = f"%{q.lower()}%"
+        alias_match = select(ExerciseAlias.exercise_id).where(
+            col(ExerciseAlias.alias_key).like(pattern)
+        )
+        query = query.where(
+            or_(
+                col(Exercise.name).ilike(pattern),
+                col(Exercise.slug).like(pattern),
+                col(Exercise.id).in_(alias_match),
+            )
+        )
+    if after_slug is not None:
+        query = query.where(col(Exercise.slug) > after_slug)
+    return list(session.exec(query.order_by(col(Exercise.slug)).limit(limit)).all())
+
+
+def aliases_for(
+    session: Session, exercise_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[ExerciseAlias]]:
+    """Aliases of several exercises in one query."""
+    found: dict[uuid.UUID, list[ExerciseAlias]] = defaultdict(list)
+    if exercise_ids:
+        rows = session.exec(
+            select(ExerciseAlias)
+            .where(col(ExerciseAlias.exercise_id).in_(exercise_ids))
+            .order_by(col(ExerciseAlias.source), col(ExerciseAlias.alias_key))
+        ).all()
+        for row in rows:
+            found[row.exercise_id].append(row)
+    return found
+
+
+def slug_exists(session: Session, slug: str) -> bool:
+    """Whether any exercise already has this slug."""
+    return session.exec(select(Exercise.id).where(col(Exercise.slug) == slug)).first() is not None

@@ -1,0 +1,52 @@
+"""Lookups of accounts and refresh tokens."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from db.models import RefreshToken, User
+
+
+def get_by_email(session: Session, email: str) -> User | None:
+    """The account with this email (case-insensitive; emails are stored lower-cased)."""
+    return session.exec(select(User).where(User.email == email.strip().lower())).first()
+
+
+def get_refresh_token(session: Session, token_hash: str) -> RefreshToken | None:
+    """The refresh token row with this hash."""
+    return session.exec(select(RefreshToken).where(RefreshToken.token_hash == token_hash)).first()
+
+
+def mark_refresh_used(session: Session, token_id: uuid.UUID, at: datetime) -> bool:
+    """Claim a refresh token for one use; False when another request used it first."""
+    result = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == token_id)  # type: ignore[arg-type]
+        .where(RefreshToken.used_at.is_(None))  # type: ignore[union-attr]
+        .values(used_at=at)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def revoke_family(session: Session, family_id: uuid.UUID, at: datetime) -> None:
+    """Revoke every token of a refresh family."""
+    session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id)  # type: ignore[arg-type]
+        .where(RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
+        .values(revoked_at=at)
+    )
+
+
+def revoke_all_for_user(session: Session, user_id: uuid.UUID, at: datetime) -> None:
+    """Revoke every refresh token of a user."""
+    session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id)  # type: ignore[arg-type]
+        .where(RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
+        .values(revoked_at=at)
+    )

@@ -1,0 +1,344 @@
+"""Registration, token endpoint (password and refresh grants), logout, password change."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from api.settings import Settings
+from db.models import User
+from tests.conftest import TEST_SECRET
+from tests.factories import PASSWORD, make_user
+
+
+def login(client: TestClient, email: str, password: str = PASSWORD, **extra: str) -> dict:
+    response = client.post(
+        "/v1/auth/token",
+        data={"grant_type": "password", "username": email, "password": password, **extra},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def me(client: TestClient, access_token: str) -> int:
+    return client.get(
+        "/v1/users/me", headers={"Authorization": f"Bearer {access_token}"}
+    ).status_code
+
+
+class TestRegister:
+    def test_creates_account_and_returns_profile(self, client: TestClient) -> None:
+        response = client.post(
+            "/v1/auth/register",
+            json={
+                "email": "Ada@Example.com",
+                "password": "long enough pw",
+                "sex": "female",
+                "timezone": "Europe/Berlin",
+                "display_name": "Ada",
+            },
+        )
+        assert response.status_code == 201
+        body = response.json()
+        assert body["email"] == "ada@example.com"
+        assert body["sex"] == "female"
+        assert body["timezone"] == "Europe/Berlin"
+        assert body["role"] == "user"
+        assert "password_hash" not in body
+        assert login(client, "ADA@example.com", "long enough pw")["token_type"] == "bearer"
+
+    def test_duplicate_email_in_any_case_is_409(self, client: TestClient) -> None:
+        payload = {"email": "dup@example.com", "password": "long enough pw"}
+        assert client.post("/v1/auth/register", json=payload).status_code == 201
+        payload["email"] = "DUP@example.COM"
+        response = client.post("/v1/auth/register", json=payload)
+        assert response.status_code == 409
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["code"] == "email_taken"
+
+    @pytest.mark.parametrize(
+        ("payload", "field"),
+        [
+            ({"email": "not-an-email", "password": "long enough pw"}, "email"),
+            ({"email": "a@example.com", "password": "short"}, "password"),
+            ({"email": "a@example.com", "password": "x" * 129}, "password"),
+            (
+                {"email": "a@example.com", "password": "long enough pw", "timezone": "Mars/Base"},
+                "timezone",
+            ),
+            ({"email": "a@example.com", "password": "long enough pw", "role": "admin"}, "role"),
+            ({"email": "a@example.com", "password": "long enough pw", "sex": "robot"}, "sex"),
+        ],
+    )
+    def test_bad_input_is_422_naming_the_field(
+        self, client: TestClient, payload: dict, field: str
+    ) -> None:
+        response = client.post("/v1/auth/register", json=payload)
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
+        problem = response.json()
+        assert problem["code"] == "validation_error"
+        assert field in [e["field"] for e in problem["errors"]]
+
+
+class TestPasswordGrant:
+    def test_issues_verifiable_tokens(self, client: TestClient, user: User) -> None:
+        tokens = login(client, user.email)
+        assert tokens["expires_in"] == 15 * 60
+        assert len(tokens["refresh_token"]) >= 43  # 256 bits, url-safe base64
+        claims = jwt.decode(
+            tokens["access_token"],
+            TEST_SECRET,
+            algorithms=["HS256"],
+            audience="backchain-api",
+            issuer="backchain",
+        )
+        assert claims["sub"] == str(user.id)
+        assert {"iat", "nbf", "exp", "jti", "tv"} <= claims.keys()
+        assert me(client, tokens["access_token"]) == 200
+
+    def test_wrong_password_and_unknown_email_answer_alike(
+        self, client: TestClient, user: User
+    ) -> None:
+        wrong = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": user.email, "password": "nope"},
+        )
+        unknown = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": "ghost@example.com", "password": "nope"},
+        )
+        assert wrong.status_code == unknown.status_code == 401
+        assert wrong.json()["detail"] == unknown.json()["detail"]
+        assert wrong.headers["www-authenticate"] == "Bearer"
+
+    def test_deactivated_user_gets_401(self, client: TestClient, session: Session) -> None:
+        make_user(session, email="gone@example.com", is_active=False)
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": "gone@example.com", "password": PASSWORD},
+        )
+        assert response.status_code == 401
+
+    def test_missing_password_is_422(self, client: TestClient, user: User) -> None:
+        response = client.post(
+            "/v1/auth/token", data={"grant_type": "password", "username": user.email}
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "password"
+
+    def test_unknown_grant_type_is_422(self, client: TestClient) -> None:
+        response = client.post("/v1/auth/token", data={"grant_type": "client_credentials"})
+        assert response.status_code == 422
+        assert "grant_type" in [e["field"] for e in response.json()["errors"]]
+
+    def test_failed_attempts_are_throttled_per_email(self, client: TestClient, user: User) -> None:
+        for _ in range(10):
+            response = client.post(
+                "/v1/auth/token",
+                data={
+                    "grant_type": "password",
+                    "username": user.email,
+                    "password": "wrong password",
+                },
+            )
+            assert response.status_code == 401
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
+        )
+        assert response.status_code == 429
+        assert int(response.headers["retry-after"]) >= 1
+        assert response.json()["code"] == "too_many_requests"
+
+    def test_failed_attempts_are_throttled_per_client_ip(
+        self, client: TestClient, user: User
+    ) -> None:
+        for i in range(10):
+            client.post(
+                "/v1/auth/token",
+                data={
+                    "grant_type": "password",
+                    "username": f"nobody{i}@example.com",
+                    "password": "wrong password",
+                },
+            )
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
+        )
+        assert response.status_code == 429
+
+
+class TestRefreshGrant:
+    def refresh(self, client: TestClient, token: str) -> tuple[int, dict]:
+        response = client.post(
+            "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": token}
+        )
+        return response.status_code, response.json()
+
+    def test_rotates_the_refresh_token(self, client: TestClient, user: User) -> None:
+        first = login(client, user.email)
+        status, second = self.refresh(client, first["refresh_token"])
+        assert status == 200
+        assert second["refresh_token"] != first["refresh_token"]
+        assert me(client, second["access_token"]) == 200
+
+    def test_reuse_revokes_the_whole_family(self, client: TestClient, user: User) -> None:
+        first = login(client, user.email)
+        _, second = self.refresh(client, first["refresh_token"])
+        status, problem = self.refresh(client, first["refresh_token"])  # replayed: stolen?
+        assert status == 401
+        assert problem["code"] == "invalid_grant"
+        status, _ = self.refresh(client, second["refresh_token"])  # the rotated one died too
+        assert status == 401
+
+    def test_other_families_survive_reuse(self, client: TestClient, user: User) -> None:
+        phone = login(client, user.email)
+        laptop = login(client, user.email)
+        self.refresh(client, phone["refresh_token"])
+        self.refresh(client, phone["refresh_token"])
+        assert self.refresh(client, laptop["refresh_token"])[0] == 200
+
+    def test_unknown_token_is_401(self, client: TestClient) -> None:
+        assert self.refresh(client, "not-a-token")[0] == 401
+
+    def test_missing_token_is_422(self, client: TestClient) -> None:
+        response = client.post("/v1/auth/token", data={"grant_type": "refresh_token"})
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "refresh_token"
+
+
+class TestLogout:
+    def test_revokes_the_family(self, client: TestClient, user: User) -> None:
+        tokens = login(client, user.email)
+        response = client.post("/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})
+        assert response.status_code == 204
+        status = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
+        )
+        assert status.status_code == 401
+
+
+class TestChangePassword:
+    def test_requires_authentication(self, client: TestClient) -> None:
+        response = client.post(
+            "/v1/auth/password", json={"current_password": PASSWORD, "new_password": "x" * 12}
+        )
+        assert response.status_code == 401
+
+    def test_revokes_access_and_refresh_tokens(self, client: TestClient, user: User) -> None:
+        tokens = login(client, user.email)
+        response = client.post(
+            "/v1/auth/password",
+            json={"current_password": PASSWORD, "new_password": "a brand new secret"},
+            headers={"Authorization": f"Bearer {tokens['access_token']}"},
+        )
+        assert response.status_code == 204
+        assert me(client, tokens["access_token"]) == 401
+        refreshed = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
+        )
+        assert refreshed.status_code == 401
+        assert login(client, user.email, "a brand new secret")["access_token"]
+
+    def test_wrong_current_password_is_422(
+        self, client: TestClient, auth_headers: dict[str, str]
+    ) -> None:
+        response = client.post(
+            "/v1/auth/password",
+            json={"current_password": "not it at all", "new_password": "a brand new secret"},
+            headers=auth_headers,
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "current_password"
+
+
+def _b64(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+
+class TestAccessTokenVerification:
+    def claims(self, user: User, **overrides: object) -> dict:
+        now = datetime.now(UTC)
+        claims: dict = {
+            "sub": str(user.id),
+            "iat": now,
+            "nbf": now,
+            "exp": now + timedelta(minutes=5),
+            "iss": "backchain",
+            "aud": "backchain-api",
+            "jti": "j",
+            "tv": user.token_version,
+        }
+        claims.update(overrides)
+        return {k: v for k, v in claims.items() if v is not None}
+
+    def test_alg_none_is_refused(self, client: TestClient, user: User) -> None:
+        payload = self.claims(user)
+        for key in ("iat", "nbf", "exp"):
+            payload[key] = int(payload[key].timestamp())
+        token = f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(payload)}."
+        assert me(client, token) == 401
+
+    def test_tampered_signature_is_refused(self, client: TestClient, user: User) -> None:
+        token = jwt.encode(self.claims(user), TEST_SECRET, algorithm="HS256")
+        header, _payload, signature = token.split(".")
+        forged = _b64(
+            {
+                **self.claims(user, sub=str(user.id)),
+                "iat": 0,
+                "nbf": 0,
+                "exp": int(time.time()) + 600,
+                "role": "admin",
+            }
+        )
+        assert me(client, f"{header}.{forged}.{signature}") == 401
+
+    def test_other_secret_is_refused(self, client: TestClient, user: User) -> None:
+        assert me(client, jwt.encode(self.claims(user), "y" * 40, algorithm="HS256")) == 401
+
+    @pytest.mark.parametrize(
+        "overrides",
+        [
+            {"exp": datetime.now(UTC) - timedelta(minutes=1)},
+            {"aud": "someone-else"},
+            {"iss": "someone-else"},
+            {"tv": None},
+            {"jti": None},
+            {"nbf": datetime.now(UTC) + timedelta(minutes=5)},
+        ],
+    )
+    def test_bad_claims_are_refused(self, client: TestClient, user: User, overrides: dict) -> None:
+        token = jwt.encode(self.claims(user, **overrides), TEST_SECRET, algorithm="HS256")
+        response = client.get("/v1/users/me", headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"] == "Bearer"
+        assert response.headers["content-type"] == "application/problem+json"
+
+    def test_valid_handmade_token_is_accepted(self, client: TestClient, user: User) -> None:
+        assert me(client, jwt.encode(self.claims(user), TEST_SECRET, algorithm="HS256")) == 200
+
+    def test_missing_token_is_401(self, client: TestClient) -> None:
+        response = client.get("/v1/users/me")
+        assert response.status_code == 401
+        assert response.json()["code"] == "missing_token"
+
+
+def test_settings_lifetimes_are_honoured(database_url: str, engine, session: Session) -> None:
+    from api.app import create_app
+    from tests.conftest import make_settings
+
+    settings: Settings = make_settings(database_url, access_token_minutes=2)
+    make_user(session, email="short@example.com")
+    with TestClient(create_app(settings, engine=engine)) as client:
+        assert login(client, "short@example.com")["expires_in"] == 120

@@ -1,0 +1,70 @@
+"""Every error is problem+json: routing 404/405, oversized bodies, unexpected exceptions."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+
+def test_unknown_route_is_404_problem(client: TestClient) -> None:
+    response = client.get("/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "not_found"
+
+
+def test_wrong_method_is_405_problem(client: TestClient) -> None:
+    response = client.put("/v1/auth/register", json={})
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+
+
+def test_malformed_json_is_422_problem(client: TestClient) -> None:
+    response = client.post(
+        "/v1/auth/register", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_body_over_one_megabyte_is_413(client: TestClient) -> None:
+    response = client.post(
+        "/v1/auth/register",
+        content=b"x" * (1_048_576 + 1),
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"
+
+
+def test_streamed_body_over_limit_is_413(client: TestClient) -> None:
+    def chunks():  # no Content-Length: the limit is enforced while reading
+        for _ in range(20):
+            yield b"x" * 65536
+
+    response = client.post(
+        "/v1/auth/register", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_request_id_is_echoed_or_generated(client: TestClient) -> None:
+    echoed = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert echoed.headers["x-request-id"] == "abc-123"
+    generated = client.get("/healthz", headers={"X-Request-ID": "bad id\twith junk"})
+    assert len(generated.headers["x-request-id"]) == 32
+
+
+def test_unhandled_exception_is_500_problem_without_trace(app: FastAPI) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom", headers={"X-Request-ID": "req-42"})
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["code"] == "internal_error"
+    assert body["request_id"] == "req-42"
+    assert "secret internals" not in response.text
