@@ -10,7 +10,16 @@ from sqlalchemy import Engine
 
 from api.errors import register_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
-from api.routers import auth, exercises, health, users
+from api.routers import (
+    auth,
+    bodyweights,
+    exercises,
+    health,
+    pain_scores,
+    sync,
+    users,
+    workouts,
+)
 from api.security import PasswordHasher, TokenCodec
 from api.settings import Settings, get_settings
 from api.throttle import Throttle
@@ -44,7 +53,16 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="login"
     )
     register_error_handlers(app)
-    for router in (health.router, auth.router, users.router, exercises.router):
+    for router in (
+        health.router,
+        auth.router,
+        users.router,
+        exercises.router,
+        workouts.router,
+        pain_scores.router,
+        bodyweights.router,
+        sync.router,
+    ):
         app.include_router(router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:

@@ -6,12 +6,14 @@ import uuid
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from api.errors import Unauthorized
+from api import policy
+from api.errors import NotFound, Unauthorized
+from api.policy import Access
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
 from db.engine import session_scope
@@ -72,23 +74,50 @@ def current_user(
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def parse_user_ref(user: str, actor: User) -> uuid.UUID | None:
-    """`me` or a UUID; None when the reference is not a UUID (answers 404)."""
+def _owner(session: Session, actor: User, user: str) -> User | None:
     if user == "me":
-        return actor.id
+        return actor
     try:
-        return uuid.UUID(user)
+        owner_id = uuid.UUID(user)
     except ValueError:
         return None
+    if owner_id == actor.id:
+        return actor
+    owner = session.get(User, owner_id)
+    return owner if owner is not None and owner.is_active else None
+
+
+UserRef = Annotated[str, Path(description="`me` or a user id.", examples=["me"])]
+
+
+def read_access(user: UserRef, actor: CurrentUser, session: SessionDep) -> Access:
+    """The owner named in the path, if the caller may read their data; else 404."""
+    owner = _owner(session, actor, user)
+    if owner is None or not policy.can_read(session, actor, owner):
+        raise NotFound("No such user")
+    return Access(actor=actor, owner=owner)
+
+
+def write_access(user: UserRef, actor: CurrentUser, session: SessionDep) -> Access:
+    """The owner named in the path, if the caller may write their data; else 404."""
+    owner = _owner(session, actor, user)
+    if owner is None or not policy.can_write(session, actor, owner):
+        raise NotFound("No such user")
+    return Access(actor=actor, owner=owner)
+
+
+ReadAccess = Annotated[Access, Depends(read_access)]
+WriteAccess = Annotated[Access, Depends(write_access)]
 
 
 __all__ = [
     "CurrentUser",
     "HasherDep",
+    "ReadAccess",
     "SessionDep",
     "SettingsDep",
     "TokensDep",
+    "WriteAccess",
     "current_user",
     "get_session",
-    "parse_user_ref",
 ]

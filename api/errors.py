@@ -108,17 +108,16 @@ class ServiceUnavailable(BackchainError):
     status, code, title = 503, "service_unavailable", "Service unavailable"
 
 
-def problem_response(
+def problem_body(
     *,
     status: int,
     code: str,
     title: str,
     detail: str | None = None,
     errors: Sequence[FieldError] = (),
-    headers: dict[str, str] | None = None,
     request_id: str | None = None,
-) -> JSONResponse:
-    """A problem+json response."""
+) -> dict[str, Any]:
+    """The JSON of a problem document."""
     body: dict[str, Any] = {
         "type": f"urn:backchain:problem:{code}",
         "title": title,
@@ -130,6 +129,34 @@ def problem_response(
         body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
     if request_id:
         body["request_id"] = request_id
+    return body
+
+
+def error_body(exc: BackchainError) -> dict[str, Any]:
+    """The problem document of one of our errors (used where no response is sent, e.g. batch)."""
+    return problem_body(
+        status=exc.status,
+        code=exc.instance_code,
+        title=exc.title,
+        detail=exc.detail,
+        errors=exc.errors,
+    )
+
+
+def problem_response(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str | None = None,
+    errors: Sequence[FieldError] = (),
+    headers: dict[str, str] | None = None,
+    request_id: str | None = None,
+) -> JSONResponse:
+    """A problem+json response."""
+    body = problem_body(
+        status=status, code=code, title=title, detail=detail, errors=errors, request_id=request_id
+    )
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
@@ -137,7 +164,8 @@ def _request_id(request: Request) -> str | None:
     return getattr(request.state, "request_id", None)
 
 
-def _field_name(loc: Sequence[int | str]) -> str:
+def field_name(loc: Sequence[int | str]) -> str:
+    """A dotted field path from a pydantic error location (without body/query prefixes)."""
     parts = [str(p) for p in loc]
     if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
         parts = parts[1:]
@@ -159,9 +187,7 @@ async def _handle_backchain(request: Request, exc: Exception) -> JSONResponse:
 
 async def _handle_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [
-        FieldError(_field_name(e.get("loc", ())), str(e.get("msg", ""))) for e in exc.errors()
-    ]
+    errors = [FieldError(field_name(e.get("loc", ())), str(e.get("msg", ""))) for e in exc.errors()]
     return problem_response(
         status=422,
         code="validation_error",
@@ -222,6 +248,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "Missing, invalid or expired credentials",
         404: "Not found (or not visible to the caller)",
         409: "Conflict",
+        410: "Deleted: the id belonged to a record that was deleted",
         412: "The If-Match precondition failed",
         413: "Request body too large",
         422: "Invalid input; `errors` names each bad field",

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+)
 
 
 class RequestModel(BaseModel):
@@ -29,4 +36,23 @@ def _check_timezone(value: str) -> str:
 
 TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
 
-__all__ = ["RequestModel", "ResponseModel", "TimeZoneName", "date"]
+
+FUTURE_TOLERANCE = timedelta(hours=24)
+
+
+def _not_far_future(value: datetime) -> datetime:
+    if value - datetime.now(UTC) > FUTURE_TOLERANCE:
+        raise ValueError("must not be more than 24 hours in the future")
+    return value.astimezone(UTC)
+
+
+def _rfc3339_text(value: object) -> object:
+    # Pydantic would read a bare number as Unix time: the contract is RFC 3339 text.
+    if not isinstance(value, str | datetime):
+        raise ValueError("must be an RFC 3339 date-time string with an offset")
+    return value
+
+
+# RFC 3339 with an offset (no bare numbers, no naive times), at most 24 h ahead.
+Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text), AfterValidator(_not_far_future)]
+Notes = Annotated[str, StringConstraints(max_length=2000)]

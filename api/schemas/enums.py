@@ -41,3 +41,46 @@ class LoadType(StrEnum):
     bodyweight = "bodyweight"
     bodyweight_plus = "bodyweight_plus"
     assisted = "assisted"
+
+
+class SetType(StrEnum):
+    normal = "normal"
+    warmup = "warmup"
+    dropset = "dropset"
+    failure = "failure"
+
+
+class PainRegion(StrEnum):
+    neck = "neck"
+    shoulder = "shoulder"
+    upper_back = "upper_back"
+    elbow = "elbow"
+    wrist_hand = "wrist_hand"
+    low_back = "low_back"
+    hip_thigh = "hip_thigh"
+    knee = "knee"
+    ankle_foot = "ankle_foot"
+
+
+class Side(StrEnum):
+    left = "left"
+    right = "right"
+    both = "both"
+
+
+class PainContext(StrEnum):
+    rest = "rest"
+    during_training = "during_training"
+    after_training = "after_training"
+    next_morning = "next_morning"
+
+
+class ChangeOp(StrEnum):
+    upsert = "upsert"
+    delete = "delete"
+
+
+class ResourceName(StrEnum):
+    workouts = "workouts"
+    pain_scores = "pain-scores"
+    bodyweights = "bodyweights"

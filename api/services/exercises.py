@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from api.errors import NotFound
+from api.errors import Conflict, NotFound
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.schemas.exercises import ExerciseCreate, ExerciseUpdate
 from db.base import utcnow
@@ -104,6 +104,11 @@ def update_exercise(session: Session, user: User, ref: str, data: ExerciseUpdate
 
 
 def delete_exercise(session: Session, user: User, ref: str) -> None:
-    """Delete the caller's custom exercise."""
-    session.delete(_own_custom(session, user, ref))
+    """Delete the caller's custom exercise, unless logged sets use it."""
+    exercise = _own_custom(session, user, ref)
+    if exercises_queries.is_used(session, exercise.id):
+        raise Conflict(
+            "Logged sets use this exercise; it cannot be deleted", code="exercise_in_use"
+        )
+    session.delete(exercise)
     session.commit()

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
-from db.models import Exercise, ExerciseAlias
+from db.models import Exercise, ExerciseAlias, WorkoutSet
 
 
 def visible_to(user_id: uuid.UUID) -> ColumnElement[bool]:
@@ -79,3 +79,9 @@ def aliases_for(
 def slug_exists(session: Session, slug: str) -> bool:
     """Whether any exercise already has this slug."""
     return session.exec(select(Exercise.id).where(col(Exercise.slug) == slug)).first() is not None
+
+
+def is_used(session: Session, exercise_id: uuid.UUID) -> bool:
+    """Whether any logged set refers to this exercise."""
+    query = select(WorkoutSet.id).where(col(WorkoutSet.exercise_id) == exercise_id).limit(1)
+    return session.exec(query).first() is not None

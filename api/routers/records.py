@@ -1,0 +1,187 @@
+"""One router shape for every logged record: list, create (idempotent), get (ETag/304),
+put (create or replace), patch, delete (tombstone). The area routers instantiate it."""
+
+# No `from __future__ import annotations`: FastAPI reads these annotations at runtime and
+# they refer to the per-area schema classes passed in.
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+from pydantic import BaseModel
+
+from api.deps import ReadAccess, SessionDep, WriteAccess
+from api.errors import FieldError, InvalidInput, problem_responses
+from api.pagination import PageDep
+from api.services import records as records_service
+from api.services.records import RecordKind, Written
+
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description="Only write if the resource still has this ETag."),
+]
+IfNoneMatch = Annotated[
+    str | None,
+    Header(alias="If-None-Match", description="On GET: answer 304 when the ETag still matches."),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        description="Retries with the same key and body within 24 h replay the first answer.",
+    ),
+]
+
+
+def _json(written: Written, location: str | None = None) -> Response:
+    headers = {"ETag": written.etag}
+    if location:
+        headers["Location"] = location
+    if written.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return Response(
+        written.body, status_code=written.status, headers=headers, media_type="application/json"
+    )
+
+
+def build_record_router(
+    kind: RecordKind,
+    *,
+    singular: str,
+    plural: str,
+    write_schema: type[BaseModel],
+    patch_schema: type[BaseModel],
+    read_schema: type[BaseModel],
+    page_schema: type[BaseModel],
+    tag: str,
+) -> APIRouter:
+    """The routes of one record area under `/v1/users/{user}/<resource>`."""
+    router = APIRouter(prefix=f"/v1/users/{{user}}/{kind.resource}", tags=[tag])
+    noun = kind.resource.replace("-", " ")
+
+    @router.get(
+        "",
+        operation_id=f"list{plural}",
+        summary=f"List {noun}",
+        response_model=page_schema,
+        responses=problem_responses(401, 404, 422),
+    )
+    def list_records(
+        access: ReadAccess,
+        session: SessionDep,
+        page: PageDep,
+        time_from: Annotated[
+            datetime | None, Query(alias="from", description="Inclusive lower bound.")
+        ] = None,
+        time_to: Annotated[
+            datetime | None, Query(alias="to", description="Exclusive upper bound.")
+        ] = None,
+    ) -> Response:
+        for name, value in (("from", time_from), ("to", time_to)):
+            if value is not None and value.tzinfo is None:
+                raise InvalidInput([FieldError(name, "must carry a UTC offset")])
+        items, cursor = records_service.list_records(
+            session, kind, access, page, time_from=time_from, time_to=time_to
+        )
+        body = page_schema.model_validate({"items": items, "next_cursor": cursor})
+        return Response(body.model_dump_json(), media_type="application/json")
+
+    @router.post(
+        "",
+        operation_id=f"create{singular}",
+        summary=f"Create a {noun[:-1] if noun.endswith('s') else noun}",
+        status_code=status.HTTP_201_CREATED,
+        response_model=read_schema,
+        responses=problem_responses(401, 404, 413, 422),
+    )
+    def create_record(
+        data: write_schema,  # type: ignore[valid-type]
+        access: WriteAccess,
+        session: SessionDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        written = records_service.create_record(
+            session, kind, access, data, idempotency_key=idempotency_key
+        )
+        return _json(written, f"/v1/users/{access.owner.id}/{kind.resource}/{written.resource_id}")
+
+    @router.get(
+        "/{record_id}",
+        operation_id=f"get{singular}",
+        summary=f"Get one of the {noun}",
+        response_model=read_schema,
+        responses={304: {"description": "Not modified"}, **problem_responses(401, 404, 422)},
+    )
+    def get_record(
+        record_id: uuid.UUID,
+        access: ReadAccess,
+        session: SessionDep,
+        if_none_match: IfNoneMatch = None,
+    ) -> Response:
+        model, etag = records_service.get_record(session, kind, access, record_id)
+        if if_none_match is not None and etag in {
+            t.strip().removeprefix("W/") for t in if_none_match.split(",")
+        }:
+            return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(
+            model.model_dump_json(), media_type="application/json", headers={"ETag": etag}
+        )
+
+    @router.put(
+        "/{record_id}",
+        operation_id=f"replace{singular}",
+        summary=f"Create or replace one of the {noun} by client-chosen id",
+        response_model=read_schema,
+        responses={
+            201: {"description": "Created", "model": read_schema},
+            **problem_responses(401, 404, 410, 412, 413, 422),
+        },
+    )
+    def put_record(
+        record_id: uuid.UUID,
+        data: write_schema,  # type: ignore[valid-type]
+        access: WriteAccess,
+        session: SessionDep,
+        if_match: IfMatch = None,
+        if_none_match: IfNoneMatch = None,
+    ) -> Response:
+        written = records_service.put_record(
+            session, kind, access, record_id, data, if_match=if_match, if_none_match=if_none_match
+        )
+        return _json(written)
+
+    @router.patch(
+        "/{record_id}",
+        operation_id=f"update{singular}",
+        summary=f"Change fields of one of the {noun}",
+        response_model=read_schema,
+        responses=problem_responses(401, 404, 412, 413, 422),
+    )
+    def patch_record(
+        record_id: uuid.UUID,
+        data: patch_schema,  # type: ignore[valid-type]
+        access: WriteAccess,
+        session: SessionDep,
+        if_match: IfMatch = None,
+    ) -> Response:
+        return _json(
+            records_service.patch_record(session, kind, access, record_id, data, if_match=if_match)
+        )
+
+    @router.delete(
+        "/{record_id}",
+        operation_id=f"delete{singular}",
+        summary=f"Delete one of the {noun} (leaves a tombstone in the change feed)",
+        status_code=status.HTTP_204_NO_CONTENT,
+        responses=problem_responses(401, 404, 412),
+    )
+    def delete_record(
+        record_id: uuid.UUID, access: WriteAccess, session: SessionDep, if_match: IfMatch = None
+    ) -> Response:
+        records_service.delete_record(session, kind, access, record_id, if_match=if_match)
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+    return router

@@ -1,0 +1,38 @@
+"""Bodyweight measurements."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from api.schemas.common import Instant, RequestModel, ResponseModel
+
+WeightKg = Annotated[float, Field(ge=20, le=400, allow_inf_nan=False)]
+
+
+class BodyweightWrite(RequestModel):
+    measured_at: Instant = Field(examples=["2026-11-21T07:30:00+01:00"])
+    weight_kg: WeightKg = Field(examples=[80.4])
+
+
+class BodyweightPatch(RequestModel):
+    measured_at: Instant | None = None
+    weight_kg: WeightKg | None = None
+
+
+class BodyweightRead(ResponseModel):
+    id: uuid.UUID
+    measured_at: datetime
+    weight_kg: float
+    created_at: datetime
+    updated_at: datetime
+    created_by: uuid.UUID
+    version: int
+
+
+class BodyweightPage(BaseModel):
+    items: list[BodyweightRead]
+    next_cursor: str | None

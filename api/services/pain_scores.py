@@ -1,0 +1,42 @@
+"""Pain scores: applying input (a linked workout must be the owner's) and reading back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session
+
+from api.errors import FieldError, InvalidInput
+from api.policy import Access
+from api.schemas.pain_scores import PainScoreRead
+from api.services.records import RecordKind
+from db.models import PainScore
+from db.queries import records as records_queries
+
+
+def apply(session: Session, score: PainScore, values: dict[str, Any], access: Access) -> None:
+    """Set the sent fields."""
+    workout_id = values.get("workout_id")
+    if workout_id is not None and not records_queries.live_workout_exists(
+        session, access.owner.id, workout_id
+    ):
+        raise InvalidInput([FieldError("workout_id", "unknown workout")])
+    for key, value in values.items():
+        setattr(score, key, value)
+    session.add(score)
+
+
+def read(session: Session, scores: Sequence[PainScore]) -> list[PainScoreRead]:  # noqa: ARG001
+    """Read models of pain scores."""
+    return [PainScoreRead.model_validate(s) for s in scores]
+
+
+KIND = RecordKind(
+    resource="pain-scores",
+    model=PainScore,
+    time_attr="recorded_at",
+    required=("recorded_at", "region", "score"),
+    apply=apply,
+    read=read,  # type: ignore[arg-type]
+)

@@ -1,0 +1,297 @@
+"""Sync semantics shared by every logged record: client ids, ETags, idempotent POSTs,
+tombstones and the change feed. Each area (workouts, pain scores, bodyweights) supplies a
+`RecordKind` saying how to apply input to its row and how to read rows back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from api.errors import (
+    BackchainError,
+    FieldError,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+)
+from api.pagination import PageParams, decode_cursor, encode_cursor
+from api.policy import Access
+from db.base import utcnow
+from db.models import IdempotencyRecord
+from db.queries import changes as changes_queries
+from db.queries import idempotency as idempotency_queries
+from db.queries import records as records_queries
+
+IDEMPOTENCY_TTL = timedelta(hours=24)
+
+
+class Gone(BackchainError):
+    status, code, title = 410, "deleted", "Deleted"
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    resource: str  # path segment and change-feed name, e.g. "workouts"
+    model: type[Any]
+    time_attr: str  # the resource's own time: lists are ordered and filtered by it
+    required: tuple[str, ...]  # fields a PATCH may not set to null
+    apply: Callable[[Session, Any, dict[str, Any], Access], None]
+    read: Callable[[Session, Sequence[Any]], list[BaseModel]]
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A write's answer: status, JSON body and ETag (a replay answers the stored ones)."""
+
+    status: int
+    body: str
+    etag: str
+    resource_id: uuid.UUID
+    replayed: bool = False
+
+
+def etag_of(version: int) -> str:
+    return f'"{version}"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    tags = [t.strip().removeprefix("W/") for t in header.split(",")]
+    return "*" in tags or etag in tags
+
+
+def _check_if_match(row: Any | None, if_match: str | None) -> None:
+    if if_match is None:
+        return
+    if row is None or row.deleted_at is not None or not _matches(if_match, etag_of(row.version)):
+        raise PreconditionFailed("The resource changed since you read it (ETag mismatch)")
+
+
+def _owned_row(session: Session, kind: RecordKind, access: Access, record_id: uuid.UUID) -> Any:
+    row = records_queries.get_for_update(session, kind.model, record_id)
+    if row is not None and row.user_id != access.owner.id:
+        raise NotFound()  # another user's id: never a hint that it exists
+    return row
+
+
+def _body(session: Session, kind: RecordKind, row: Any) -> str:
+    return kind.read(session, [row])[0].model_dump_json()
+
+
+def _touch(session: Session, kind: RecordKind, row: Any, op: str) -> None:
+    now = utcnow()
+    row.updated_at = now
+    session.add(row)
+    session.flush()
+    changes_queries.record(
+        session, row.user_id, resource=kind.resource, resource_id=row.id, op=op, at=now
+    )
+
+
+def list_records(
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    page: PageParams,
+    *,
+    time_from: datetime | None,
+    time_to: datetime | None,
+) -> tuple[list[BaseModel], str | None]:
+    """A page of the owner's live records, newest first."""
+    after = None
+    if page.cursor:
+        raw_at, raw_id = decode_cursor(page.cursor, size=2)
+        try:
+            after = (datetime.fromisoformat(raw_at), uuid.UUID(raw_id))
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput([FieldError("cursor", "malformed cursor")]) from exc
+    rows = records_queries.page(
+        session,
+        kind.model,
+        kind.time_attr,
+        access.owner.id,
+        limit=page.limit + 1,
+        after=after,
+        time_from=time_from,
+        time_to=time_to,
+    )
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    cursor = None
+    if more and rows:
+        last = rows[-1]
+        cursor = encode_cursor([getattr(last, kind.time_attr).isoformat(), str(last.id)])
+    return kind.read(session, rows), cursor
+
+
+def get_record(
+    session: Session, kind: RecordKind, access: Access, record_id: uuid.UUID
+) -> tuple[BaseModel, str]:
+    """One live record with its ETag."""
+    row = records_queries.get_live(session, kind.model, access.owner.id, record_id)
+    if row is None:
+        raise NotFound()
+    return kind.read(session, [row])[0], etag_of(row.version)
+
+
+def _fingerprint(kind: RecordKind, access: Access, data: BaseModel) -> str:
+    canonical = json.dumps(
+        [kind.resource, str(access.owner.id), data.model_dump(mode="json")], sort_keys=True
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replay(record: IdempotencyRecord, fingerprint: str) -> Written:
+    if record.fingerprint != fingerprint:
+        raise InvalidInput(
+            [FieldError("Idempotency-Key", "already used with a different request body")],
+            code="idempotency_key_reused",
+        )
+    body = json.loads(record.response_body)
+    return Written(
+        record.status_code,
+        record.response_body,
+        etag_of(body["version"]),
+        uuid.UUID(body["id"]),
+        replayed=True,
+    )
+
+
+def create_record(
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    data: BaseModel,
+    *,
+    idempotency_key: str | None,
+) -> Written:
+    """POST: a new record; with an Idempotency-Key, retries replay the first answer."""
+    fingerprint = _fingerprint(kind, access, data)
+    if idempotency_key is not None:
+        existing = idempotency_queries.get(session, access.actor.id, idempotency_key)
+        if existing is not None:
+            if utcnow() - existing.created_at < IDEMPOTENCY_TTL:
+                return _replay(existing, fingerprint)
+            session.delete(existing)
+            session.flush()
+    row = kind.model(id=uuid.uuid4(), user_id=access.owner.id, created_by=access.actor.id)
+    kind.apply(session, row, data.model_dump(), access)
+    _touch(session, kind, row, "upsert")
+    body = _body(session, kind, row)
+    if idempotency_key is not None:
+        session.add(
+            IdempotencyRecord(
+                user_id=access.actor.id,
+                key=idempotency_key,
+                fingerprint=fingerprint,
+                status_code=201,
+                response_body=body,
+            )
+        )
+    try:
+        session.commit()
+    except IntegrityError:
+        # A concurrent retry with the same key committed first: answer what it answered.
+        session.rollback()
+        if idempotency_key is None:
+            raise
+        existing = idempotency_queries.get(session, access.actor.id, idempotency_key)
+        if existing is None:
+            raise
+        return _replay(existing, fingerprint)
+    return Written(201, body, etag_of(row.version), row.id)
+
+
+def put_record(
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    record_id: uuid.UUID,
+    data: BaseModel,
+    *,
+    if_match: str | None,
+    if_none_match: str | None = None,
+) -> Written:
+    """PUT with a client-chosen id: creates (201) or replaces (200)."""
+    row = _owned_row(session, kind, access, record_id)
+    if row is not None and row.deleted_at is not None:
+        raise Gone("This record was deleted; ids are never reused")
+    _check_if_match(row, if_match)
+    if (
+        if_none_match is not None
+        and row is not None
+        and _matches(if_none_match, etag_of(row.version))
+    ):
+        raise PreconditionFailed("The resource already exists (If-None-Match)")
+    created = row is None
+    if created:
+        row = kind.model(id=record_id, user_id=access.owner.id, created_by=access.actor.id)
+    else:
+        row.version += 1
+    kind.apply(session, row, data.model_dump(), access)
+    _touch(session, kind, row, "upsert")
+    body = _body(session, kind, row)
+    try:
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        if not created:
+            raise
+        # Another request created the same id meanwhile: a replace now.
+        if _owned_row(session, kind, access, record_id) is None:
+            raise NotFound() from exc
+        return put_record(session, kind, access, record_id, data, if_match=if_match)
+    return Written(201 if created else 200, body, etag_of(row.version), row.id)
+
+
+def patch_record(
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    record_id: uuid.UUID,
+    data: BaseModel,
+    *,
+    if_match: str | None,
+) -> Written:
+    """PATCH: change the fields that were sent."""
+    values = data.model_dump(exclude_unset=True)
+    nulls = [f for f in kind.required if f in values and values[f] is None]
+    if nulls:
+        raise InvalidInput([FieldError(f, "may not be null") for f in nulls])
+    row = _owned_row(session, kind, access, record_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound()
+    _check_if_match(row, if_match)
+    row.version += 1
+    kind.apply(session, row, values, access)
+    _touch(session, kind, row, "upsert")
+    body = _body(session, kind, row)
+    session.commit()
+    return Written(200, body, etag_of(row.version), row.id)
+
+
+def delete_record(
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    record_id: uuid.UUID,
+    *,
+    if_match: str | None,
+) -> None:
+    """DELETE: leave a tombstone (the feed reports it; the record then answers 404)."""
+    row = _owned_row(session, kind, access, record_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound()
+    _check_if_match(row, if_match)
+    row.version += 1
+    row.deleted_at = utcnow()
+    _touch(session, kind, row, "delete")
+    session.commit()

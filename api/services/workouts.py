@@ -1,0 +1,146 @@
+"""Workouts: applying input (with exercise resolution and set replacement) and reading back."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, col, or_, select
+
+from api.errors import FieldError, InvalidInput
+from api.policy import Access
+from api.schemas.workouts import SetRead, WorkoutRead
+from api.services.records import RecordKind
+from db.models import Exercise, Workout, WorkoutSet
+from db.queries import exercises as exercises_queries
+from db.queries import records as records_queries
+
+
+def _resolve_exercises(
+    session: Session, owner_id: uuid.UUID, refs: Sequence[str]
+) -> dict[str, uuid.UUID]:
+    """Map each exercise ref (id or slug) the owner can see to its id, in one query."""
+    ids: list[uuid.UUID] = []
+    slugs: list[str] = []
+    for ref in set(refs):
+        try:
+            ids.append(uuid.UUID(ref))
+        except ValueError:
+            slugs.append(ref)
+    rows = session.exec(
+        select(Exercise.id, Exercise.slug).where(
+            exercises_queries.visible_to(owner_id),
+            or_(col(Exercise.id).in_(ids), col(Exercise.slug).in_(slugs)),
+        )
+    ).all()
+    found: dict[str, uuid.UUID] = {}
+    for exercise_id, slug in rows:
+        found[str(exercise_id)] = exercise_id
+        found[slug] = exercise_id
+    return found
+
+
+def _replace_sets(
+    session: Session, workout: Workout, sets: list[dict[str, Any]], access: Access
+) -> None:
+    refs = [s["exercise"] for s in sets]
+    resolved = _resolve_exercises(session, access.owner.id, refs)
+    errors = [
+        FieldError(f"sets.{i}.exercise", f"unknown exercise {ref!r}")
+        for i, ref in enumerate(refs)
+        if ref not in resolved and ref.lower() not in resolved
+    ]
+    chosen = [s["id"] for s in sets if s.get("id") is not None]
+    seen: set[uuid.UUID] = set()
+    for i, s in enumerate(sets):
+        if s.get("id") is not None:
+            if s["id"] in seen:
+                errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
+            seen.add(s["id"])
+    taken = records_queries.foreign_set_ids(session, workout.id, chosen)
+    errors += [
+        FieldError(f"sets.{i}.id", "set id already used by another workout")
+        for i, s in enumerate(sets)
+        if s.get("id") in taken
+    ]
+    if errors:
+        raise InvalidInput(errors)
+    records_queries.delete_sets(session, workout.id)
+    for position, s in enumerate(sets):
+        ref = s["exercise"]
+        session.add(
+            WorkoutSet(
+                id=s.get("id") or uuid.uuid4(),
+                workout_id=workout.id,
+                exercise_id=resolved.get(ref) or resolved[ref.lower()],
+                position=position,
+                set_type=str(s["set_type"]),
+                reps=s["reps"],
+                load_kg=s["load_kg"],
+                rpe=s.get("rpe"),
+                rir=s.get("rir"),
+                duration_s=s.get("duration_s"),
+                distance_m=s.get("distance_m"),
+                notes=s.get("notes"),
+            )
+        )
+
+
+def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> None:
+    """Set the sent fields; `sets`, when sent, replaces every set (positions follow order)."""
+    sets = values.pop("sets", None)
+    for key, value in values.items():
+        setattr(workout, key, value)
+    if workout.ended_at is not None and workout.ended_at < workout.started_at:
+        raise InvalidInput([FieldError("ended_at", "must not be before started_at")])
+    session.add(workout)
+    session.flush()  # the workout row exists before its sets reference it
+    if sets is not None:
+        _replace_sets(session, workout, sets, access)
+
+
+def read(session: Session, workouts: Sequence[Workout]) -> list[WorkoutRead]:
+    """Read models of workouts with their sets (one query for all sets)."""
+    sets = records_queries.sets_with_slugs(session, [w.id for w in workouts])
+    return [
+        WorkoutRead(
+            id=w.id,
+            started_at=w.started_at,
+            ended_at=w.ended_at,
+            title=w.title,
+            notes=w.notes,
+            sets=[
+                SetRead(
+                    id=s.id,
+                    exercise=slug,
+                    exercise_id=s.exercise_id,
+                    position=s.position,
+                    set_type=s.set_type,
+                    reps=s.reps,
+                    load_kg=s.load_kg,
+                    rpe=s.rpe,
+                    rir=s.rir,
+                    duration_s=s.duration_s,
+                    distance_m=s.distance_m,
+                    notes=s.notes,
+                )
+                for s, slug in sets.get(w.id, [])
+            ],
+            created_at=w.created_at,
+            updated_at=w.updated_at,
+            created_by=w.created_by,
+            version=w.version,
+        )
+        for w in workouts
+    ]
+
+
+KIND = RecordKind(
+    resource="workouts",
+    model=Workout,
+    time_attr="started_at",
+    required=("started_at",),
+    apply=apply,
+    read=read,  # type: ignore[arg-type]
+)

@@ -1,0 +1,82 @@
+"""The per-user change feed: ordered sequence numbers assigned inside the writing transaction."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from db.models import Change, ChangeCounter
+
+
+def next_seq(session: Session, user_id: uuid.UUID) -> int:
+    """Bump the user's counter; its row lock orders this user's concurrent writers."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(ChangeCounter)
+        .values(user_id=user_id, last_seq=0)
+        .on_conflict_do_nothing(index_elements=["user_id"])
+    )
+    result = session.execute(
+        update(ChangeCounter)
+        .where(col(ChangeCounter.user_id) == user_id)
+        .values(last_seq=col(ChangeCounter.last_seq) + 1)
+        .returning(col(ChangeCounter.last_seq))
+    )
+    return int(result.scalar_one())
+
+
+def record(
+    session: Session,
+    user_id: uuid.UUID,
+    *,
+    resource: str,
+    resource_id: uuid.UUID,
+    op: str,
+    at: datetime,
+) -> int:
+    """Append a change (dropping older entries of the same resource) and return its seq."""
+    session.execute(
+        delete(Change).where(
+            col(Change.user_id) == user_id,
+            col(Change.resource) == resource,
+            col(Change.resource_id) == resource_id,
+        )
+    )
+    seq = next_seq(session, user_id)
+    session.add(
+        Change(
+            user_id=user_id,
+            seq=seq,
+            resource=resource,
+            resource_id=resource_id,
+            op=op,
+            changed_at=at,
+        )
+    )
+    return seq
+
+
+def since(session: Session, user_id: uuid.UUID, after_seq: int, limit: int) -> list[Change]:
+    """Changes after a sequence number, oldest first."""
+    return list(
+        session.exec(
+            select(Change)
+            .where(col(Change.user_id) == user_id, col(Change.seq) > after_seq)
+            .order_by(col(Change.seq))
+            .limit(limit)
+        ).all()
+    )
+
+
+def last_seq(session: Session, user_id: uuid.UUID) -> int:
+    """The user's newest sequence number (0 before any write)."""
+    value = session.exec(
+        select(ChangeCounter.last_seq).where(col(ChangeCounter.user_id) == user_id)
+    ).first()
+    return int(value or 0)
