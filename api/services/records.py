@@ -262,7 +262,8 @@ def patch_record(
     if_match: str | None,
 ) -> Written:
     """PATCH: change the fields that were sent."""
-    values = data.model_dump(exclude_unset=True)
+    # Top-level fields that were sent; nested items keep their defaults (a set's set_type).
+    values = {k: v for k, v in data.model_dump().items() if k in data.model_fields_set}
     nulls = [f for f in kind.required if f in values and values[f] is None]
     if nulls:
         raise InvalidInput([FieldError(f, "may not be null") for f in nulls])

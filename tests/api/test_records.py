@@ -1,0 +1,304 @@
+"""Sync semantics shared by workouts, pain scores and bodyweights, run for each of them."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from db.models import Bodyweight, IdempotencyRecord, PainScore, Workout
+from tests.records import PATCHES, PAYLOADS, RESOURCES
+
+pytestmark = pytest.mark.parametrize("resource", RESOURCES)
+MODELS = {"workouts": Workout, "pain-scores": PainScore, "bodyweights": Bodyweight}
+
+
+def url(resource: str, record_id: object = None, user: str = "me") -> str:
+    base = f"/v1/users/{user}/{resource}"
+    return f"{base}/{record_id}" if record_id else base
+
+
+def count(session: Session, resource: str) -> int:
+    return session.exec(select(func.count()).select_from(MODELS[resource])).one()
+
+
+def create(client: TestClient, headers: dict, resource: str, **overrides: object) -> dict:
+    response = client.post(url(resource), json=PAYLOADS[resource](**overrides), headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+class TestAccess:
+    def test_anonymous_is_401(self, client: TestClient, resource: str) -> None:
+        assert client.get(url(resource)).status_code == 401
+        assert client.post(url(resource), json=PAYLOADS[resource]()).status_code == 401
+
+    def test_other_users_records_are_404_on_every_verb(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        other_headers: dict,
+        user,
+        resource: str,
+        session: Session,
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        rid = record["id"]
+        for user_ref in ("me", str(user.id)):
+            target = url(resource, rid, user_ref)
+            assert client.get(target, headers=other_headers).status_code == 404
+            assert (
+                client.put(target, json=PAYLOADS[resource](), headers=other_headers).status_code
+                == 404
+            )
+            assert (
+                client.patch(target, json=PATCHES[resource], headers=other_headers).status_code
+                == 404
+            )
+            assert client.delete(target, headers=other_headers).status_code == 404
+        listing = client.get(url(resource, user=str(user.id)), headers=other_headers)
+        assert listing.status_code == 404
+        assert (
+            client.post(
+                url(resource, user=str(user.id)), json=PAYLOADS[resource](), headers=other_headers
+            ).status_code
+            == 404
+        )
+        # Nothing changed for the owner.
+        assert client.get(url(resource, rid), headers=auth_headers).json() == record
+        assert count(session, resource) == 1
+
+    def test_own_user_id_works_like_me(
+        self, client: TestClient, auth_headers: dict, user, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        response = client.get(url(resource, record["id"], str(user.id)), headers=auth_headers)
+        assert response.json() == record
+
+    def test_malformed_user_ref_is_404(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        assert client.get(url(resource, user="nobody"), headers=auth_headers).status_code == 404
+
+
+class TestCreate:
+    def test_records_created_by_and_version(
+        self, client: TestClient, auth_headers: dict, user, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        assert record["created_by"] == str(user.id)
+        assert record["version"] == 1
+
+    def test_unknown_field_is_422_and_nothing_is_stored(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        body = {**PAYLOADS[resource](), "user_id": str(uuid.uuid4())}
+        response = client.post(url(resource), json=body, headers=auth_headers)
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "user_id"
+        assert count(session, resource) == 0
+
+
+class TestIdempotency:
+    def test_same_key_same_body_replays(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        body = PAYLOADS[resource]()
+        headers = {**auth_headers, "Idempotency-Key": "retry-1"}
+        first = client.post(url(resource), json=body, headers=headers)
+        second = client.post(url(resource), json=body, headers=headers)
+        assert first.status_code == second.status_code == 201
+        assert second.json() == first.json()
+        assert second.headers["etag"] == first.headers["etag"]
+        assert count(session, resource) == 1
+
+    def test_same_key_other_body_is_422(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        headers = {**auth_headers, "Idempotency-Key": "retry-2"}
+        client.post(url(resource), json=PAYLOADS[resource](), headers=headers)
+        changed = {**PAYLOADS[resource](), **PATCHES[resource]}
+        response = client.post(url(resource), json=changed, headers=headers)
+        assert response.status_code == 422
+        assert response.json()["code"] == "idempotency_key_reused"
+        assert count(session, resource) == 1
+
+    def test_keys_are_scoped_per_user(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        other_headers: dict,
+        resource: str,
+        session: Session,
+    ) -> None:
+        body = PAYLOADS[resource]()
+        a = client.post(url(resource), json=body, headers={**auth_headers, "Idempotency-Key": "k"})
+        b = client.post(url(resource), json=body, headers={**other_headers, "Idempotency-Key": "k"})
+        assert a.status_code == b.status_code == 201
+        assert a.json()["id"] != b.json()["id"]
+        assert session.exec(select(func.count()).select_from(IdempotencyRecord)).one() == 2
+
+
+class TestGet:
+    def test_etag_and_304(self, client: TestClient, auth_headers: dict, resource: str) -> None:
+        created = client.post(url(resource), json=PAYLOADS[resource](), headers=auth_headers)
+        etag = created.headers["etag"]
+        response = client.get(url(resource, created.json()["id"]), headers=auth_headers)
+        assert response.headers["etag"] == etag
+        not_modified = client.get(
+            url(resource, created.json()["id"]), headers={**auth_headers, "If-None-Match": etag}
+        )
+        assert not_modified.status_code == 304
+        assert not_modified.content == b""
+
+    def test_unknown_id_is_404(self, client: TestClient, auth_headers: dict, resource: str) -> None:
+        response = client.get(url(resource, uuid.uuid4()), headers=auth_headers)
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+class TestPut:
+    def test_creates_then_replaces(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = uuid.uuid4()
+        created = client.put(url(resource, rid), json=PAYLOADS[resource](), headers=auth_headers)
+        assert created.status_code == 201
+        assert created.json()["id"] == str(rid)
+        replaced = client.put(
+            url(resource, rid),
+            json={**PAYLOADS[resource](), **PATCHES[resource]},
+            headers=auth_headers,
+        )
+        assert replaced.status_code == 200
+        assert replaced.json()["version"] == 2
+        assert replaced.headers["etag"] != created.headers["etag"]
+        for key, value in PATCHES[resource].items():
+            assert replaced.json()[key] == value
+
+    def test_stale_if_match_is_412_and_nothing_changes(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = uuid.uuid4()
+        first = client.put(url(resource, rid), json=PAYLOADS[resource](), headers=auth_headers)
+        stale = first.headers["etag"]
+        client.patch(url(resource, rid), json=PATCHES[resource], headers=auth_headers)
+        current = client.get(url(resource, rid), headers=auth_headers).json()
+        for method in ("put", "patch", "delete"):
+            kwargs = (
+                {}
+                if method == "delete"
+                else {"json": PAYLOADS[resource]() if method == "put" else PATCHES[resource]}
+            )
+            response = getattr(client, method)(
+                url(resource, rid), headers={**auth_headers, "If-Match": stale}, **kwargs
+            )
+            assert response.status_code == 412, method
+            assert response.json()["code"] == "precondition_failed"
+        assert client.get(url(resource, rid), headers=auth_headers).json() == current
+
+    def test_fresh_if_match_writes(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = uuid.uuid4()
+        first = client.put(url(resource, rid), json=PAYLOADS[resource](), headers=auth_headers)
+        response = client.patch(
+            url(resource, rid),
+            json=PATCHES[resource],
+            headers={**auth_headers, "If-Match": first.headers["etag"]},
+        )
+        assert response.status_code == 200
+
+    def test_if_match_on_missing_resource_is_412(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        response = client.put(
+            url(resource, uuid.uuid4()),
+            json=PAYLOADS[resource](),
+            headers={**auth_headers, "If-Match": '"1"'},
+        )
+        assert response.status_code == 412
+
+    def test_put_after_delete_is_410(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = uuid.uuid4()
+        client.put(url(resource, rid), json=PAYLOADS[resource](), headers=auth_headers)
+        assert client.delete(url(resource, rid), headers=auth_headers).status_code == 204
+        response = client.put(url(resource, rid), json=PAYLOADS[resource](), headers=auth_headers)
+        assert response.status_code == 410
+        assert response.json()["code"] == "deleted"
+
+
+class TestPatch:
+    def test_changes_only_sent_fields(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        response = client.patch(
+            url(resource, record["id"]), json=PATCHES[resource], headers=auth_headers
+        )
+        assert response.status_code == 200
+        expected = {**record, **PATCHES[resource], "version": 2}
+        body = response.json()
+        assert {k: v for k, v in body.items() if k != "updated_at"} == {
+            k: v for k, v in expected.items() if k != "updated_at"
+        }
+
+    def test_null_for_required_field_is_422(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        field = next(iter(PAYLOADS[resource]()))
+        response = client.patch(
+            url(resource, record["id"]), json={field: None}, headers=auth_headers
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == field
+
+
+class TestDelete:
+    def test_leaves_tombstone_and_answers_404(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        assert client.delete(url(resource, record["id"]), headers=auth_headers).status_code == 204
+        assert client.get(url(resource, record["id"]), headers=auth_headers).status_code == 404
+        assert client.delete(url(resource, record["id"]), headers=auth_headers).status_code == 404
+        assert client.get(url(resource), headers=auth_headers).json()["items"] == []
+        assert count(session, resource) == 1  # the tombstone row remains
+
+
+class TestList:
+    def test_walks_pages_without_gaps_or_duplicates(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        ids = {create(client, auth_headers, resource)["id"] for _ in range(12)}
+        seen: list[str] = []
+        cursor = None
+        while True:
+            params = {"limit": 5, **({"cursor": cursor} if cursor else {})}
+            page = client.get(url(resource), params=params, headers=auth_headers).json()
+            seen += [item["id"] for item in page["items"]]
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        assert len(seen) == len(set(seen)) == 12
+        assert set(seen) == ids
+
+    def test_limit_over_500_is_422(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        response = client.get(url(resource), params={"limit": 501}, headers=auth_headers)
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "limit"
+
+    def test_naive_from_is_422(self, client: TestClient, auth_headers: dict, resource: str) -> None:
+        response = client.get(
+            url(resource), params={"from": "2026-01-01T00:00:00"}, headers=auth_headers
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "from"

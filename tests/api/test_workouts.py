@@ -1,0 +1,242 @@
+"""Workouts: validation of every field, exercise resolution, set order, lists by time."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import Session, select
+
+from db.models import Workout, WorkoutSet
+from tests.records import at, workout
+
+URL = "/v1/users/me/workouts"
+
+
+def post(client: TestClient, headers: dict, body: dict) -> Any:
+    return client.post(URL, json=body, headers=headers)
+
+
+class TestValidation:
+    @pytest.mark.parametrize(
+        ("set_overrides", "field"),
+        [
+            ({"reps": -1}, "sets.0.reps"),
+            ({"reps": 1001}, "sets.0.reps"),
+            ({"reps": 2.5}, "sets.0.reps"),
+            ({"load_kg": -501}, "sets.0.load_kg"),
+            ({"load_kg": 1500.5}, "sets.0.load_kg"),
+            ({"rpe": 7.3}, "sets.0.rpe"),
+            ({"rpe": 0.5}, "sets.0.rpe"),
+            ({"rpe": 10.5}, "sets.0.rpe"),
+            ({"rir": 11}, "sets.0.rir"),
+            ({"set_type": "superset"}, "sets.0.set_type"),
+            ({"notes": "x" * 2001}, "sets.0.notes"),
+            ({"exercise": "no_such_lift"}, "sets.0.exercise"),
+            ({"exercise": str(uuid.uuid4())}, "sets.0.exercise"),
+            ({"colour": "red"}, "sets.0.colour"),
+        ],
+    )
+    def test_bad_set_field_is_422_naming_it(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        session: Session,
+        set_overrides: dict,
+        field: str,
+    ) -> None:
+        body = workout(sets=[{"exercise": "deadlift", "reps": 5, "load_kg": 100, **set_overrides}])
+        response = post(client, auth_headers, body)
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert field in [e["field"] for e in response.json()["errors"]]
+        assert session.exec(select(Workout)).first() is None
+
+    @pytest.mark.parametrize(
+        ("overrides", "field"),
+        [
+            ({"started_at": "2026-01-01T10:00:00"}, "started_at"),
+            ({"started_at": "yesterday"}, "started_at"),
+            ({"started_at": 1767261600}, "started_at"),
+            ({"started_at": (datetime.now(UTC) + timedelta(hours=25)).isoformat()}, "started_at"),
+            ({"notes": "x" * 2001}, "notes"),
+            ({"title": "x" * 201}, "title"),
+            ({"sets": [{"exercise": "deadlift", "reps": 1}] * 201}, "sets"),
+        ],
+    )
+    def test_bad_workout_field_is_422_naming_it(
+        self, client: TestClient, auth_headers: dict, overrides: dict, field: str
+    ) -> None:
+        response = post(client, auth_headers, workout(**overrides))
+        assert response.status_code == 422, response.text
+        assert field in [e["field"] for e in response.json()["errors"]]
+
+    def test_ended_before_started_is_422(self, client: TestClient, auth_headers: dict) -> None:
+        response = post(client, auth_headers, workout(started_at=at(1), ended_at=at(2)))
+        assert response.status_code == 422
+
+    def test_up_to_200_sets_and_23_hours_ahead_are_fine(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        soon = (datetime.now(UTC) + timedelta(hours=23)).isoformat()
+        sets = [{"exercise": "deadlift", "reps": 1, "load_kg": 60}] * 200
+        assert post(client, auth_headers, workout(started_at=soon, sets=sets)).status_code == 201
+
+    def test_another_users_custom_exercise_is_422(
+        self, client: TestClient, auth_headers: dict, other_headers: dict
+    ) -> None:
+        theirs = client.post(
+            "/v1/exercises",
+            headers=other_headers,
+            json={"name": "Secret lift", "chain": "posterior", "region": "lower"},
+        ).json()
+        for ref in (theirs["id"], theirs["slug"]):
+            body = workout(sets=[{"exercise": ref, "reps": 5, "load_kg": 50}])
+            response = post(client, auth_headers, body)
+            assert response.status_code == 422
+            assert response.json()["errors"][0]["field"] == "sets.0.exercise"
+
+    def test_set_id_of_another_workout_is_422(self, client: TestClient, auth_headers: dict) -> None:
+        set_id = str(uuid.uuid4())
+        sets = [{"id": set_id, "exercise": "deadlift", "reps": 5}]
+        assert post(client, auth_headers, workout(sets=sets)).status_code == 201
+        response = post(client, auth_headers, workout(sets=sets))
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "sets.0.id"
+
+    def test_duplicate_set_ids_are_422(self, client: TestClient, auth_headers: dict) -> None:
+        set_id = str(uuid.uuid4())
+        sets = [{"id": set_id, "exercise": "deadlift", "reps": 5}] * 2
+        response = post(client, auth_headers, workout(sets=sets))
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "sets.1.id"
+
+
+class TestSets:
+    def test_exercise_by_id_or_slug_and_positions_follow_order(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        deadlift = client.get("/v1/exercises/deadlift", headers=auth_headers).json()
+        body = workout(
+            sets=[
+                {"exercise": "bench_press", "reps": 5, "load_kg": 80, "set_type": "warmup"},
+                {"exercise": deadlift["id"], "reps": 3, "load_kg": 160},
+                {"exercise": "pull_up", "reps": 8, "load_kg": -20},
+            ]
+        )
+        created = post(client, auth_headers, body).json()
+        assert [(s["exercise"], s["position"]) for s in created["sets"]] == [
+            ("bench_press", 0),
+            ("deadlift", 1),
+            ("pull_up", 2),
+        ]
+        assert created["sets"][1]["exercise_id"] == deadlift["id"]
+        assert created["sets"][2]["load_kg"] == -20
+        assert created["sets"][0]["set_type"] == "warmup"
+
+    def test_patch_with_sets_replaces_them_all(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        created = post(client, auth_headers, workout()).json()
+        response = client.patch(
+            f"{URL}/{created['id']}",
+            headers=auth_headers,
+            json={"sets": [{"exercise": "back_squat", "reps": 5, "load_kg": 100}]},
+        )
+        assert [s["exercise"] for s in response.json()["sets"]] == ["back_squat"]
+        rows = session.exec(select(WorkoutSet)).all()
+        assert len(rows) == 1
+
+    def test_replace_keeps_client_set_ids(self, client: TestClient, auth_headers: dict) -> None:
+        rid, set_id = uuid.uuid4(), str(uuid.uuid4())
+        body = workout(sets=[{"id": set_id, "exercise": "deadlift", "reps": 5, "load_kg": 100}])
+        client.put(f"{URL}/{rid}", json=body, headers=auth_headers)
+        body["sets"][0]["reps"] = 6
+        replaced = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        assert replaced["sets"][0]["id"] == set_id
+        assert replaced["sets"][0]["reps"] == 6
+
+    def test_custom_exercise_in_use_cannot_be_deleted(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        custom = client.post(
+            "/v1/exercises",
+            headers=auth_headers,
+            json={"name": "Cable pull-through", "chain": "posterior", "region": "lower"},
+        ).json()
+        post(
+            client,
+            auth_headers,
+            workout(sets=[{"exercise": custom["slug"], "reps": 12, "load_kg": 30}]),
+        )
+        response = client.delete(f"/v1/exercises/{custom['id']}", headers=auth_headers)
+        assert response.status_code == 409
+        assert response.json()["code"] == "exercise_in_use"
+
+
+class TestList:
+    def test_newest_first_with_time_filters(self, client: TestClient, auth_headers: dict) -> None:
+        ids = [
+            post(client, auth_headers, workout(started_at=at(days))).json()["id"]
+            for days in (30, 20, 10)
+        ]
+        items = client.get(URL, headers=auth_headers).json()["items"]
+        assert [i["id"] for i in items] == list(reversed(ids))
+        middle = client.get(
+            URL, headers=auth_headers, params={"from": at(25), "to": at(15)}
+        ).json()["items"]
+        assert [i["id"] for i in middle] == [ids[1]]
+
+
+set_strategy = st.fixed_dictionaries(
+    {
+        "exercise": st.sampled_from(
+            ["deadlift", "hip_thrust", "back_squat", "pull_up", "bench_press", "push_up"]
+        ),
+        "reps": st.integers(0, 1000),
+        "load_kg": st.floats(-500, 1500, allow_nan=False).map(lambda x: round(x, 2)),
+        "set_type": st.sampled_from(["normal", "warmup", "dropset", "failure"]),
+        "rpe": st.none() | st.integers(2, 20).map(lambda x: x / 2),
+        "rir": st.none() | st.integers(0, 10),
+        "notes": st.none() | st.text(max_size=50).map(str.strip),
+    }
+)
+workout_strategy = st.fixed_dictionaries(
+    {
+        "started_at": st.datetimes(
+            min_value=datetime(2000, 1, 1), max_value=datetime(2026, 1, 1), timezones=st.just(UTC)
+        ).map(lambda d: d.replace(microsecond=0).isoformat()),
+        "title": st.none() | st.text(min_size=1, max_size=40).map(str.strip),
+        "sets": st.lists(set_strategy, max_size=8),
+    }
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(body=workout_strategy)
+def test_any_valid_workout_round_trips_through_put_and_get(
+    client: TestClient, auth_headers: dict, body: dict
+) -> None:
+    rid = uuid.uuid4()
+    put = client.put(f"{URL}/{rid}", json=body, headers=auth_headers)
+    assert put.status_code == 201, put.text
+    got = client.get(f"{URL}/{rid}", headers=auth_headers).json()
+    assert got == put.json()
+    assert datetime.fromisoformat(got["started_at"]) == datetime.fromisoformat(body["started_at"])
+    assert got["title"] == body["title"]
+    assert len(got["sets"]) == len(body["sets"])
+    for original, back in zip(body["sets"], got["sets"], strict=True):
+        assert back["exercise"] == original["exercise"]
+        assert back["reps"] == original["reps"]
+        assert back["load_kg"] == pytest.approx(original["load_kg"])
+        assert back["set_type"] == original["set_type"]
+        assert back["rpe"] == original["rpe"]
+        assert back["rir"] == original["rir"]
+        assert back["notes"] == original["notes"]
