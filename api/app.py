@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from api.errors import register_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
 from api.routers import (
+    analytics,
     auth,
     bodyweights,
     exercises,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         pain_scores.router,
         bodyweights.router,
         sync.router,
+        analytics.router,
     ):
         app.include_router(router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)

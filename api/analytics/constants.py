@@ -97,6 +97,15 @@ class Method:
     association_min_pairs: int
     exact_permutation_max_n: int
     association_default_region: str
+    # Backchain's own thresholds (not in BALANCE_METHOD): stable bands for non-balance series
+    # and the trainer flags of the summary.
+    benchmark_stable_fraction: float  # |slope_4w| below this share of the median e1RM: stable
+    pain_stable_points: float  # |slope_4w| below this many NPRS points: stable
+    summary_trend_days: int  # the summary's balance direction uses this many recent days
+    pain_high_score: int  # flag pain_high: a score at or above this ...
+    pain_high_days: int  # ... within this many days
+    pain_rising_days: int  # flag pain_rising: a clinically important rise within these days
+    inactive_days: int  # flag inactive: no workout for this many days
 
 
 def _lifts(*specs: LiftSpec) -> Mapping[str, LiftSpec]:
@@ -182,6 +191,13 @@ PCB_1 = Method(
     association_min_pairs=5,
     exact_permutation_max_n=10,
     association_default_region="low_back",
+    benchmark_stable_fraction=0.01,
+    pain_stable_points=0.5,
+    summary_trend_days=84,
+    pain_high_score=7,
+    pain_high_days=7,
+    pain_rising_days=28,
+    inactive_days=14,
 )
 
 METHODS: dict[str, Method] = {PCB_1.method_id: PCB_1}

@@ -84,3 +84,51 @@ class ResourceName(StrEnum):
     workouts = "workouts"
     pain_scores = "pain-scores"
     bodyweights = "bodyweights"
+
+
+class Band(StrEnum):
+    anterior_dominant = "anterior_dominant"
+    balanced = "balanced"
+    posterior_dominant = "posterior_dominant"
+
+
+class Reference(StrEnum):
+    male = "male"
+    female = "female"
+    default = "default"
+
+
+class TrendStatus(StrEnum):
+    ok = "ok"
+    insufficient_data = "insufficient_data"
+
+
+class TrendDirection(StrEnum):
+    """Balance series: stable/toward_posterior/toward_anterior; other series: rising/falling."""
+
+    stable = "stable"
+    toward_posterior = "toward_posterior"
+    toward_anterior = "toward_anterior"
+    rising = "rising"
+    falling = "falling"
+
+
+class PainBand(StrEnum):
+    none = "none"
+    mild = "mild"
+    moderate = "moderate"
+    severe = "severe"
+
+
+class PainDirection(StrEnum):
+    improved = "improved"
+    worsened = "worsened"
+    unchanged = "unchanged"
+
+
+class FlagCode(StrEnum):
+    pain_high = "pain_high"
+    pain_rising = "pain_rising"
+    marked_imbalance = "marked_imbalance"
+    inactive = "inactive"
+    worsening = "worsening"

@@ -13,6 +13,7 @@ from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.schemas.exercises import ExerciseCreate, ExerciseUpdate
 from db.base import utcnow
 from db.models import Exercise, ExerciseAlias, User
+from db.queries import changes as changes_queries
 from db.queries import exercises as exercises_queries
 
 
@@ -99,6 +100,9 @@ def update_exercise(session: Session, user: User, ref: str, data: ExerciseUpdate
         setattr(exercise, key, value)
     exercise.updated_at = utcnow()
     session.add(exercise)
+    # A chain or region edit changes computed figures: move the user's change cursor so
+    # cached analytics for unchanged records are not reused.
+    changes_queries.next_seq(session, user.id)
     session.commit()
     return ExerciseView(exercise)
 

@@ -1,0 +1,144 @@
+"""Computed figures of method pcb-1: balance, trends, benchmarks, pain, summary, the method."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.analytics.constants import METHODS, method_as_dict
+from api.deps import ReadAccess, SessionDep
+from api.errors import NotFound, problem_responses
+from api.schemas.analytics import (
+    BalanceRead,
+    BalanceTrendRead,
+    BenchmarksRead,
+    MethodRead,
+    PainTrendRead,
+    SummaryRead,
+)
+from api.schemas.enums import PainRegion
+from api.services import analytics as analytics_service
+
+router = APIRouter(tags=["analytics"])
+
+DateFrom = Annotated[
+    dt.date | None, Query(alias="from", description="First local date (YYYY-MM-DD), inclusive.")
+]
+DateTo = Annotated[
+    dt.date | None, Query(alias="to", description="Last local date (YYYY-MM-DD), inclusive.")
+]
+ERRORS = problem_responses(401, 404, 422)
+
+
+def _json(body: str) -> Response:
+    return Response(body, media_type="application/json")
+
+
+@router.get(
+    "/v1/users/{user}/balance",
+    operation_id="getBalance",
+    response_model=BalanceRead,
+    responses=ERRORS,
+)
+def get_balance(
+    access: ReadAccess,
+    session: SessionDep,
+    at: Annotated[
+        dt.date | None,
+        Query(description="Local date of the snapshot; default today in the user's time zone."),
+    ] = None,
+) -> Response:
+    """The balance index B = P / A at a date, its regions, and every lift that went into it."""
+    return _json(analytics_service.balance_json(session, access.owner, at=at))
+
+
+@router.get(
+    "/v1/users/{user}/balance/trend",
+    operation_id="getBalanceTrend",
+    response_model=BalanceTrendRead,
+    responses=ERRORS,
+)
+def get_balance_trend(
+    access: ReadAccess, session: SessionDep, date_from: DateFrom = None, date_to: DateTo = None
+) -> Response:
+    """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
+    return _json(
+        analytics_service.balance_trend_json(
+            session, access.owner, date_from=date_from, date_to=date_to
+        )
+    )
+
+
+@router.get(
+    "/v1/users/{user}/benchmarks",
+    operation_id="listBenchmarks",
+    response_model=BenchmarksRead,
+    responses=ERRORS,
+)
+def list_benchmarks(
+    access: ReadAccess,
+    session: SessionDep,
+    lift: Annotated[str | None, Query(max_length=80, examples=["deadlift"])] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> Response:
+    """Best e1RM per day for deadlift, hip thrust, pull-ups and every other scored lift."""
+    return _json(
+        analytics_service.benchmarks_json(
+            session, access.owner, lift=lift, date_from=date_from, date_to=date_to
+        )
+    )
+
+
+@router.get(
+    "/v1/users/{user}/pain/trend",
+    operation_id="getPainTrend",
+    response_model=PainTrendRead,
+    responses=ERRORS,
+)
+def get_pain_trend(
+    access: ReadAccess,
+    session: SessionDep,
+    region: PainRegion | None = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> Response:
+    """Pain per region and side with clinically important change, and its association with
+    the balance index over time (association, not causation)."""
+    return _json(
+        analytics_service.pain_trend_json(
+            session,
+            access.owner,
+            region=region.value if region else None,
+            date_from=date_from,
+            date_to=date_to,
+        )
+    )
+
+
+@router.get(
+    "/v1/users/{user}/summary",
+    operation_id="getSummary",
+    response_model=SummaryRead,
+    responses=ERRORS,
+)
+def get_summary(access: ReadAccess, session: SessionDep) -> Response:
+    """Latest balance, recent direction, latest pain per region, and flags for trainers."""
+    return _json(analytics_service.summary_json(session, access.owner))
+
+
+@router.get(
+    "/v1/methods/{method_id}",
+    operation_id="getMethod",
+    response_model=MethodRead,
+    responses=problem_responses(404),
+    openapi_extra={"security": []},
+)
+def get_method(method_id: str) -> MethodRead:
+    """Every constant of a method version, so a frontend can explain each figure (public)."""
+    method = METHODS.get(method_id)
+    if method is None:
+        raise NotFound(f"No method {method_id!r}")
+    return MethodRead.model_validate(method_as_dict(method))

@@ -1,0 +1,645 @@
+"""Balance, trends, benchmarks, pain and the summary: loads one user's rows, runs the pure
+pcb-1 core (`api.analytics`) and shapes the answers. Answers are cached per user and change
+cursor, so a repeated request on unchanged data costs one small query."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from api.analytics import balance as balance_core
+from api.analytics import pain as pain_core
+from api.analytics import trend as trend_core
+from api.analytics.constants import Method, custom_lift, get_method, with_custom_lifts
+from api.analytics.e1rm import (
+    BodyweightInput,
+    BodyweightTimeline,
+    SetEstimate,
+    SetInput,
+    estimate_sets,
+)
+from api.errors import FieldError, InvalidInput
+from api.schemas import analytics as schemas
+from db.models import User
+from db.queries import analytics as analytics_queries
+from db.queries import changes as changes_queries
+
+FIRST_CLASS_LIFTS = ("deadlift", "hip_thrust", "pull_up")
+BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
+CACHE_SIZE = 1024
+
+
+class _ResultCache:
+    """A small LRU of rendered answers; keys carry the user's change cursor."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], str]) -> str:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+RESULTS = _ResultCache(CACHE_SIZE)
+
+
+def _cached(
+    session: Session,
+    owner: User,
+    name: str,
+    params: tuple[Any, ...],
+    compute: Callable[[], BaseModel],
+) -> str:
+    seq = changes_queries.last_seq(session, owner.id)
+    key = (name, owner.id, seq, owner.updated_at, params)
+    return RESULTS.get_or_compute(key, lambda: compute().model_dump_json(by_alias=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    method: Method
+    tz: ZoneInfo
+    estimates: list[SetEstimate]
+    sets: dict[str, SetInput]
+    bodyweights: list[BodyweightInput]
+    timeline: BodyweightTimeline
+
+
+def today(owner: User) -> date:
+    """The owner's calendar date now."""
+    return datetime.now(ZoneInfo(owner.timezone)).date()
+
+
+def _local_start(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
+
+
+def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
+    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates."""
+    tz = ZoneInfo(owner.timezone)
+    rows = analytics_queries.sets(
+        session,
+        owner.id,
+        start=_local_start(first, tz) if first else None,
+        end=_local_start(last + timedelta(days=1), tz) if last else None,
+    )
+    custom = {
+        row.slug: custom_lift(
+            row.slug,
+            row.chain,
+            row.region,
+            load_model="bodyweight" if row.load_type in BODYWEIGHT_LOAD_TYPES else "external",
+        )
+        for row in rows
+        if not row.is_system
+        and row.chain in ("posterior", "anterior")
+        and row.region in ("lower", "upper")
+    }
+    method = get_method()
+    if custom:
+        method = with_custom_lifts(method, custom.values())
+    inputs = [
+        SetInput(
+            set_id=str(row.id),
+            lift=row.slug,
+            performed_at=row.started_at,
+            local_date=row.started_at.astimezone(tz).date(),
+            set_type=row.set_type,
+            reps=row.reps,
+            load_kg=row.load_kg,
+        )
+        for row in rows
+    ]
+    bodyweights = [
+        BodyweightInput(measured_at=m, weight_kg=w)
+        for m, w in analytics_queries.bodyweights(session, owner.id)
+    ]
+    return _Inputs(
+        method=method,
+        tz=tz,
+        estimates=estimate_sets(inputs, bodyweights, owner.bodyweight_kg, method),
+        sets={s.set_id: s for s in inputs},
+        bodyweights=bodyweights,
+        timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
+    )
+
+
+def _trend(t: trend_core.Trend) -> schemas.TrendRead:
+    return schemas.TrendRead(
+        status=t.status,
+        reason=t.reason,
+        n=t.n,
+        span_days=t.span_days,
+        slope_4w=t.slope_4w,
+        slope_4w_low=t.slope_4w_low,
+        slope_4w_high=t.slope_4w_high,
+        kendall_tau=t.kendall_tau,
+        p_value=t.p_value,
+        significant=t.significant,
+        direction=t.direction,
+        toward_balance=t.toward_balance,
+        smoothed_last=t.smoothed_last,
+    )
+
+
+def _region(score: balance_core.RegionScore) -> schemas.RegionBalance:
+    return schemas.RegionBalance(
+        index=score.index,
+        posterior=score.posterior,
+        anterior=score.anterior,
+        band=score.band,
+        marked=score.marked,
+        missing=list(score.missing),
+    )
+
+
+def _check_range(date_from: date | None, date_to: date | None) -> None:
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise InvalidInput([FieldError("from", "must not be after `to`")])
+
+
+# ---------------------------------------------------------------- balance
+
+
+def _balance(session: Session, owner: User, at: date) -> schemas.BalanceRead:
+    window_start = at - timedelta(days=get_method().window_days - 1)
+    inputs = _load(session, owner, first=window_start, last=at)
+    snap = balance_core.snapshot(
+        inputs.estimates,
+        at,
+        sex=owner.sex,
+        bodyweight_kg=inputs.timeline.on_date(at, inputs.tz),
+        method=inputs.method,
+    )
+    return schemas.BalanceRead(
+        method=snap.method_id,
+        date=snap.date,
+        reference=snap.reference,
+        bodyweight_kg=snap.bodyweight_kg,
+        index=snap.index,
+        ln_index=snap.ln_index,
+        band=snap.band,
+        marked=snap.marked,
+        posterior=snap.posterior,
+        anterior=snap.anterior,
+        regions=schemas.RegionsBalance(
+            lower=_region(snap.regions["lower"]), upper=_region(snap.regions["upper"])
+        ),
+        lifts=[
+            schemas.LiftBalance(
+                lift=ls.lift,
+                chain=ls.chain,
+                region=ls.region,
+                e1rm_kg=ls.e1rm_kg,
+                normalized=ls.normalized,
+                extrapolated=ls.extrapolated,
+                date=ls.date,
+                set_id=ls.set_id,
+            )
+            for ls in snap.lifts
+        ],
+        missing=list(snap.missing),
+        excluded_sets=[
+            schemas.ExcludedSet(
+                set_id=e.set_id,
+                lift=e.lift,
+                date=e.local_date,
+                reason=e.reason or "",
+            )
+            for e in inputs.estimates
+            if e.reason in ("no_bodyweight", "non_positive_load") and e.local_date <= at
+        ],
+    )
+
+
+def balance_json(session: Session, owner: User, *, at: date | None) -> str:
+    """The balance snapshot at a local date (default: the owner's today)."""
+    day = at or today(owner)
+    return _cached(session, owner, "balance", (day,), lambda: _balance(session, owner, day))
+
+
+def _series(
+    session: Session, owner: User, date_from: date | None, date_to: date
+) -> tuple[list[balance_core.BalanceSnapshot], Method]:
+    window = timedelta(days=get_method().window_days - 1)
+    inputs = _load(session, owner, first=date_from - window if date_from else None, last=date_to)
+    series = balance_core.snapshot_series(
+        inputs.estimates,
+        inputs.bodyweights,
+        owner.bodyweight_kg,
+        owner.sex,
+        inputs.method,
+        date_from=date_from,
+        date_to=date_to,
+        tz=inputs.tz,
+    )
+    return series, inputs.method
+
+
+def _balance_trend(
+    session: Session, owner: User, date_from: date | None, date_to: date
+) -> schemas.BalanceTrendRead:
+    series, method = _series(session, owner, date_from, date_to)
+    indexed = [s for s in series if s.index is not None]
+    origin = indexed[0].date if indexed else date_to
+    fit = trend_core.trend(
+        [((s.date - origin).days, s.index) for s in indexed if s.index is not None], method
+    )
+    points = [
+        schemas.BalancePoint(
+            date=s.date,
+            index=s.index,
+            lower=s.regions["lower"].index,
+            upper=s.regions["upper"].index,
+            smoothed=smoothed,
+        )
+        for s, smoothed in zip(indexed, fit.smoothed, strict=True)
+        if s.index is not None
+    ]
+    return schemas.BalanceTrendRead(
+        method=method.method_id,
+        date_from=date_from,
+        date_to=date_to,
+        points=points,
+        trend=_trend(fit),
+    )
+
+
+def balance_trend_json(
+    session: Session, owner: User, *, date_from: date | None, date_to: date | None
+) -> str:
+    """Snapshots with an index in [from, to] (default: all history to today) and their trend."""
+    _check_range(date_from, date_to)
+    end = date_to or today(owner)
+    return _cached(
+        session,
+        owner,
+        "balance_trend",
+        (date_from, end),
+        lambda: _balance_trend(session, owner, date_from, end),
+    )
+
+
+# ---------------------------------------------------------------- benchmarks
+
+
+def _benchmarks(
+    session: Session, owner: User, lift: str | None, date_from: date | None, date_to: date | None
+) -> schemas.BenchmarksRead:
+    inputs = _load(session, owner, first=None, last=None)
+    method = inputs.method
+    daily: dict[str, dict[date, SetEstimate]] = defaultdict(dict)
+    for e in inputs.estimates:
+        if e.e1rm_kg is None or e.reason not in (None, "not_scored"):
+            continue
+        best = daily[e.lift].get(e.local_date)
+        if best is None or (best.e1rm_kg or 0.0) < e.e1rm_kg:
+            daily[e.lift][e.local_date] = e
+    scored = [slug for slug, spec in method.lifts.items() if spec.is_scored]
+    order = list(FIRST_CLASS_LIFTS) + sorted(
+        s for s in daily if s not in FIRST_CLASS_LIFTS and (s in scored or s in method.lifts)
+    )
+    if lift is not None:
+        if lift not in method.lifts:
+            raise InvalidInput([FieldError("lift", f"not a lift of {method.method_id}: {lift!r}")])
+        order = [lift]
+    answers = []
+    for slug in order:
+        spec = method.lifts[slug]
+        days = sorted(daily.get(slug, {}).items())
+        all_time = max(days, key=lambda item: (item[1].e1rm_kg or 0.0, item[0]), default=None)
+        in_range = [
+            (d, e)
+            for d, e in days
+            if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)
+        ]
+        origin = in_range[0][0] if in_range else None
+        values = [e.e1rm_kg or 0.0 for _, e in in_range]
+        fit = trend_core.trend(
+            [((d - origin).days, e.e1rm_kg or 0.0) for d, e in in_range] if origin else [],
+            method,
+            center=None,
+            directions=trend_core.VALUE_DIRECTIONS,
+            stable_threshold=method.benchmark_stable_fraction * statistics.median(values)
+            if values
+            else None,
+        )
+        strict_reps = None
+        if spec.load_model == "bodyweight":
+            strict = [
+                s.reps
+                for s in inputs.sets.values()
+                if s.lift == slug and s.set_type != "warmup" and s.load_kg == 0
+            ]
+            strict_reps = max(strict, default=None)
+        answers.append(
+            schemas.LiftBenchmark(
+                lift=slug,
+                chain=spec.chain,
+                region=spec.region,
+                points=[
+                    schemas.E1rmPoint(
+                        date=d,
+                        e1rm_kg=e.e1rm_kg or 0.0,
+                        set_id=e.set_id,
+                        extrapolated=e.extrapolated,
+                    )
+                    for d, e in in_range
+                ],
+                latest=schemas.DatedValue(
+                    date=in_range[-1][0], e1rm_kg=in_range[-1][1].e1rm_kg or 0.0
+                )
+                if in_range
+                else None,
+                best=schemas.DatedValue(date=all_time[0], e1rm_kg=all_time[1].e1rm_kg or 0.0)
+                if all_time
+                else None,
+                trend=_trend(fit),
+                best_strict_reps=strict_reps,
+            )
+        )
+    return schemas.BenchmarksRead(method=method.method_id, lifts=answers)
+
+
+def benchmarks_json(
+    session: Session,
+    owner: User,
+    *,
+    lift: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> str:
+    """Per-lift best e1RM per day, latest, all-time best and trend."""
+    _check_range(date_from, date_to)
+    return _cached(
+        session,
+        owner,
+        "benchmarks",
+        (lift, date_from, date_to, today(owner)),
+        lambda: _benchmarks(session, owner, lift, date_from, date_to),
+    )
+
+
+# ---------------------------------------------------------------- pain
+
+
+def _pain_trend(
+    session: Session,
+    owner: User,
+    region: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> schemas.PainTrendRead:
+    method = get_method()
+    tz = ZoneInfo(owner.timezone)
+    start = _local_start(date_from, tz) if date_from else None
+    end = _local_start(date_to + timedelta(days=1), tz) if date_to else None
+    rows = analytics_queries.pain_scores(session, owner.id, start=start, end=end)
+    groups: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
+    for row in rows:
+        if region is None or row.region == region:
+            groups[(row.region, row.side)].append(row)
+    region_order = {r: i for i, r in enumerate(method.pain_regions)}
+    series = []
+    for (reg, side), entries in sorted(
+        groups.items(), key=lambda item: (region_order.get(item[0][0], 99), item[0][1] or "")
+    ):
+        first, last = entries[0], entries[-1]
+        origin = first.recorded_at
+        fit = trend_core.trend(
+            [((e.recorded_at - origin).total_seconds() / 86400, float(e.score)) for e in entries],
+            method,
+            center=None,
+            directions=trend_core.VALUE_DIRECTIONS,
+            stable_threshold=method.pain_stable_points,
+        )
+        change = pain_core.pain_change(first.score, last.score, method)
+        series.append(
+            schemas.PainSeries(
+                region=reg,
+                side=side,
+                points=[
+                    schemas.PainPoint(
+                        recorded_at=e.recorded_at,
+                        date=e.recorded_at.astimezone(tz).date(),
+                        score=e.score,
+                    )
+                    for e in entries
+                ],
+                latest=schemas.PainLatest(
+                    score=last.score,
+                    band=pain_core.pain_band(last.score, method),
+                    recorded_at=last.recorded_at,
+                ),
+                change=schemas.PainChangeRead(
+                    baseline=change.baseline,
+                    last=change.last,
+                    delta=change.delta,
+                    percent=change.percent,
+                    clinically_important=change.clinically_important,
+                    direction=change.direction,
+                ),
+                trend=_trend(fit),
+            )
+        )
+    assoc_region = region or method.association_default_region
+    snapshots, _ = _series(session, owner, None, date_to or today(owner))
+    assoc = pain_core.association(
+        [(r.recorded_at.astimezone(tz).date(), r.score) for r in rows if r.region == assoc_region],
+        [(s.date, s.index) for s in snapshots],
+        method,
+        region=assoc_region,
+    )
+    return schemas.PainTrendRead(
+        method=method.method_id,
+        series=series,
+        association=schemas.AssociationRead(
+            region=assoc.region,
+            note=assoc.note,
+            lags=[
+                schemas.LagAssociation(
+                    lag_days=lag.lag_days,
+                    n=lag.n,
+                    rho=lag.rho,
+                    p_value=lag.p_value,
+                    status=lag.status,
+                    reason=lag.reason,
+                    supports_hypothesis=lag.supports_hypothesis,
+                )
+                for lag in assoc.lags
+            ],
+        ),
+    )
+
+
+def pain_trend_json(
+    session: Session,
+    owner: User,
+    *,
+    region: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> str:
+    """Per region and side: points, latest band, change from the first entry, trend; and the
+    pain–balance association."""
+    _check_range(date_from, date_to)
+    return _cached(
+        session,
+        owner,
+        "pain_trend",
+        (region, date_from, date_to, today(owner)),
+        lambda: _pain_trend(session, owner, region, date_from, date_to),
+    )
+
+
+# ---------------------------------------------------------------- summary
+
+
+def _flags(
+    owner: User,
+    method: Method,
+    snapshot: schemas.BalanceRead,
+    fit: schemas.TrendRead,
+    pain_rows: Sequence[Any],
+    last_workout: datetime | None,
+) -> list[schemas.Flag]:
+    now = datetime.now(UTC)
+    flags: list[schemas.Flag] = []
+    recent_high = [
+        r
+        for r in pain_rows
+        if r.score >= method.pain_high_score
+        and now - r.recorded_at <= timedelta(days=method.pain_high_days)
+    ]
+    if recent_high:
+        worst = max(recent_high, key=lambda r: r.score)
+        flags.append(
+            schemas.Flag(
+                code="pain_high",
+                detail=f"{worst.region} pain {worst.score}/10 within the last "
+                f"{method.pain_high_days} days",
+            )
+        )
+    by_site: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
+    for r in pain_rows:
+        if now - r.recorded_at <= timedelta(days=method.pain_rising_days):
+            by_site[(r.region, r.side)].append(r)
+    rising = []
+    for (reg, _side), entries in by_site.items():
+        change = pain_core.pain_change(entries[0].score, entries[-1].score, method)
+        if change.clinically_important and change.direction == "worsened":
+            rising.append(f"{reg} {entries[0].score}→{entries[-1].score}")
+    if rising:
+        flags.append(
+            schemas.Flag(
+                code="pain_rising",
+                detail=f"clinically important rise in the last {method.pain_rising_days} days: "
+                + ", ".join(sorted(rising)),
+            )
+        )
+    if snapshot.marked:
+        flags.append(
+            schemas.Flag(
+                code="marked_imbalance",
+                detail=f"balance index {snapshot.index:.2f} is outside "
+                f"{method.marked_low}–{method.marked_high}",
+            )
+        )
+    if last_workout is None or now - last_workout > timedelta(days=method.inactive_days):
+        flags.append(
+            schemas.Flag(
+                code="inactive",
+                detail="no workout logged yet"
+                if last_workout is None
+                else f"no workout for {(now - last_workout).days} days",
+            )
+        )
+    if (
+        fit.status == "ok"
+        and fit.significant
+        and fit.toward_balance is False
+        and fit.direction != "stable"
+    ):
+        flags.append(
+            schemas.Flag(
+                code="worsening",
+                detail=f"balance moving away from 1.0 ({fit.slope_4w:+.3f} per 4 weeks, "
+                f"p={fit.p_value:.3f})",
+            )
+        )
+    del owner
+    return flags
+
+
+def _summary(session: Session, owner: User) -> schemas.SummaryRead:
+    method = get_method()
+    day = today(owner)
+    snapshot = _balance(session, owner, day)
+    recent = _balance_trend(session, owner, day - timedelta(days=method.summary_trend_days), day)
+    pain_rows = analytics_queries.pain_scores(session, owner.id)
+    latest: dict[tuple[str, str | None], Any] = {}
+    for row in pain_rows:
+        latest[(row.region, row.side)] = row
+    last_workout = analytics_queries.last_workout_at(session, owner.id)
+    region_order = {r: i for i, r in enumerate(method.pain_regions)}
+    return schemas.SummaryRead(
+        method=method.method_id,
+        balance=schemas.SummaryBalance(
+            date=snapshot.date,
+            index=snapshot.index,
+            band=snapshot.band,
+            marked=snapshot.marked,
+            lower=snapshot.regions.lower.index,
+            upper=snapshot.regions.upper.index,
+            missing=snapshot.missing,
+        ),
+        balance_trend=recent.trend,
+        pain=[
+            schemas.PainLatestByRegion(
+                region=r.region,
+                side=r.side,
+                score=r.score,
+                band=pain_core.pain_band(r.score, method),
+                recorded_at=r.recorded_at,
+            )
+            for _, r in sorted(
+                latest.items(),
+                key=lambda item: (region_order.get(item[0][0], 99), item[0][1] or ""),
+            )
+        ],
+        last_workout_at=last_workout,
+        flags=_flags(owner, method, snapshot, recent.trend, pain_rows, last_workout),
+    )
+
+
+def summary_model(session: Session, owner: User) -> schemas.SummaryRead:
+    """The summary as a model (the trainer roster reuses it)."""
+    return _summary(session, owner)
+
+
+def summary_json(session: Session, owner: User) -> str:
+    """Latest balance, 12-week direction, latest pain per region and the trainer flags."""
+    return _cached(session, owner, "summary", (today(owner),), lambda: _summary(session, owner))
