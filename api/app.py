@@ -9,7 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 
 from api.errors import register_error_handlers
-from api.middleware import BodySizeLimitMiddleware, RequestIdMiddleware
+from api.middleware import AccessLogMiddleware, BodySizeLimitMiddleware, RequestIdMiddleware
 from api.routers import (
     analytics,
     auth,
@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         analytics.router,
     ):
         app.include_router(router)
+    app.add_middleware(AccessLogMiddleware, engine=app.state.engine)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(

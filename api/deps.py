@@ -90,20 +90,30 @@ def _owner(session: Session, actor: User, user: str) -> User | None:
 UserRef = Annotated[str, Path(description="`me` or a user id.", examples=["me"])]
 
 
-def read_access(user: UserRef, actor: CurrentUser, session: SessionDep) -> Access:
+def _access(request: Request, actor: User, owner: User) -> Access:
+    via_trainer = actor.id != owner.id and actor.role != "admin"
+    if via_trainer:
+        # The access-log middleware records this call (with its status) after it answers.
+        request.state.access_log = (actor.id, owner.id)
+    return Access(actor=actor, owner=owner, via_trainer=via_trainer)
+
+
+def read_access(request: Request, user: UserRef, actor: CurrentUser, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may read their data; else 404."""
     owner = _owner(session, actor, user)
     if owner is None or not policy.can_read(session, actor, owner):
         raise NotFound("No such user")
-    return Access(actor=actor, owner=owner)
+    return _access(request, actor, owner)
 
 
-def write_access(user: UserRef, actor: CurrentUser, session: SessionDep) -> Access:
+def write_access(
+    request: Request, user: UserRef, actor: CurrentUser, session: SessionDep
+) -> Access:
     """The owner named in the path, if the caller may write their data; else 404."""
     owner = _owner(session, actor, user)
     if owner is None or not policy.can_write(session, actor, owner):
         raise NotFound("No such user")
-    return Access(actor=actor, owner=owner)
+    return _access(request, actor, owner)
 
 
 ReadAccess = Annotated[Access, Depends(read_access)]

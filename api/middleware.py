@@ -7,6 +7,7 @@ import re
 import uuid
 from typing import Any
 
+import anyio.to_thread
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -108,3 +109,64 @@ class BodySizeLimitMiddleware:
         except BodyTooLarge:
             if not started:
                 await self._reject(scope, send)
+
+
+class AccessLogMiddleware:
+    """Record each trainer call on a client's data once it has answered (status included).
+
+    The row is written after the response has been sent, in its own short transaction, so a
+    read is not slowed; the dependency that authorised the call marks it in `scope["state"]`.
+    """
+
+    def __init__(self, app: ASGIApp, engine: Any) -> None:
+        self.app = app
+        self.engine = engine
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status = 500
+
+        async def capture(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            marked = scope.get("state", {}).get("access_log")
+            if marked is not None:
+                await anyio.to_thread.run_sync(
+                    _write_access_log, self.engine, marked, scope["method"], scope["path"], status
+                )
+
+
+def _resource_of(path: str) -> str:
+    # /v1/users/{id}/<resource>/...
+    parts = path.strip("/").split("/")
+    return parts[3] if len(parts) > 3 else "user"
+
+
+def _write_access_log(
+    engine: Any, marked: tuple[Any, Any], method: str, path: str, status: int
+) -> None:
+    from sqlmodel import Session
+
+    from db.models import AccessLogEntry
+
+    trainer_id, client_id = marked
+    with Session(engine) as session:
+        session.add(
+            AccessLogEntry(
+                client_id=client_id,
+                trainer_id=trainer_id,
+                method=method,
+                path=path[:300],
+                resource=_resource_of(path)[:32],
+                status=status,
+            )
+        )
+        session.commit()

@@ -97,15 +97,9 @@ def _local_start(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
 
 
-def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
-    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates."""
+def _inputs(owner: User, set_rows: Sequence[Any], bodyweight_rows: Sequence[Any]) -> _Inputs:
+    """Estimates for one owner from already-loaded rows (no I/O)."""
     tz = ZoneInfo(owner.timezone)
-    rows = analytics_queries.sets(
-        session,
-        owner.id,
-        start=_local_start(first, tz) if first else None,
-        end=_local_start(last + timedelta(days=1), tz) if last else None,
-    )
     custom = {
         row.slug: custom_lift(
             row.slug,
@@ -113,7 +107,7 @@ def _load(session: Session, owner: User, *, first: date | None, last: date | Non
             row.region,
             load_model="bodyweight" if row.load_type in BODYWEIGHT_LOAD_TYPES else "external",
         )
-        for row in rows
+        for row in set_rows
         if not row.is_system
         and row.chain in ("posterior", "anterior")
         and row.region in ("lower", "upper")
@@ -131,11 +125,11 @@ def _load(session: Session, owner: User, *, first: date | None, last: date | Non
             reps=row.reps,
             load_kg=row.load_kg,
         )
-        for row in rows
+        for row in set_rows
     ]
     bodyweights = [
-        BodyweightInput(measured_at=m, weight_kg=w)
-        for m, w in analytics_queries.bodyweights(session, owner.id)
+        BodyweightInput(measured_at=row.measured_at, weight_kg=row.weight_kg)
+        for row in bodyweight_rows
     ]
     return _Inputs(
         method=method,
@@ -145,6 +139,18 @@ def _load(session: Session, owner: User, *, first: date | None, last: date | Non
         bodyweights=bodyweights,
         timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
     )
+
+
+def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
+    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates."""
+    tz = ZoneInfo(owner.timezone)
+    rows = analytics_queries.sets(
+        session,
+        [owner.id],
+        start=_local_start(first, tz) if first else None,
+        end=_local_start(last + timedelta(days=1), tz) if last else None,
+    )
+    return _inputs(owner, rows, analytics_queries.bodyweights(session, [owner.id]))
 
 
 def _trend(t: trend_core.Trend) -> schemas.TrendRead:
@@ -186,7 +192,10 @@ def _check_range(date_from: date | None, date_to: date | None) -> None:
 
 def _balance(session: Session, owner: User, at: date) -> schemas.BalanceRead:
     window_start = at - timedelta(days=get_method().window_days - 1)
-    inputs = _load(session, owner, first=window_start, last=at)
+    return _balance_from(_load(session, owner, first=window_start, last=at), owner, at)
+
+
+def _balance_from(inputs: _Inputs, owner: User, at: date) -> schemas.BalanceRead:
     snap = balance_core.snapshot(
         inputs.estimates,
         at,
@@ -246,6 +255,12 @@ def _series(
 ) -> tuple[list[balance_core.BalanceSnapshot], Method]:
     window = timedelta(days=get_method().window_days - 1)
     inputs = _load(session, owner, first=date_from - window if date_from else None, last=date_to)
+    return _series_from(inputs, owner, date_from, date_to)
+
+
+def _series_from(
+    inputs: _Inputs, owner: User, date_from: date | None, date_to: date
+) -> tuple[list[balance_core.BalanceSnapshot], Method]:
     series = balance_core.snapshot_series(
         inputs.estimates,
         inputs.bodyweights,
@@ -262,7 +277,15 @@ def _series(
 def _balance_trend(
     session: Session, owner: User, date_from: date | None, date_to: date
 ) -> schemas.BalanceTrendRead:
-    series, method = _series(session, owner, date_from, date_to)
+    return _trend_of(*_series(session, owner, date_from, date_to), date_from, date_to)
+
+
+def _trend_of(
+    series: list[balance_core.BalanceSnapshot],
+    method: Method,
+    date_from: date | None,
+    date_to: date,
+) -> schemas.BalanceTrendRead:
     indexed = [s for s in series if s.index is not None]
     origin = indexed[0].date if indexed else date_to
     fit = trend_core.trend(
@@ -417,7 +440,7 @@ def _pain_trend(
     tz = ZoneInfo(owner.timezone)
     start = _local_start(date_from, tz) if date_from else None
     end = _local_start(date_to + timedelta(days=1), tz) if date_to else None
-    rows = analytics_queries.pain_scores(session, owner.id, start=start, end=end)
+    rows = analytics_queries.pain_scores(session, [owner.id], start=start, end=end)
     groups: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
     for row in rows:
         if region is None or row.region == region:
@@ -594,16 +617,18 @@ def _flags(
     return flags
 
 
-def _summary(session: Session, owner: User) -> schemas.SummaryRead:
+def _summary_from(
+    owner: User, inputs: _Inputs, pain_rows: Sequence[Any], last_workout: datetime | None
+) -> schemas.SummaryRead:
+    """The summary from already-loaded rows: the summary endpoint and the roster share it."""
     method = get_method()
     day = today(owner)
-    snapshot = _balance(session, owner, day)
-    recent = _balance_trend(session, owner, day - timedelta(days=method.summary_trend_days), day)
-    pain_rows = analytics_queries.pain_scores(session, owner.id)
+    snapshot = _balance_from(inputs, owner, day)
+    since = day - timedelta(days=method.summary_trend_days)
+    recent = _trend_of(*_series_from(inputs, owner, since, day), since, day)
     latest: dict[tuple[str, str | None], Any] = {}
     for row in pain_rows:
         latest[(row.region, row.side)] = row
-    last_workout = analytics_queries.last_workout_at(session, owner.id)
     region_order = {r: i for i, r in enumerate(method.pain_regions)}
     return schemas.SummaryRead(
         method=method.method_id,
@@ -635,9 +660,40 @@ def _summary(session: Session, owner: User) -> schemas.SummaryRead:
     )
 
 
-def summary_model(session: Session, owner: User) -> schemas.SummaryRead:
-    """The summary as a model (the trainer roster reuses it)."""
-    return _summary(session, owner)
+def summaries(
+    session: Session, owners: Sequence[User], *, pain_since: datetime | None = None
+) -> dict[Any, schemas.SummaryRead]:
+    """Summaries of many users with a constant number of queries (one per dataset)."""
+    if not owners:
+        return {}
+    method = get_method()
+    ids = [o.id for o in owners]
+    # Enough history for today's window and the recent trend, whatever each time zone.
+    days = method.summary_trend_days + method.window_days + 2
+    start = datetime.now(UTC) - timedelta(days=days)
+    set_rows: dict[Any, list[Any]] = defaultdict(list)
+    for row in analytics_queries.sets(session, ids, start=start, end=None):
+        set_rows[row.user_id].append(row)
+    bodyweight_rows: dict[Any, list[Any]] = defaultdict(list)
+    for row in analytics_queries.bodyweights(session, ids):
+        bodyweight_rows[row.user_id].append(row)
+    pain_rows: dict[Any, list[Any]] = defaultdict(list)
+    for row in analytics_queries.pain_scores(session, ids, start=pain_since):
+        pain_rows[row.user_id].append(row)
+    last_workouts = analytics_queries.last_workout_at(session, ids)
+    return {
+        o.id: _summary_from(
+            o,
+            _inputs(o, set_rows[o.id], bodyweight_rows[o.id]),
+            pain_rows[o.id],
+            last_workouts.get(o.id),
+        )
+        for o in owners
+    }
+
+
+def _summary(session: Session, owner: User) -> schemas.SummaryRead:
+    return summaries(session, [owner])[owner.id]
 
 
 def summary_json(session: Session, owner: User) -> str:

@@ -3,9 +3,11 @@
 from db.models.exercises import Exercise, ExerciseAlias
 from db.models.records import Bodyweight, PainScore, Workout, WorkoutSet
 from db.models.sync import Change, ChangeCounter, IdempotencyRecord
+from db.models.trainers import AccessLogEntry, TrainerInvitation, TrainerLink, TrainerNote
 from db.models.users import RefreshToken, User
 
 __all__ = [
+    "AccessLogEntry",
     "Bodyweight",
     "Change",
     "ChangeCounter",
@@ -14,6 +16,9 @@ __all__ = [
     "IdempotencyRecord",
     "PainScore",
     "RefreshToken",
+    "TrainerInvitation",
+    "TrainerLink",
+    "TrainerNote",
     "User",
     "Workout",
     "WorkoutSet",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,11 +14,16 @@ from db.models import Bodyweight, Exercise, PainScore, Workout, WorkoutSet
 
 
 def sets(
-    session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
+    session: Session,
+    owner_ids: Sequence[uuid.UUID],
+    *,
+    start: datetime | None,
+    end: datetime | None,
 ) -> list[Row[Any]]:
-    """The owner's logged sets in live workouts started in [start, end), with exercise facts."""
+    """The owners' sets in live workouts started in [start, end), with exercise facts."""
     query = (
         select(
+            col(Workout.user_id),
             col(WorkoutSet.id),
             col(Exercise.slug),
             col(Exercise.chain),
@@ -31,7 +37,7 @@ def sets(
         )
         .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
-        .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
+        .where(col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None))
     )
     if start is not None:
         query = query.where(col(Workout.started_at) >= start)
@@ -40,29 +46,30 @@ def sets(
     return list(session.execute(query).all())
 
 
-def bodyweights(session: Session, owner_id: uuid.UUID) -> list[Row[Any]]:
-    """Every live bodyweight entry of the owner (measured_at, weight_kg)."""
-    query = select(col(Bodyweight.measured_at), col(Bodyweight.weight_kg)).where(
-        col(Bodyweight.user_id) == owner_id, col(Bodyweight.deleted_at).is_(None)
-    )
+def bodyweights(session: Session, owner_ids: Sequence[uuid.UUID]) -> list[Row[Any]]:
+    """Every live bodyweight entry of the owners (user_id, measured_at, weight_kg)."""
+    query = select(
+        col(Bodyweight.user_id), col(Bodyweight.measured_at), col(Bodyweight.weight_kg)
+    ).where(col(Bodyweight.user_id).in_(owner_ids), col(Bodyweight.deleted_at).is_(None))
     return list(session.execute(query).all())
 
 
 def pain_scores(
     session: Session,
-    owner_id: uuid.UUID,
+    owner_ids: Sequence[uuid.UUID],
     *,
     region: str | None = None,
     start: datetime | None = None,
     end: datetime | None = None,
 ) -> list[Row[Any]]:
-    """Live pain scores (recorded_at, region, side, score), oldest first."""
+    """Live pain scores (user_id, recorded_at, region, side, score), oldest first."""
     query = select(
+        col(PainScore.user_id),
         col(PainScore.recorded_at),
         col(PainScore.region),
         col(PainScore.side),
         col(PainScore.score),
-    ).where(col(PainScore.user_id) == owner_id, col(PainScore.deleted_at).is_(None))
+    ).where(col(PainScore.user_id).in_(owner_ids), col(PainScore.deleted_at).is_(None))
     if region is not None:
         query = query.where(col(PainScore.region) == region)
     if start is not None:
@@ -72,14 +79,17 @@ def pain_scores(
     return list(session.execute(query.order_by(col(PainScore.recorded_at))).all())
 
 
-def last_workout_at(session: Session, owner_id: uuid.UUID) -> datetime | None:
-    """When the owner's latest live workout started."""
-    query = select(func.max(col(Workout.started_at))).where(
-        col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None)
+def last_workout_at(session: Session, owner_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, datetime]:
+    """When each owner's latest live workout started (one GROUP BY)."""
+    query = (
+        select(col(Workout.user_id), func.max(col(Workout.started_at)))
+        .where(col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None))
+        .group_by(col(Workout.user_id))
     )
-    value = session.execute(query).scalar_one_or_none()
-    if isinstance(value, str):  # MAX() bypasses the column type on SQLite
-        value = datetime.fromisoformat(value)
-    if isinstance(value, datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)  # stored as UTC wall time
-    return value
+    found: dict[uuid.UUID, datetime] = {}
+    for owner_id, value in session.execute(query).all():
+        if isinstance(value, str):  # MAX() may bypass the column type on SQLite
+            value = datetime.fromisoformat(value)
+        if isinstance(value, datetime):
+            found[owner_id] = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return found
