@@ -18,6 +18,7 @@ from api.routers import (
     health,
     pain_scores,
     sync,
+    trainers,
     users,
     workouts,
 )
@@ -53,6 +54,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.login_throttle = Throttle(
         settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="login"
     )
+    app.state.accept_throttle = Throttle(
+        settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="accept"
+    )
     register_error_handlers(app)
     for router in (
         health.router,
@@ -64,6 +68,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         bodyweights.router,
         sync.router,
         analytics.router,
+        trainers.trainer_router,
+        trainers.client_router,
     ):
         app.include_router(router)
     app.add_middleware(AccessLogMiddleware, engine=app.state.engine)

@@ -197,3 +197,31 @@ class LiveServer:
 def live_server(app: FastAPI) -> Iterator[LiveServer]:
     with LiveServer(app) as server:
         yield server
+
+
+class QueryCounter:
+    """Counts SQL statements sent through an engine while active."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.count = 0
+
+    def _count(self, *_args: object) -> None:
+        self.count += 1
+
+    def __enter__(self) -> QueryCounter:
+        from sqlalchemy import event
+
+        event.listen(self.engine, "before_cursor_execute", self._count)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._count)
+
+
+@pytest.fixture
+def count_queries(engine: Engine) -> type[QueryCounter]:
+    """`with count_queries(engine) as counter: ...; counter.count`."""
+    return QueryCounter

@@ -132,3 +132,17 @@ class FlagCode(StrEnum):
     marked_imbalance = "marked_imbalance"
     inactive = "inactive"
     worsening = "worsening"
+
+
+class InvitationStatus(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    revoked = "revoked"
+    expired = "expired"
+
+
+class RosterSort(StrEnum):
+    flags = "flags"
+    name = "name"
+    last_workout = "last_workout"
+    balance = "balance"
