@@ -15,6 +15,7 @@ from api.routers import (
     auth,
     bodyweights,
     exercises,
+    exports,
     health,
     pain_scores,
     sync,
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         bodyweights.router,
         sync.router,
         analytics.router,
+        exports.router,
         trainers.trainer_router,
         trainers.client_router,
     ):

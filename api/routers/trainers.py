@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
 from api.deps import CurrentUser, SessionDep
 from api.errors import problem_responses
@@ -87,6 +88,28 @@ def list_clients(
     """My roster: each client's balance, pain, flags (explained) and adherence."""
     return trainers_service.roster(
         session, user, page, flag=flag.value if flag else None, sort=sort
+    )
+
+
+@trainer_router.get(
+    "/clients.csv",
+    operation_id="exportClients",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "The roster as CSV."},
+        **problem_responses(401, 422),
+    },
+)
+def export_clients(
+    user: CurrentUser,
+    session: SessionDep,
+    sort: RosterSort = RosterSort.flags,
+) -> StreamingResponse:
+    """My roster as CSV, one row per client (flags joined with `|`)."""
+    return StreamingResponse(
+        trainers_service.roster_csv(session, user, sort=sort),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="backchain-clients.csv"'},
     )
 
 

@@ -146,3 +146,17 @@ class RosterSort(StrEnum):
     name = "name"
     last_workout = "last_workout"
     balance = "balance"
+
+
+class ExportDataset(StrEnum):
+    sets = "sets"
+    workouts = "workouts"
+    pain_scores = "pain-scores"
+    bodyweights = "bodyweights"
+    benchmarks = "benchmarks"
+    balance = "balance"
+
+
+class Delimiter(StrEnum):
+    comma = "comma"
+    semicolon = "semicolon"

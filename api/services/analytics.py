@@ -699,3 +699,56 @@ def _summary(session: Session, owner: User) -> schemas.SummaryRead:
 def summary_json(session: Session, owner: User) -> str:
     """Latest balance, 12-week direction, latest pain per region and the trainer flags."""
     return _cached(session, owner, "summary", (today(owner),), lambda: _summary(session, owner))
+
+
+# ---------------------------------------------------------------- export rows
+
+
+def daily_bests(
+    session: Session, owner: User, *, date_from: date | None, date_to: date | None
+) -> list[dict[str, Any]]:
+    """Best e1RM per lift and local date (the `benchmarks` export), by date then lift."""
+    _check_range(date_from, date_to)
+    data = _benchmarks(session, owner, None, date_from, date_to)
+    rows = [
+        {
+            "date": point.date,
+            "lift": lift.lift,
+            "chain": lift.chain,
+            "region": lift.region,
+            "e1rm_kg": point.e1rm_kg,
+            "extrapolated": point.extrapolated,
+            "set_id": point.set_id,
+        }
+        for lift in data.lifts
+        for point in lift.points
+    ]
+    return sorted(rows, key=lambda r: (r["date"], r["lift"]))
+
+
+def balance_rows(
+    session: Session, owner: User, *, date_from: date | None, date_to: date | None
+) -> list[dict[str, Any]]:
+    """One row per snapshot with an index (the `balance` export), oldest first."""
+    _check_range(date_from, date_to)
+    series, method = _series(session, owner, date_from, date_to or today(owner))
+    indexed = [s for s in series if s.index is not None]
+    origin = indexed[0].date if indexed else None
+    fit = trend_core.trend(
+        [((s.date - origin).days, s.index) for s in indexed if origin and s.index is not None],
+        method,
+    )
+    return [
+        {
+            "date": s.date,
+            "index": s.index,
+            "lower": s.regions["lower"].index,
+            "upper": s.regions["upper"].index,
+            "band": s.band,
+            "marked": s.marked,
+            "posterior": s.posterior,
+            "anterior": s.anterior,
+            "smoothed": smoothed,
+        }
+        for s, smoothed in zip(indexed, fit.smoothed, strict=True)
+    ]

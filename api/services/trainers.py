@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import secrets
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
+from api.csv_io.exporters import CsvStreamWriter
 from api.errors import Conflict, FieldError, InvalidInput, NotFound
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.schemas import trainers as schemas
@@ -343,3 +345,44 @@ def access_log(session: Session, client: User, page: PageParams) -> schemas.Acce
     ]
     cursor = encode_cursor([rows[-1][0].at.isoformat(), str(rows[-1][0].id)]) if more else None
     return schemas.AccessLogPage(items=items, next_cursor=cursor)
+
+
+ROSTER_COLUMNS = (
+    "client_id",
+    "display_name",
+    "since",
+    "can_log",
+    "last_workout_at",
+    "balance_index",
+    "balance_band",
+    "direction_4w",
+    "pain_max_last_7d",
+    "pain_region_of_max",
+    "pain_rising",
+    "flags",
+    "adherence_28d",
+)
+
+
+def roster_csv(session: Session, trainer: User, *, sort: RosterSort) -> Iterator[bytes]:
+    """The roster table as CSV (flags joined with `|`)."""
+    page = roster(session, trainer, PageParams(limit=1_000_000, cursor=None), flag=None, sort=sort)
+    rows = (
+        {
+            "client_id": e.client.id,
+            "display_name": e.client.display_name,
+            "since": e.since,
+            "can_log": e.can_log,
+            "last_workout_at": e.last_workout_at,
+            "balance_index": e.balance.index,
+            "balance_band": e.balance.band,
+            "direction_4w": e.balance.direction_4w,
+            "pain_max_last_7d": e.pain.max_last_7d,
+            "pain_region_of_max": e.pain.region_of_max,
+            "pain_rising": e.pain.rising,
+            "flags": "|".join(e.flags),
+            "adherence_28d": e.adherence,
+        }
+        for e in page.items
+    )
+    return CsvStreamWriter(ROSTER_COLUMNS).stream(rows)

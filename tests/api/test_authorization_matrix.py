@@ -56,12 +56,12 @@ GROUPS: list[tuple[set[str], str, str]] = [
     ({"PATCH", "DELETE"}, r"^/v1/users/me/trainers/\{trainer_id\}$", "client_manages_trainer"),
     ({"GET", "POST", "PATCH", "DELETE"}, r"^/v1/exercises(/\{exercise_ref\})?$", "own_account"),
     ({"GET", "POST", "DELETE"}, r"^/v1/trainer/invitations(/\{invitation_id\})?$", "own_account"),
-    ({"GET"}, r"^/v1/trainer/clients$", "own_account"),
+    ({"GET"}, r"^/v1/trainer/clients(\.csv)?$", "own_account"),
     ({"DELETE"}, r"^/v1/trainer/clients/\{client_id\}$", "trainer_of_client"),
     ({"POST"}, r"^/v1/trainer/clients/\{client_id\}/notes$", "trainer_of_client"),
     ({"GET"}, r"^/v1/trainer/clients/\{client_id\}/notes$", "note_author"),
     ({"PATCH", "DELETE"}, r"^/v1/trainer/clients/\{client_id\}/notes/\{note_id\}$", "note_author"),
-    ({"GET"}, r"^/v1/users/\{user\}/.+$", "user_data_read"),
+    ({"GET"}, r"^/v1/users/\{user\}/.+$", "user_data_read"),  # exports and imports too
     ({"POST", "PUT", "PATCH", "DELETE"}, r"^/v1/users/\{user\}/.+$", "user_data_write"),
 ]
 
@@ -103,6 +103,7 @@ class World:
         values: dict[str, Callable[[], str]] = {
             "user": lambda: str(owner.id),
             "method_id": lambda: "pcb-1",
+            "dataset": lambda: "sets",
             "client_id": lambda: str(owner.id),
             "trainer_id": lambda: str(self.users["trainer"].id),
             "record_id": lambda: self.record(path),

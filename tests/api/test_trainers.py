@@ -419,3 +419,17 @@ class TestAccessLog:
         )
         trainer_own = client.get("/v1/users/me/access-log", headers=trainer_headers).json()
         assert trainer_own["items"] == []
+
+
+def test_roster_csv_has_the_same_table(
+    client: TestClient, trainer_headers: dict, auth_headers: dict, user: User
+) -> None:
+    link(client, trainer_headers, auth_headers)
+    client.post("/v1/users/me/pain-scores", json=pain_score(score=8), headers=auth_headers)
+    response = client.get("/v1/trainer/clients.csv", headers=trainer_headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    lines = response.text.splitlines()
+    assert lines[0].startswith("client_id,display_name,since,can_log")
+    assert lines[1].startswith(str(user.id))
+    assert "pain_high|inactive" in lines[1]

@@ -1,0 +1,115 @@
+"""CSV exports of every dataset and the zip of all of them, streamed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+from sqlalchemy import Engine
+
+from api.deps import ReadAccess, get_engine
+from api.errors import FieldError, InvalidInput, problem_responses
+from api.schemas.common import TimeZoneName
+from api.schemas.enums import Delimiter, ExportDataset, Unit
+from api.services import exports as exports_service
+
+router = APIRouter(prefix="/v1/users/{user}", tags=["exports"])
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+@dataclass(frozen=True)
+class ExportQuery:
+    date_from: dt.date | None
+    date_to: dt.date | None
+    unit: Unit | None
+    tz: str | None
+    delimiter: Delimiter
+    bom: bool
+
+
+def export_query(
+    date_from: Annotated[
+        dt.date | None, Query(alias="from", description="First local date, inclusive.")
+    ] = None,
+    date_to: Annotated[
+        dt.date | None, Query(alias="to", description="Last local date, inclusive.")
+    ] = None,
+    unit: Annotated[
+        Unit | None, Query(description="kg or lb (default: the profile's preference).")
+    ] = None,
+    tz: Annotated[
+        TimeZoneName | None,
+        Query(description="IANA time zone for local times (default: the profile's)."),
+    ] = None,
+    delimiter: Delimiter = Delimiter.comma,
+    bom: Annotated[bool, Query(description="Start with a UTF-8 BOM (for spreadsheets).")] = False,
+) -> ExportQuery:
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput([FieldError("from", "must not be after `to`")])
+    return ExportQuery(date_from, date_to, unit, tz, delimiter, bom)
+
+
+ExportQueryDep = Annotated[ExportQuery, Depends(export_query)]
+
+
+def _options(
+    access_owner_tz: str, unit_pref: str, query: ExportQuery
+) -> exports_service.ExportOptions:
+    return exports_service.ExportOptions(
+        date_from=query.date_from,
+        date_to=query.date_to,
+        unit=(query.unit.value if query.unit else unit_pref),
+        tz=ZoneInfo(query.tz or access_owner_tz),
+        delimiter=query.delimiter.value,
+        bom=query.bom,
+    )
+
+
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "The dataset as CSV."}
+}
+ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/zip": {}}, "description": "Every dataset."}
+}
+
+
+@router.get(
+    "/exports/{dataset}.csv",
+    operation_id="exportDataset",
+    response_class=StreamingResponse,
+    responses={**CSV_RESPONSE, **problem_responses(401, 404, 422)},
+)
+def export_dataset(
+    dataset: ExportDataset, access: ReadAccess, engine: EngineDep, query: ExportQueryDep
+) -> StreamingResponse:
+    """One dataset as CSV, streamed (numbers stay numbers; formula-like text is neutralised)."""
+    owner = access.owner
+    options = _options(owner.timezone, owner.unit_preference, query)
+    filename = f"backchain-{dataset.value}-{dt.date.today().isoformat()}.csv"
+    return StreamingResponse(
+        exports_service.stream_csv(engine, owner, dataset.value, options),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get(
+    "/export.zip",
+    operation_id="exportAll",
+    response_class=StreamingResponse,
+    responses={**ZIP_RESPONSE, **problem_responses(401, 404, 422)},
+)
+def export_all(access: ReadAccess, engine: EngineDep, query: ExportQueryDep) -> StreamingResponse:
+    """Every dataset as CSV in one zip, with README.txt describing each column."""
+    owner = access.owner
+    options = _options(owner.timezone, owner.unit_preference, query)
+    filename = f"backchain-export-{dt.date.today().isoformat()}.zip"
+    return StreamingResponse(
+        exports_service.stream_zip(engine, owner, options),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
