@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run migrate test lint format openapi openapi-check bench clean
+.PHONY: install run serve-prod migrate test lint format openapi openapi-check bench clean
 
 install: $(STAMP)
 
@@ -19,6 +19,11 @@ migrate: install
 
 run: migrate
 	$(BIN)/python -m api.serve
+
+# Several workers on PostgreSQL + Redis: set BACKCHAIN_DATABASE_URL, BACKCHAIN_REDIS_URL,
+# BACKCHAIN_JWT_SECRET, BACKCHAIN_ENV=production and BACKCHAIN_WORKERS (default 2).
+serve-prod: migrate
+	$(BIN)/python -m api.serve_prod
 
 test: install
 	$(BIN)/python -m pytest -W ignore::DeprecationWarning

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 
+from api import logs
 from api.errors import register_error_handlers
-from api.middleware import AccessLogMiddleware, BodySizeLimitMiddleware, RequestIdMiddleware
+from api.middleware import AccessLogMiddleware, BodySizeLimitMiddleware, RequestContextMiddleware
 from api.routers import (
     analytics,
     auth,
@@ -17,6 +16,7 @@ from api.routers import (
     exercises,
     exports,
     health,
+    imports,
     pain_scores,
     sync,
     trainers,
@@ -39,7 +39,7 @@ Errors are RFC 9457 `application/problem+json` with a stable `code`.
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """Build the app; tests pass their own settings and engine."""
     settings = settings or get_settings()
-    logging.basicConfig(level=logging.INFO)
+    logs.configure(settings.log_format)
     app = FastAPI(
         title="Backchain API",
         version="1.0.0",
@@ -70,12 +70,17 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         sync.router,
         analytics.router,
         exports.router,
+        imports.router,
         trainers.trainer_router,
         trainers.client_router,
     ):
         app.include_router(router)
     app.add_middleware(AccessLogMiddleware, engine=app.state.engine)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        larger={r"^/v1/users/[^/]+/imports$": settings.max_import_bytes},
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -91,5 +96,5 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ],
             expose_headers=["ETag", "X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestContextMiddleware, hsts=settings.env == "production")
     return app

@@ -62,12 +62,15 @@ async def access_claims(
 
 
 def current_user(
-    claims: Annotated[AccessClaims, Depends(access_claims)], session: SessionDep
+    request: Request,
+    claims: Annotated[AccessClaims, Depends(access_claims)],
+    session: SessionDep,
 ) -> User:
     """The active user the token belongs to, if the token is still current."""
     user = session.get(User, claims.user_id)
     if user is None or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized("Invalid or expired access token", code="invalid_token")
+    request.state.user_id = user.id  # for the request log line
     return user
 
 

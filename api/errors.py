@@ -21,6 +21,9 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 class FieldErrorModel(BaseModel):
     field: str = Field(description="Dotted path of the offending field, e.g. `sets.0.reps`.")
     message: str
+    line: int | None = Field(
+        default=None, description="CSV imports: the 1-based line (the header is line 1)."
+    )
 
 
 class Problem(BaseModel):
@@ -39,6 +42,7 @@ class Problem(BaseModel):
 class FieldError:
     field: str
     message: str
+    line: int | None = None
 
 
 class BackchainError(Exception):
@@ -126,7 +130,10 @@ def problem_body(
         "code": code,
     }
     if errors:
-        body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
+        body["errors"] = [
+            {"field": e.field, "message": e.message, **({"line": e.line} if e.line else {})}
+            for e in errors
+        ]
     if request_id:
         body["request_id"] = request_id
     return body

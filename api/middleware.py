@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+import time
 import uuid
 from typing import Any
 
@@ -16,30 +18,63 @@ from api.errors import PROBLEM_MEDIA_TYPE
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-class RequestIdMiddleware:
-    """Echo a well-formed X-Request-ID or make one; expose it to handlers and logs."""
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
 
-    def __init__(self, app: ASGIApp) -> None:
+access_logger = logging.getLogger("backchain.access")
+
+
+class RequestContextMiddleware:
+    """Per request: echo a well-formed X-Request-ID or make one, add security headers, and log
+    one JSON line (request id, user id, route template, status, duration; never bodies,
+    query strings or tokens)."""
+
+    def __init__(self, app: ASGIApp, *, hsts: bool = False) -> None:
         self.app = app
+        self.headers = [*SECURITY_HEADERS, *([HSTS] if hsts else [])]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        status = 500
 
-        async def send_with_id(message: Message) -> None:
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
+                status = message["status"]
                 message["headers"] = [
-                    *message["headers"],
+                    *message.get("headers", []),
                     (b"x-request-id", request_id.encode("latin-1")),
+                    *self.headers,
                 ]
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            route = getattr(scope.get("route"), "path", None)
+            access_logger.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "user_id": str(state["user_id"]) if state.get("user_id") else None,
+                    "method": scope["method"],
+                    "route": route or "unmatched",
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
 
 
 class BodyTooLarge(StarletteHTTPException):
@@ -50,18 +85,28 @@ class BodyTooLarge(StarletteHTTPException):
 
 
 class BodySizeLimitMiddleware:
-    """Refuse request bodies over `max_bytes` with 413, by header or while streaming."""
+    """Refuse request bodies over the limit with 413, by header or while streaming.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    `larger` maps path patterns to their own limit (CSV imports take files up to 10 MB).
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = [(re.compile(pattern), limit) for pattern, limit in (larger or {}).items()]
 
-    async def _reject(self, scope: Scope, send: Send) -> None:
+    def _limit(self, path: str) -> int:
+        for pattern, limit in self.larger:
+            if pattern.search(path):
+                return limit
+        return self.max_bytes
+
+    async def _reject(self, scope: Scope, send: Send, limit: int) -> None:
         body: dict[str, Any] = {
             "type": "urn:backchain:problem:payload_too_large",
             "title": "Request body too large",
             "status": 413,
-            "detail": f"The request body exceeds {self.max_bytes} bytes",
+            "detail": f"The request body exceeds {limit} bytes",
             "code": "payload_too_large",
             "request_id": scope.get("state", {}).get("request_id"),
         }
@@ -82,9 +127,10 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self._limit(scope["path"])
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await self._reject(scope, send)
+        if length is not None and length.isdigit() and int(length) > limit:
+            await self._reject(scope, send, limit)
             return
         received = 0
         started = False
@@ -94,7 +140,7 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise BodyTooLarge
             return message
 
@@ -108,7 +154,7 @@ class BodySizeLimitMiddleware:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await self._reject(scope, send)
+                await self._reject(scope, send, limit)
 
 
 class AccessLogMiddleware:

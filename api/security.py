@@ -52,11 +52,22 @@ class AccessClaims:
     jti: str
 
 
+def key_id(secret: str) -> str:
+    """A public identifier of a signing key (the `kid` header), derived from it."""
+    return hashlib.sha256(b"backchain-kid:" + secret.encode()).hexdigest()[:16]
+
+
 class TokenCodec:
-    """Issues and verifies HS256 access tokens with every registered claim checked."""
+    """Issues and verifies HS256 access tokens with every registered claim checked.
+
+    New tokens are signed with the current secret and carry its `kid`; tokens signed with a
+    previous secret (listed in settings) stay valid until they expire.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self._secret = settings.signing_secret()
+        self._kid = key_id(self._secret)
+        self._keys = {key_id(k): k for k in (*settings.jwt_previous_secrets, self._secret)}
         self._issuer = settings.jwt_issuer
         self._audience = settings.jwt_audience
         self.lifetime = timedelta(minutes=settings.access_token_minutes)
@@ -73,13 +84,17 @@ class TokenCodec:
             "jti": secrets.token_hex(16),
             "tv": token_version,
         }
-        return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
+        return jwt.encode(claims, self._secret, algorithm=ALGORITHM, headers={"kid": self._kid})
 
     def verify(self, token: str) -> AccessClaims:
         try:
+            kid = jwt.get_unverified_header(token).get("kid")
+            secret = self._keys.get(kid) if kid else self._secret
+            if secret is None:
+                raise jwt.InvalidKeyError("unknown kid")
             claims = jwt.decode(
                 token,
-                self._secret,
+                secret,
                 algorithms=[ALGORITHM],  # only HS256: alg=none and key confusion are refused
                 audience=self._audience,
                 issuer=self._issuer,

@@ -16,6 +16,7 @@ def main() -> None:
         port=settings.port,
         proxy_headers=False,
         timeout_graceful_shutdown=20,
+        access_log=False,  # the app logs one JSON line per request itself
     )
 
 

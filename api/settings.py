@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     port: int = 8000
     env: Literal["development", "production"] = "development"
     jwt_secret: str | None = None
+    # Rotation: tokens are signed with jwt_secret; these (comma-separated) still verify until
+    # the tokens they signed expire.
+    jwt_previous_secrets: Annotated[list[str], NoDecode] = Field(default_factory=list)
     jwt_issuer: str = "backchain"
     jwt_audience: str = "backchain-api"
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
@@ -39,8 +42,12 @@ class Settings(BaseSettings):
     password_memory_kib: int = Field(default=65536, ge=8)
     login_attempts_per_minute: int = Field(default=10, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    log_format: Literal["json", "text"] = "json"
+    max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)
+    # Imports with more data rows than this answer 202 and run as a background job.
+    import_sync_max_rows: int = Field(default=20_000, ge=1)
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

@@ -1,9 +1,11 @@
 """Pure CSV import and export of workouts (stdlib only: no web, database or other api modules).
 
 `importers.parse` reads Strong, Hevy, FitNotes and Backchain exports into dataclasses;
+`aliases.alias_key` is the key that matches a file's exercise names to the catalogue's aliases;
 `exporters.CsvStreamWriter` writes the `sets` dataset with the formula-injection guard.
 """
 
+from api.csv_io.aliases import alias_key
 from api.csv_io.exporters import (
     SETS_COLUMNS,
     CsvStreamWriter,
@@ -13,7 +15,12 @@ from api.csv_io.exporters import (
     sets_row_for_unit,
 )
 from api.csv_io.importers import (
+    LAYOUT_DESCRIPTIONS,
+    MAX_BYTES,
+    MAX_ROWS,
+    CsvEncodingError,
     CsvFormatError,
+    CsvTooLarge,
     Layout,
     ParsedSet,
     ParsedWorkout,
@@ -25,14 +32,20 @@ from api.csv_io.importers import (
 )
 
 __all__ = [
+    "LAYOUT_DESCRIPTIONS",
+    "MAX_BYTES",
+    "MAX_ROWS",
     "SETS_COLUMNS",
+    "CsvEncodingError",
     "CsvFormatError",
     "CsvStreamWriter",
+    "CsvTooLarge",
     "Layout",
     "ParseResult",
     "ParsedSet",
     "ParsedWorkout",
     "RowError",
+    "alias_key",
     "convert_load_for_unit",
     "detect_layout",
     "parse",

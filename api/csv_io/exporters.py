@@ -12,11 +12,11 @@ import csv
 import io
 import math
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from api.csv_io.formula_guard import guard_text
 from api.csv_io.units import WEIGHT_UNITS, WeightUnit, kg_to_lb
@@ -109,20 +109,40 @@ def safe_cell(value: object) -> Cell:
     return guard_text(str(value))
 
 
-def _format_cell(value: object) -> str:
-    # Fast paths for the common exact types; safe_cell decides everything else.
-    if type(value) is str:
-        return guard_text(value)
-    if value is None:
-        return ""
-    if type(value) is int:
-        return str(value)
-    if type(value) is float:
-        return repr(value) if math.isfinite(value) else ""
+def _format_float(value: float) -> str:
+    # repr is the shortest text that reads back as the same float.
+    return repr(value) if math.isfinite(value) else ""
+
+
+def _format_none(_: None) -> str:
+    return ""
+
+
+def _format_isoformat(value: date | time) -> str:
+    return value.isoformat()
+
+
+# Exact types that need no decision from safe_cell (subclasses such as enums and bools do).
+_FORMATTERS: Final[dict[type, Callable[[Any], str]]] = {
+    str: guard_text,
+    int: str,
+    float: _format_float,
+    type(None): _format_none,
+    uuid.UUID: str,
+    datetime: _format_isoformat,
+    date: _format_isoformat,
+}
+
+
+def _format_other(value: object) -> str:
     cell = safe_cell(value)
     if isinstance(cell, float):
-        return repr(cell)  # shortest text that reads back as the same float
+        return _format_float(cell)
     return str(cell)
+
+
+def _format_cell(value: object) -> str:
+    return _FORMATTERS.get(type(value), _format_other)(value)
 
 
 def _check_unit(unit: str) -> None:
@@ -168,13 +188,16 @@ class CsvStreamWriter:
     def rows(self, rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
         """CSV text for `rows`, one chunk per `rows_per_chunk` rows; missing keys are empty."""
         buffer = io.StringIO()
-        writer = self._writer(buffer)
+        writerow = self._writer(buffer).writerow
+        columns, known = self.columns, self._known
+        formatter, other = _FORMATTERS.get, _format_other  # _format_cell, inlined: per cell
         pending = 0
         for row in rows:
-            unknown = row.keys() - self._known
-            if unknown:
-                raise ValueError(f"row has columns not in the export: {sorted(unknown)}")
-            writer.writerow([_format_cell(row.get(column)) for column in self.columns])
+            if not known.issuperset(row):
+                unknown = sorted(row.keys() - known)
+                raise ValueError(f"row has columns not in the export: {unknown}")
+            values = [row.get(column) for column in columns]
+            writerow([formatter(type(value), other)(value) for value in values])
             pending += 1
             if pending >= self.rows_per_chunk:
                 yield buffer.getvalue()

@@ -15,11 +15,13 @@ from typing import Final
 
 FORMULA_TRIGGERS: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
 GUARD: Final[str] = "'"
+# First characters that can start a guarded or guard-worthy text (a fast path for the rest).
+_FIRST_CHARS: Final[frozenset[str]] = frozenset((*FORMULA_TRIGGERS, GUARD))
 
 
 def needs_guard(text: str) -> bool:
     """Whether a spreadsheet could read this text (after any apostrophes) as a formula."""
-    return text.lstrip(GUARD).startswith(FORMULA_TRIGGERS)
+    return text[:1] in _FIRST_CHARS and text.lstrip(GUARD).startswith(FORMULA_TRIGGERS)
 
 
 def guard_text(text: str) -> str:

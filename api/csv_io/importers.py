@@ -1,17 +1,38 @@
 """Read workout CSV exports of Strong, Hevy, FitNotes and Backchain into plain dataclasses.
 
-`parse` decodes the bytes (UTF-8 with or without BOM, UTF-16 with BOM, else cp1252), sniffs the
-delimiter from the header line (comma, semicolon or tab), detects the layout from the header,
+`parse` decodes the bytes (UTF-8, with or without a byte order mark, and nothing else), sniffs
+the delimiter from the header line (comma, semicolon or tab), detects the layout from the header,
 validates each row as the API validates a set and groups the good rows into workouts. A bad row
-becomes one `RowError` per bad field and the rest of its workout still imports; a file that is
-not a known layout at all raises `CsvFormatError`.
+becomes one `RowError` per bad field; a file that cannot be read as a whole raises
+`CsvFormatError` (`CsvEncodingError` when it is not UTF-8, `CsvTooLarge` past `MAX_BYTES` or
+`MAX_ROWS`). The caller decides what errors mean: the HTTP import stores nothing when any row
+failed.
+
+Layouts and their workout keys (`ParsedWorkout.source_key`):
+
+- Strong, one row per set, every variant seen in the wild: the 2019 all-quoted semicolon export
+  (`"Workout #"`, `"Duration (sec)"`, `"Weight (kg)"`, `"Distance (meters)"`), the exports with
+  `Weight Unit` / `Distance Unit` columns, the current comma export (with or without the notes
+  columns), the oldest one whose weight and distance columns are named after their unit
+  (`lbs`, `mi.`) and the German one (`Datum`, `Name der Übung`, `Wiederh.`, ...). Key:
+  `strong|<Date as YYYY-MM-DD HH:MM:SS>|<Workout Name>`.
+- Hevy (`weight_kg` or `weight_lbs`, `distance_km` or `distance_miles`), fully or minimally
+  quoted. Key: `hevy|<title>|<start_time as YYYY-MM-DD HH:MM:SS>`.
+- FitNotes (`Weight (kgs)`, `Weight (lbs)`, or `Weight` with `Weight Unit`). Key:
+  `fitnotes|<YYYY-MM-DD>`: one workout per calendar date.
+- Backchain's own `sets.csv` in either unit. Key: `backchain|<workout_id>`.
+
+Keys are built from the wall-clock text, not the UTC instant, so the same file imported with a
+different time zone keeps its keys (its content hashes change with the instant).
 
 Decisions the apps' formats leave open:
 
 - Units: a unit in the header wins ("Weight (lbs)", `weight_lbs`, `load_lb`), then a per-row
   "Weight Unit" column, then the caller's `unit`. Pounds become kg at 0.45359237 kg/lb, rounded
   to the gram. A "Distance" column without a unit is km for `unit="kg"` and miles for "lb".
+  Unit cells may end in a dot ("mi.").
 - Decimal commas ("102,5") are read only in files not delimited by commas.
+- Reps may be written as decimals with nothing after the point ("5.0"); "5.5" is a row error.
 - Assisted lifts: the apps log the machine's assistance as a positive weight, Backchain logs it
   as a negative load (bodyweight minus assistance). So in the Strong, Hevy and FitNotes layouts a
   positive weight on an exercise whose name contains the word "assisted" (any case; not
@@ -19,28 +40,38 @@ Decisions the apps' formats leave open:
   read as is.
 - Zero is "not logged" in the apps' layouts: a duration, distance or RPE of 0 becomes None
   (Strong writes `Seconds` 0 on every weight set). Blank reps are 0 (cardio rows), blank
-  weight is 0 kg.
-- Workouts: Strong rows group by Date + Workout Name, Hevy by title + start_time, Backchain by
-  workout_id, FitNotes by calendar date. FitNotes has no times, so its workout starts at 12:00
-  local time on that date (noon never falls in a DST gap and keeps the date in every UTC offset
-  within ±11 h); a Date cell that does carry a time is used as is, earliest time first.
-  Local times are wall-clock times in `tz` (first occurrence when clocks go back).
-- Strong "Rest Timer" set rows are skipped silently: they are not sets.
-- Strong's Duration ("1h 5m") or Hevy's end_time give `ended_at`; one before the start is
-  dropped (None) rather than rejecting the rows.
+  weight is 0 kg (bodyweight).
+- Strong rows whose Set Order is "Rest Timer" (German "Ruhezeit") are rest periods, not sets:
+  they are skipped and counted in `ParseResult.rows_skipped`. Rows whose Set Order is "Note"
+  carry an exercise note in their Notes cell: it is appended to the notes of the first set of
+  that exercise in the workout (or, with no such set, to the workout's notes as
+  "<exercise>: <note>").
+- Strong's workout length ("1h 5m", "31min", "20s", seconds in "Duration (sec)") gives
+  `ended_at`. Strong does not cap it (workouts left running show "264h 1m"), so neither does
+  the importer, up to a year; a longer one, or a Hevy end_time before the start, is dropped
+  (None) rather than rejecting the rows.
+- FitNotes has no times, so its workout starts at 12:00 local time on that date (noon never
+  falls in a DST gap and keeps the date in every UTC offset within ±11 h); a Date cell that does
+  carry a time is used as is, earliest time first. Local times are wall-clock times in `tz`
+  (first occurrence when clocks go back).
 - Hevy repeats an exercise's notes on every set row: they are kept on the first set of each run
-  of equal notes for that exercise in the workout.
+  of equal notes for that exercise in the workout. Its `superset_id` is carried on the sets
+  (`ParsedSet.superset_id`) but is not part of the content hash.
+- Line breaks inside quoted cells of the apps' files are normalised to "\\n".
 - Backchain's export: the formula guard's apostrophe is removed from text cells, and
   `exercise_slug` is carried so the caller can resolve the exercise without aliases. Its
   position, chain, e1rm_kg and created_by columns are derived data and are ignored.
 - Workout-level cells (date, title, workout notes) are validated on every row that carries
   them, so a bad one rejects those rows. Rows past a workout's 200th set are rejected.
 - Workouts are returned in start order, sets in file order; a workout whose every row was
-  rejected is absent.
+  rejected is absent. Errors are in line order.
+- `rows_total` counts the data rows that are not blank; a file of more than `MAX_ROWS` of them
+  raises `CsvTooLarge` before any row is validated.
 
 `content_hash` is the SHA-256 of a canonical JSON form of the workout's data (UTC start, end,
-title, notes and each set's values in order; no line numbers, no layout), so the same workout
-hashes the same in every parse of the file and in a later, longer export of the same history.
+title, notes and each set's values in order; no line numbers, no layout, no source key), so the
+same workout hashes the same in every parse of the file and in a later, longer export of the
+same history.
 """
 
 from __future__ import annotations
@@ -58,6 +89,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Final, Literal, get_args
 
+from api.csv_io.aliases import alias_key
 from api.csv_io.formula_guard import unguard_text
 from api.csv_io.units import (
     METRE_QUANTUM,
@@ -71,16 +103,22 @@ from api.csv_io.values import (
     parse_clock_seconds,
     parse_decimal,
     parse_iso_date,
-    parse_timestamp,
+    parse_wall_clock,
     parse_words_seconds,
+    wall_clock_text,
 )
 
 __all__ = [
     "IMPORT_FORMATS",
     "LAYOUTS",
+    "LAYOUT_DESCRIPTIONS",
+    "MAX_BYTES",
+    "MAX_ROWS",
     "MAX_SETS_PER_WORKOUT",
     "SET_TYPES",
+    "CsvEncodingError",
     "CsvFormatError",
+    "CsvTooLarge",
     "ImportFormat",
     "Layout",
     "ParseResult",
@@ -88,6 +126,7 @@ __all__ = [
     "ParsedWorkout",
     "RowError",
     "SetType",
+    "alias_key",
     "detect_layout",
     "parse",
     "workout_content_hash",
@@ -101,6 +140,27 @@ LAYOUTS: Final[tuple[Layout, ...]] = get_args(Layout)
 IMPORT_FORMATS: Final[tuple[ImportFormat, ...]] = get_args(ImportFormat)
 SET_TYPES: Final[tuple[SetType, ...]] = get_args(SetType)
 
+# What each layout's header looks like, for the message of an unrecognised header.
+LAYOUT_DESCRIPTIONS: Final[dict[Layout, str]] = {
+    "strong": (
+        "Strong (Date, Workout Name, Exercise Name, Set Order, Weight or Weight (kg), Reps, ...;"
+        " comma or semicolon; English or German headers)"
+    ),
+    "hevy": (
+        "Hevy (title, start_time, end_time, exercise_title, set_index, set_type,"
+        " weight_kg or weight_lbs, reps, ...)"
+    ),
+    "fitnotes": "FitNotes (Date, Exercise, Category, Weight (kgs) or Weight (lbs), Reps, ...)",
+    "backchain": (
+        "Backchain sets.csv (workout_id, workout_started_at, exercise, set_type, reps,"
+        " load_kg or load_lb, ...)"
+    ),
+}
+
+# Limits of a whole file (the HTTP layer answers 413 for both).
+MAX_BYTES: Final = 10 * 1024 * 1024
+MAX_ROWS: Final = 100_000
+
 # Limits of the API's WorkoutWrite / SetWrite and the exercise catalogue.
 MAX_SETS_PER_WORKOUT: Final = 200
 MAX_NOTES_CHARS: Final = 2000
@@ -112,6 +172,7 @@ MAX_LOAD_KG: Final = Decimal(1500)
 MAX_RIR: Final = 10
 MAX_DURATION_S: Final = Decimal(86_400)
 MAX_DISTANCE_M: Final = Decimal(1_000_000)
+MAX_WORKOUT_LENGTH_S: Final = Decimal(366 * 86_400)
 FUTURE_TOLERANCE: Final = timedelta(hours=24)
 FITNOTES_START_TIME: Final = time(12, 0)
 CONTENT_HASH_VERSION: Final = 1
@@ -122,7 +183,16 @@ WORKOUT_FIELD: Final = "workout"
 
 
 class CsvFormatError(ValueError):
-    """The file as a whole cannot be read: empty, or a header of no known (or requested) layout."""
+    """The file as a whole cannot be read: empty, not UTF-8, too large, or a header of no known
+    (or requested) layout. The message is meant for the person who uploaded the file."""
+
+
+class CsvEncodingError(CsvFormatError):
+    """The file is not UTF-8 text (the message names the first offending byte and its line)."""
+
+
+class CsvTooLarge(CsvFormatError):
+    """The file has more than `MAX_BYTES` bytes or more than `MAX_ROWS` data rows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +219,16 @@ class ParsedSet:
     distance_m: float | None = None
     notes: str | None = None
     exercise_slug: str | None = None  # only Backchain's own export names the slug
+    superset_id: str | None = None  # Hevy's superset group, as written; not stored, not hashed
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedWorkout:
-    """One workout; build it with `ParsedWorkout.create` so `content_hash` matches the data."""
+    """One workout; build it with `ParsedWorkout.create` so `content_hash` matches the data.
+
+    `source_key` identifies the workout within its app's history ("strong|2023-05-01
+    18:30:00|Push Day"; see the module docstring); it is "" for a workout not read from a file.
+    """
 
     started_at: datetime  # aware, UTC
     ended_at: datetime | None
@@ -161,6 +236,7 @@ class ParsedWorkout:
     notes: str | None
     sets: list[ParsedSet]
     content_hash: str
+    source_key: str = ""
 
     @classmethod
     def create(
@@ -171,6 +247,7 @@ class ParsedWorkout:
         title: str | None = None,
         notes: str | None = None,
         sets: Sequence[ParsedSet],
+        source_key: str = "",
     ) -> ParsedWorkout:
         """A workout with times in UTC and its content hash computed."""
         started_utc = _utc(started_at)
@@ -184,16 +261,23 @@ class ParsedWorkout:
             content_hash=workout_content_hash(
                 started_at=started_utc, ended_at=ended_utc, title=title, notes=notes, sets=sets
             ),
+            source_key=source_key,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
-    """What a file holds: its layout, the workouts that parsed and every rejected row."""
+    """What a file holds: its layout, the workouts that parsed and every rejected row.
+
+    `rows_total` counts the data rows read (not the header, not blank lines); `rows_skipped`
+    the Strong rest-timer rows among them, which are not sets.
+    """
 
     layout: Layout
     workouts: list[ParsedWorkout]
     errors: list[RowError]
+    rows_skipped: int = 0
+    rows_total: int = 0
 
     @property
     def exercise_names(self) -> list[str]:
@@ -243,14 +327,17 @@ def workout_content_hash(
 
 
 def detect_layout(header: Sequence[str]) -> Layout:
-    """The layout whose columns the header holds; `CsvFormatError` if none fits."""
+    """The layout whose columns the header holds; `CsvFormatError` listing the known ones if
+    none fits."""
     keys = _header_keys(header)
     for layout in ("backchain", "hevy", "strong", "fitnotes"):
         if _fits(layout, keys):
             return layout
+    known = "; ".join(LAYOUT_DESCRIPTIONS[layout] for layout in _DESCRIBED_ORDER)
     raise CsvFormatError(
-        "the header matches no known export (Strong, Hevy, FitNotes or Backchain sets): "
-        + ", ".join(cell.strip() for cell in header)
+        f"the header matches no known export. Known layouts: {known}. The header read: "
+        + ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
+        + ". (Strong files in another language: export again with the app set to English.)"
     )
 
 
@@ -261,79 +348,137 @@ def parse(
     unit: WeightUnit = "kg",
     tz: tzinfo,
     now: datetime | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> ParseResult:
     """Parse an export: workouts from the good rows, one `RowError` per bad field of the rest.
 
     `unit` is the weight unit of layouts whose header names none; `tz` the zone of local times;
     `now` (default: the current time) bounds dates at 24 hours in the future, as the API does.
+    Raises `CsvTooLarge` past `MAX_BYTES` bytes or `max_rows` data rows, `CsvEncodingError`
+    for anything but UTF-8 and `CsvFormatError` for an empty file or an unknown header.
     """
     if format not in IMPORT_FORMATS:
         raise ValueError(f"format must be one of {IMPORT_FORMATS}, got {format!r}")
     if unit not in WEIGHT_UNITS:
         raise ValueError(f"unit must be one of {WEIGHT_UNITS}, got {unit!r}")
+    if len(data) > MAX_BYTES:
+        raise CsvTooLarge(
+            f"the file is {len(data):,} bytes; at most {MAX_BYTES:,} bytes (10 MiB) are accepted"
+        )
     text = _decode(data)
+    if not text.strip():
+        raise CsvFormatError("the file is empty")
     delimiter = _sniff_delimiter(text)
     records = _records(text, delimiter)
     first = next(records, None)
     if first is None or not any(cell.strip() for cell in first[1]):
-        raise CsvFormatError("the file is empty or its first line is not a header")
+        raise CsvFormatError("the first line of the file is blank: it must be the header")
     header = [cell.replace("\ufeff", "").strip() for cell in first[1]]
+    keys = _header_keys(header)
     if format == "auto":
         layout = detect_layout(header)
     else:
         layout = format
-        if not _fits(layout, _header_keys(header)):
+        if not _fits(layout, keys):
             raise CsvFormatError(f"the header is not a {layout} export: " + ", ".join(header))
+    _check_row_count(text, delimiter, max_rows)
 
-    keys = _header_keys(header)
+    present = frozenset(keys)
     context = _Context(
         layout=layout,
         tz=tz,
         unit=unit,
         now=_utc(now) if now is not None else datetime.now(UTC),
         decimal_comma=delimiter != ",",
-        keys=frozenset(keys),
+        keys=present,
+        weight_keys=tuple(key for key in _WEIGHT_COLUMNS[layout] if key in present),
+        distance_keys=tuple(key for key in _DISTANCE_COLUMNS if key in present),
     )
-    names = dict(zip(keys, header, strict=True))
+    names: dict[str, str] = {}
+    for key, name in zip(keys, header, strict=True):
+        names.setdefault(key, name)
     read_row = _READERS[layout]
-    groups: dict[tuple[str, ...], _Group] = {}
+    app_layout = layout != "backchain"
+    groups: dict[str, _Group] = {}
     errors: list[RowError] = []
+    rows_total = rows_skipped = 0
     for line, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
-        row = _Row(line, keys, names, cells, unguard=layout == "backchain")
+        rows_total += 1
+        row = _Row(line, keys, names, cells, from_app=app_layout)
         if len(cells) > len(keys) and any(cell.strip() for cell in cells[len(keys) :]):
             row.fail(ROW_FIELD, f"has {len(cells)} cells but the header has {len(keys)}")
         read = read_row(row, context)
         if row.errors:
             errors.extend(row.errors)
             continue
+        if row.skipped:
+            rows_skipped += 1
+            continue
         if read is None:
             continue
-        group = groups.setdefault(read.key, _Group(first_line=line, started_at=read.started_at))
-        if len(group.sets) >= MAX_SETS_PER_WORKOUT:
+        group = groups.get(read.key)
+        if group is None:
+            group = groups[read.key] = _Group(source_key=read.key, started_at=read.started_at)
+        if read.parsed_set is None:
+            group.add_note(read)
+        elif len(group.sets) >= MAX_SETS_PER_WORKOUT:
             message = f"a workout holds at most {MAX_SETS_PER_WORKOUT} sets"
             errors.append(RowError(line, WORKOUT_FIELD, message))
-            continue
-        group.add(read)
-    workouts = [group.build() for group in groups.values()]
+        else:
+            group.add(read, read.parsed_set)
+    workouts = [
+        workout for group in groups.values() if (workout := group.build(errors)) is not None
+    ]
     workouts.sort(key=lambda workout: workout.started_at)
-    return ParseResult(layout=layout, workouts=workouts, errors=errors)
+    errors.sort(key=lambda error: error.line)
+    return ParseResult(
+        layout=layout,
+        workouts=workouts,
+        errors=errors,
+        rows_skipped=rows_skipped,
+        rows_total=rows_total,
+    )
 
 
 # --- decoding and records ---------------------------------------------------------------------
 
+_UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also the UTF-32 BOMs' start
+_ZIP_MAGIC: Final = b"PK\x03\x04"
+
 
 def _decode(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    """UTF-8 text, a leading byte order mark dropped; `CsvEncodingError` for anything else."""
+    if data.startswith(_UTF16_BOMS):
+        raise CsvEncodingError(
+            "file is not UTF-8 encoded: it starts with a UTF-16 byte order mark"
+            " (save it as CSV UTF-8)"
+        )
+    if data.startswith(_ZIP_MAGIC):
+        raise CsvEncodingError(
+            "file is not UTF-8 encoded text: it is a ZIP archive, such as an Excel workbook"
+            " (save it as CSV UTF-8)"
+        )
+    offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    nul = data.find(b"\x00", offset)
+    if nul >= 0:
+        raise CsvEncodingError(
+            f"file is not UTF-8 encoded text (NUL byte at offset {nul}, line {_line_at(data, nul)};"
+            " a UTF-16 file must be saved as CSV UTF-8)"
+        )
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Excel on Windows saves "CSV" in the ANSI code page; cp1252 leaves 5 bytes undefined.
-        return data.decode("cp1252", errors="replace")
+        return data[offset:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        position = offset + exc.start
+        raise CsvEncodingError(
+            f"file is not UTF-8 encoded (byte 0x{data[position]:02X} at offset {position},"
+            f" line {_line_at(data, position)}); save it as CSV UTF-8"
+        ) from None
+
+
+def _line_at(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -362,40 +507,74 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         raise CsvFormatError(f"line {last_line + 1}: {exc}") from exc
 
 
+def _check_row_count(text: str, delimiter: str, max_rows: int) -> None:
+    """`CsvTooLarge` when the file has more than `max_rows` non-blank data rows (a cheap pass
+    before any row is validated)."""
+    rows = -1  # the header
+    for _, cells in _records(text, delimiter):
+        if any(cell.strip() for cell in cells):
+            rows += 1
+            if rows > max_rows:
+                raise CsvTooLarge(f"the file has more than {max_rows:,} data rows")
+
+
 def _header_keys(header: Sequence[str]) -> list[str]:
-    return [" ".join(cell.replace("\ufeff", "").split()).lower() for cell in header]
+    keys = []
+    for cell in header:
+        key = " ".join(cell.replace("\ufeff", "").split()).lower()
+        keys.append(_HEADER_ALIASES.get(key, key))
+    return keys
 
 
 # --- layouts ----------------------------------------------------------------------------------
 
+_DESCRIBED_ORDER: Final[tuple[Layout, ...]] = ("strong", "hevy", "fitnotes", "backchain")
+
+# Localised header cells (lower case) -> the English column they stand for. German from Strong
+# on iOS and Android; the two unit columns are the German exports' likely spelling.
+_HEADER_ALIASES: Final[dict[str, str]] = {
+    "datum": "date",
+    "workout-name": "workout name",
+    "dauer": "duration",
+    "workout-dauer": "workout duration",
+    "name der übung": "exercise name",
+    "reihenfolge festlegen": "set order",
+    "gewicht": "weight",
+    "gewichtseinheit": "weight unit",
+    "wiederh.": "reps",
+    "entfernung": "distance",
+    "entfernungseinheit": "distance unit",
+    "sekunden": "seconds",
+    "notizen": "notes",
+    "workout-notizen": "workout notes",
+}
 _REQUIRED: Final[dict[Layout, frozenset[str]]] = {
     "backchain": frozenset({"workout_id", "workout_started_at", "exercise", "set_type", "reps"}),
     "hevy": frozenset({"title", "start_time", "exercise_title", "set_type", "reps"}),
     "strong": frozenset({"date", "workout name", "exercise name", "set order", "reps"}),
     "fitnotes": frozenset({"date", "exercise", "reps"}),
 }
-# Weight columns per layout, each with the unit its name states (None: caller's or per row).
+_WEIGHT_BY_NAME: Final[dict[str, WeightUnit | None]] = {
+    "weight (kg)": "kg",
+    "weight (kgs)": "kg",
+    "weight (lbs)": "lb",
+    "weight (lb)": "lb",
+    "weight": None,
+}
+# Weight columns per layout in order of preference, each with the unit its name states (None:
+# the row's "Weight Unit" cell or the caller's unit). The first one with a value in a row wins
+# (FitNotes 2 has both "Weight (kg)" and "Weight (lbs)", one of them blank).
 _WEIGHT_COLUMNS: Final[dict[Layout, dict[str, WeightUnit | None]]] = {
     "backchain": {"load_kg": "kg", "load_lb": "lb"},
     "hevy": {"weight_kg": "kg", "weight_lbs": "lb"},
-    "strong": {
-        "weight (kg)": "kg",
-        "weight (kgs)": "kg",
-        "weight (lbs)": "lb",
-        "weight (lb)": "lb",
-        "weight": None,
-    },
-    "fitnotes": {
-        "weight (kg)": "kg",
-        "weight (kgs)": "kg",
-        "weight (lbs)": "lb",
-        "weight (lb)": "lb",
-        "weight": None,
-    },
+    # Strong's oldest export names the column after the unit: "lbs", "kgs".
+    "strong": {**_WEIGHT_BY_NAME, "kgs": "kg", "kg": "kg", "lbs": "lb", "lb": "lb"},
+    "fitnotes": dict(_WEIGHT_BY_NAME),
 }
 # Distance columns with the unit their name states (None: a "Distance Unit" column or default).
 _DISTANCE_COLUMNS: Final[dict[str, str | None]] = {
     "distance_m": "m",
+    "distance_meters": "m",
     "distance_km": "km",
     "distance_miles": "mi",
     "distance (meters)": "m",
@@ -404,6 +583,9 @@ _DISTANCE_COLUMNS: Final[dict[str, str | None]] = {
     "distance (miles)": "mi",
     "distance (mi)": "mi",
     "distance": None,
+    "km": "km",  # Strong's oldest export: the column named after the unit
+    "mi.": "mi",
+    "mi": "mi",
 }
 
 
@@ -424,6 +606,10 @@ class _Context:
     now: datetime
     decimal_comma: bool
     keys: frozenset[str]
+    weight_keys: tuple[str, ...]
+    distance_keys: tuple[str, ...]
+    # Parsed date cells by text: every row of a workout repeats its start.
+    wall_clocks: dict[str, datetime] = field(default_factory=dict)
 
     def first_present(self, columns: Sequence[str]) -> str | None:
         return next((column for column in columns if column in self.keys), None)
@@ -432,7 +618,7 @@ class _Context:
 class _Row:
     """One record's cells by header key, collecting an error per bad field."""
 
-    __slots__ = ("_names", "_values", "errors", "line", "unguard")
+    __slots__ = ("_names", "_values", "errors", "from_app", "line", "skipped")
 
     def __init__(
         self,
@@ -441,24 +627,32 @@ class _Row:
         names: dict[str, str],
         cells: Sequence[str],
         *,
-        unguard: bool,
+        from_app: bool,
     ) -> None:
         self.line = line
         self._names = names
         self._values: dict[str, str] = {}
         for key, cell in zip(keys, cells, strict=False):
             self._values.setdefault(key, cell)
-        self.unguard = unguard
+        self.from_app = from_app  # False: Backchain's own export, guarded and lossless
         self.errors: list[RowError] = []
+        self.skipped = False  # a rest-timer row
 
     def text(self, key: str | None) -> str:
         if key is None:
             return ""
         value = self._values.get(key, "").strip()
-        return unguard_text(value).strip() if self.unguard else value
+        if not self.from_app:
+            return unguard_text(value).strip()
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value
+
+    def name(self, key: str) -> str:
+        return self._names.get(key, key)
 
     def fail(self, key: str, message: str) -> None:
-        self.errors.append(RowError(self.line, self._names.get(key, key), message))
+        self.errors.append(RowError(self.line, self.name(key), message))
 
     def number(self, key: str | None, context: _Context) -> Decimal | None:
         if key is None:
@@ -471,33 +665,44 @@ class _Row:
 
 
 @dataclass(frozen=True, slots=True)
+class _ExerciseNote:
+    """A Strong "Note" row: a note on an exercise of the workout, not a set."""
+
+    line: int
+    field: str
+    exercise_name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class _RowRead:
-    key: tuple[str, ...]
+    key: str  # the workout's source key
     started_at: datetime
     ended_at: datetime | None
     title: str | None
     notes: str | None
-    parsed_set: ParsedSet
+    parsed_set: ParsedSet | None  # None for a note row
     is_exercise_note: bool = False  # notes repeat per exercise (Hevy), keep the first
+    exercise_note: _ExerciseNote | None = None
 
 
 @dataclass(slots=True)
 class _Group:
-    first_line: int
+    source_key: str
     started_at: datetime
     ended_at: datetime | None = None
     title: str | None = None
     notes: str | None = None
     sets: list[ParsedSet] = field(default_factory=list)
     exercise_notes: dict[str, str | None] = field(default_factory=dict)
+    note_rows: list[_ExerciseNote] = field(default_factory=list)
 
-    def add(self, read: _RowRead) -> None:
+    def add(self, read: _RowRead, parsed_set: ParsedSet) -> None:
         if not self.sets:
             self.title, self.ended_at = read.title, read.ended_at
         self.started_at = min(self.started_at, read.started_at)
         self.ended_at = self.ended_at or read.ended_at
         self.notes = self.notes or read.notes
-        parsed_set = read.parsed_set
         if read.is_exercise_note:
             name = parsed_set.exercise_name
             if name in self.exercise_notes and self.exercise_notes[name] == parsed_set.notes:
@@ -506,15 +711,59 @@ class _Group:
                 self.exercise_notes[name] = parsed_set.notes
         self.sets.append(parsed_set)
 
-    def build(self) -> ParsedWorkout:
+    def add_note(self, read: _RowRead) -> None:
+        self.started_at = min(self.started_at, read.started_at)
+        if read.exercise_note is not None:
+            self.note_rows.append(read.exercise_note)
+
+    def build(self, errors: list[RowError]) -> ParsedWorkout | None:
+        """The workout of the accepted sets (None if there are none); errors for note rows that
+        would make notes too long are appended to `errors`."""
+        if not self.sets:
+            return None
+        sets, notes = self.sets, self.notes
+        if self.note_rows:
+            sets, notes = self._with_note_rows(errors)
         ended_at = self.ended_at if self.ended_at and self.ended_at >= self.started_at else None
         return ParsedWorkout.create(
             started_at=self.started_at,
             ended_at=ended_at,
             title=self.title,
-            notes=self.notes,
-            sets=self.sets,
+            notes=notes,
+            sets=sets,
+            source_key=self.source_key,
         )
+
+    def _with_note_rows(self, errors: list[RowError]) -> tuple[list[ParsedSet], str | None]:
+        sets = list(self.sets)
+        notes = self.notes
+        first_set: dict[str, int] = {}
+        for position, parsed_set in enumerate(sets):
+            first_set.setdefault(parsed_set.exercise_name, position)
+        for note in self.note_rows:
+            index = first_set.get(note.exercise_name)
+            if index is None:
+                merged = _join_notes(notes, f"{note.exercise_name}: {note.text}")
+            else:
+                merged = _join_notes(sets[index].notes, note.text)
+            if len(merged) > MAX_NOTES_CHARS:
+                errors.append(
+                    RowError(
+                        note.line,
+                        note.field,
+                        f"this note would make the notes of {note.exercise_name!r} longer"
+                        f" than {MAX_NOTES_CHARS} characters",
+                    )
+                )
+            elif index is None:
+                notes = merged
+            else:
+                sets[index] = replace(sets[index], notes=merged)
+        return sets, notes
+
+
+def _join_notes(first: str | None, second: str) -> str:
+    return second if not first else f"{first}\n{second}"
 
 
 _RowReader = Callable[[_Row, _Context], _RowRead | None]
@@ -523,39 +772,62 @@ _RowReader = Callable[[_Row, _Context], _RowRead | None]
 _ASSISTED: Final = re.compile(r"\bassisted\b", re.IGNORECASE)
 
 _STRONG_SET_ORDER: Final[dict[str, SetType]] = {"w": "warmup", "d": "dropset", "f": "failure"}
-_STRONG_SKIPPED_SET_ORDERS: Final = frozenset({"rest timer"})
+_STRONG_REST_ROWS: Final = frozenset({"rest timer", "ruhezeit"})
+_STRONG_NOTE_ROWS: Final = frozenset({"note", "notiz"})
+_STRONG_LENGTH_COLUMNS: Final = ("duration", "workout duration", "duration (sec)")
 
 
 def _read_strong(row: _Row, context: _Context) -> _RowRead | None:
     set_order = row.text("set order")
-    if set_order.lower() in _STRONG_SKIPPED_SET_ORDERS:
+    marker = set_order.casefold()
+    if marker in _STRONG_REST_ROWS:
+        row.skipped = True
         return None
-    set_type = _strong_set_type(row, set_order)
-    started_at = _instant(row, "date", context)
-    length_key = context.first_present(("duration", "workout duration", "duration (sec)"))
-    length_s = _seconds(row, length_key, parse_words_seconds, zero_is_blank=True)
+    moment = _moment(row, "date", context)
+    length = _workout_length(row, context.first_present(_STRONG_LENGTH_COLUMNS))
+    title = _title(row, "workout name")
+    notes = _notes(row, "workout notes")
+    if marker in _STRONG_NOTE_ROWS:
+        return _strong_note(row, moment, title)
     parsed_set = _parsed_set(
         row,
         context,
         exercise_key="exercise name",
-        set_type=set_type,
+        set_type=_strong_set_type(row, set_order),
         duration_key="seconds",
         duration_parser=None,  # plain seconds
         notes_key="notes",
         is_app_layout=True,
     )
-    title = _title(row, "workout name")
-    notes = _notes(row, "workout notes")
-    if started_at is None or parsed_set is None:
+    if moment is None or parsed_set is None:
         return None
-    ended_at = None if length_s is None else started_at + timedelta(seconds=length_s)
+    started_at, wall = moment
     return _RowRead(
-        key=(row.text("date"), row.text("workout name")),
+        key=_source_key("strong", wall, _collapse(row.text("workout name"))),
         started_at=started_at,
-        ended_at=ended_at,
+        ended_at=None if length is None else started_at + length,
         title=title,
         notes=notes,
         parsed_set=parsed_set,
+    )
+
+
+def _strong_note(
+    row: _Row, moment: tuple[datetime, str] | None, title: str | None
+) -> _RowRead | None:
+    exercise_name = _exercise_name(row, "exercise name")
+    text = _notes(row, "notes")
+    if row.errors or moment is None or text is None:
+        return None
+    started_at, wall = moment
+    return _RowRead(
+        key=_source_key("strong", wall, _collapse(row.text("workout name"))),
+        started_at=started_at,
+        ended_at=None,
+        title=title,
+        notes=None,
+        parsed_set=None,
+        exercise_note=_ExerciseNote(row.line, row.name("notes"), exercise_name, text),
     )
 
 
@@ -573,8 +845,8 @@ def _strong_set_type(row: _Row, set_order: str) -> SetType:
 
 def _read_hevy(row: _Row, context: _Context) -> _RowRead | None:
     set_type = _listed_set_type(row, "set_type")
-    started_at = _instant(row, "start_time", context)
-    ended_at = _instant(row, "end_time", context) if row.text("end_time") else None
+    moment = _moment(row, "start_time", context)
+    end = _moment(row, "end_time", context) if row.text("end_time") else None
     parsed_set = _parsed_set(
         row,
         context,
@@ -584,15 +856,17 @@ def _read_hevy(row: _Row, context: _Context) -> _RowRead | None:
         duration_parser=None,  # plain seconds
         notes_key="exercise_notes",
         is_app_layout=True,
+        superset_key="superset_id",
     )
     title = _title(row, "title")
     notes = _notes(row, "description")
-    if started_at is None or parsed_set is None:
+    if moment is None or parsed_set is None:
         return None
+    started_at, wall = moment
     return _RowRead(
-        key=(row.text("title"), row.text("start_time")),
+        key=_source_key("hevy", _collapse(row.text("title")), wall),
         started_at=started_at,
-        ended_at=ended_at,
+        ended_at=None if end is None else end[0],
         title=title,
         notes=notes,
         parsed_set=parsed_set,
@@ -615,7 +889,7 @@ def _read_fitnotes(row: _Row, context: _Context) -> _RowRead | None:
     if started_at is None or parsed_set is None:
         return None
     return _RowRead(
-        key=(day,),
+        key=_source_key("fitnotes", day),
         started_at=started_at,
         ended_at=None,
         title=None,
@@ -632,9 +906,10 @@ def _fitnotes_start(row: _Row, context: _Context) -> tuple[datetime | None, str]
         row.fail("date", str(exc))
         return None, ""
     if day is None:
-        started_at = _instant(row, "date", context)
-        if started_at is None:
+        moment = _moment(row, "date", context)
+        if moment is None:
             return None, ""
+        started_at = moment[0]
         return started_at, started_at.astimezone(context.tz).date().isoformat()
     started_at = local_to_utc(datetime.combine(day, FITNOTES_START_TIME), context.tz)
     if not _check_not_future(row, "date", started_at, context):
@@ -644,7 +919,7 @@ def _fitnotes_start(row: _Row, context: _Context) -> tuple[datetime | None, str]
 
 def _read_backchain(row: _Row, context: _Context) -> _RowRead | None:
     set_type = _listed_set_type(row, "set_type")
-    started_at = _instant(row, "workout_started_at", context)
+    moment = _moment(row, "workout_started_at", context)
     parsed_set = _parsed_set(
         row,
         context,
@@ -656,13 +931,16 @@ def _read_backchain(row: _Row, context: _Context) -> _RowRead | None:
         is_app_layout=False,
     )
     title = _title(row, "workout_title")
-    if started_at is None or parsed_set is None:
+    if moment is None or parsed_set is None:
         return None
+    started_at, wall = moment
     workout_id = row.text("workout_id")
-    started_text = row.text("workout_started_at")
-    key = ("id", workout_id) if workout_id else ("start", started_text, title or "")
     return _RowRead(
-        key=key,
+        key=(
+            _source_key("backchain", workout_id)
+            if workout_id
+            else _source_key("backchain", wall, title or "")
+        ),
         started_at=started_at,
         ended_at=None,
         title=title,
@@ -679,6 +957,14 @@ _READERS: Final[dict[Layout, _RowReader]] = {
 }
 
 
+def _source_key(layout: Layout, *parts: str) -> str:
+    return "|".join((layout, *parts))
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
 # --- fields -----------------------------------------------------------------------------------
 
 
@@ -692,10 +978,11 @@ def _parsed_set(
     duration_parser: Callable[[str], Decimal | None] | None,
     notes_key: str | None,
     is_app_layout: bool,
+    superset_key: str | None = None,
 ) -> ParsedSet | None:
     """The set fields every layout shares; None once any field of the row failed."""
     exercise_name = _exercise_name(row, exercise_key)
-    reps = _reps(row, "reps")
+    reps = _reps(row, "reps", context)
     load_kg = _load_kg(row, context, exercise_name, is_app_layout=is_app_layout)
     rpe = _rpe(row, context, zero_is_blank=is_app_layout)
     rir = _rir(row, context) if "rir" in context.keys else None
@@ -704,6 +991,7 @@ def _parsed_set(
     distance_m = _distance_m(row, context, zero_is_blank=is_app_layout)
     notes = _notes(row, notes_key)
     slug = (row.text("exercise_slug") or None) if "exercise_slug" in context.keys else None
+    superset_id = (row.text(superset_key) or None) if superset_key else None
     if row.errors:
         return None
     return ParsedSet(
@@ -718,11 +1006,12 @@ def _parsed_set(
         distance_m=distance_m,
         notes=notes,
         exercise_slug=slug,
+        superset_id=superset_id,
     )
 
 
 def _exercise_name(row: _Row, key: str) -> str:
-    name = " ".join(row.text(key).split())
+    name = _collapse(row.text(key))
     if not name:
         row.fail(key, "an exercise name is required")
     elif len(name) > MAX_EXERCISE_NAME_CHARS:
@@ -730,10 +1019,10 @@ def _exercise_name(row: _Row, key: str) -> str:
     return name
 
 
-def _reps(row: _Row, key: str) -> int:
+def _reps(row: _Row, key: str, context: _Context) -> int:
     text = row.text(key)
     try:
-        value = parse_decimal(text, decimal_comma=False)
+        value = parse_decimal(text, decimal_comma=context.decimal_comma)
     except ValueError:
         row.fail(key, f"{text!r} is not a whole number of reps")
         return 0
@@ -743,18 +1032,17 @@ def _reps(row: _Row, key: str) -> int:
         row.fail(key, f"{text!r} is not a whole number of reps")
         return 0
     if not 0 <= value <= MAX_REPS:
-        row.fail(key, f"must be between 0 and {MAX_REPS}, got {value}")
+        row.fail(key, f"must be between 0 and {MAX_REPS}, got {value.normalize():f}")
         return 0
     return int(value)
 
 
 def _load_kg(row: _Row, context: _Context, exercise_name: str, *, is_app_layout: bool) -> float:
-    columns = _WEIGHT_COLUMNS[context.layout]
-    key = context.first_present(tuple(columns))
+    key = next((key for key in context.weight_keys if row.text(key)), None)
     value = row.number(key, context)
     if key is None or value is None:
         return 0.0
-    unit = columns[key] or _row_weight_unit(row, context)
+    unit = _WEIGHT_COLUMNS[context.layout][key] or _row_weight_unit(row, context)
     if unit is None:
         return 0.0
     load = value if unit == "kg" else lb_to_kg(value)
@@ -769,14 +1057,14 @@ def _load_kg(row: _Row, context: _Context, exercise_name: str, *, is_app_layout:
 
 def _row_weight_unit(row: _Row, context: _Context) -> WeightUnit | None:
     key = context.first_present(("weight unit", "unit"))
-    text = row.text(key).lower()
+    text = row.text(key).lower().rstrip(".")
     if not text:
         return context.unit
     if text in ("kg", "kgs"):
         return "kg"
     if text in ("lb", "lbs"):
         return "lb"
-    row.fail(key or "weight unit", f"{text!r} is not kg or lbs")
+    row.fail(key or "weight unit", f"{row.text(key)!r} is not kg or lbs")
     return None
 
 
@@ -822,17 +1110,32 @@ def _seconds(
     return float(value)
 
 
+def _workout_length(row: _Row, key: str | None) -> timedelta | None:
+    """A workout's length; None when blank, zero, negative or over a year (not credible)."""
+    if key is None:
+        return None
+    try:
+        value = parse_words_seconds(row.text(key))
+    except ValueError as exc:
+        row.fail(key, str(exc))
+        return None
+    if value is None or not 0 < value <= MAX_WORKOUT_LENGTH_S:
+        return None
+    return timedelta(seconds=float(value))
+
+
 def _distance_m(row: _Row, context: _Context, *, zero_is_blank: bool) -> float | None:
-    key = context.first_present(tuple(_DISTANCE_COLUMNS))
+    key = next((key for key in context.distance_keys if row.text(key)), None)
     value = row.number(key, context)
     if key is None or value is None or (zero_is_blank and value == 0):
         return None
     unit = _DISTANCE_COLUMNS[key]
     if unit is None:
         unit_key = context.first_present(("distance unit",))
-        unit = row.text(unit_key).lower() or ("km" if context.unit == "kg" else "mi")
+        unit_text = row.text(unit_key)
+        unit = unit_text.lower().rstrip(".") or ("km" if context.unit == "kg" else "mi")
         if unit not in METRES_PER_DISTANCE_UNIT:
-            row.fail(unit_key or "distance unit", f"{unit!r} is not a distance unit")
+            row.fail(unit_key or "distance unit", f"{unit_text!r} is not a distance unit")
             return None
     metres = (value * METRES_PER_DISTANCE_UNIT[unit]).quantize(METRE_QUANTUM)
     if not 0 <= metres <= MAX_DISTANCE_M:
@@ -868,13 +1171,21 @@ def _listed_set_type(row: _Row, key: str) -> SetType:
     return "normal"
 
 
-def _instant(row: _Row, key: str, context: _Context) -> datetime | None:
-    try:
-        value = parse_timestamp(row.text(key), context.tz)
-    except ValueError as exc:
-        row.fail(key, str(exc))
+def _moment(row: _Row, key: str, context: _Context) -> tuple[datetime, str] | None:
+    """(UTC instant, canonical wall-clock text) of a date-time cell; None after an error."""
+    text = row.text(key)
+    wall = context.wall_clocks.get(text)
+    if wall is None:
+        try:
+            wall = parse_wall_clock(text)
+        except ValueError as exc:
+            row.fail(key, str(exc))
+            return None
+        context.wall_clocks[text] = wall
+    instant = wall.astimezone(UTC) if wall.tzinfo is not None else local_to_utc(wall, context.tz)
+    if not _check_not_future(row, key, instant, context):
         return None
-    return value if _check_not_future(row, key, value, context) else None
+    return instant, wall_clock_text(wall)
 
 
 def _check_not_future(row: _Row, key: str, value: datetime, context: _Context) -> bool:

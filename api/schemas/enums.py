@@ -160,3 +160,18 @@ class ExportDataset(StrEnum):
 class Delimiter(StrEnum):
     comma = "comma"
     semicolon = "semicolon"
+
+
+class ImportFormat(StrEnum):
+    auto = "auto"
+    strong = "strong"
+    hevy = "hevy"
+    fitnotes = "fitnotes"
+    backchain = "backchain"
+
+
+class JobStatus(StrEnum):
+    queued = "queued"
+    running = "running"
+    done = "done"
+    failed = "failed"

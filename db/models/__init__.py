@@ -1,6 +1,7 @@
 """Every table, imported here so `metadata` knows them all (Alembic, tests)."""
 
 from db.models.exercises import Exercise, ExerciseAlias
+from db.models.imports import ImportJob, ImportRecord
 from db.models.records import Bodyweight, PainScore, Workout, WorkoutSet
 from db.models.sync import Change, ChangeCounter, IdempotencyRecord
 from db.models.trainers import AccessLogEntry, TrainerInvitation, TrainerLink, TrainerNote
@@ -14,6 +15,8 @@ __all__ = [
     "Exercise",
     "ExerciseAlias",
     "IdempotencyRecord",
+    "ImportJob",
+    "ImportRecord",
     "PainScore",
     "RefreshToken",
     "TrainerInvitation",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, insert, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -13,8 +13,9 @@ from sqlmodel import Session, col, select
 from db.models import Change, ChangeCounter
 
 
-def next_seq(session: Session, user_id: uuid.UUID) -> int:
-    """Bump the user's counter; its row lock orders this user's concurrent writers."""
+def next_seq(session: Session, user_id: uuid.UUID, count: int = 1) -> int:
+    """Bump the user's counter by `count` and return the last number reserved; its row lock
+    orders this user's concurrent writers."""
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     session.execute(
@@ -25,7 +26,7 @@ def next_seq(session: Session, user_id: uuid.UUID) -> int:
     result = session.execute(
         update(ChangeCounter)
         .where(col(ChangeCounter.user_id) == user_id)
-        .values(last_seq=col(ChangeCounter.last_seq) + 1)
+        .values(last_seq=col(ChangeCounter.last_seq) + count)
         .returning(col(ChangeCounter.last_seq))
     )
     return int(result.scalar_one())
@@ -80,3 +81,32 @@ def last_seq(session: Session, user_id: uuid.UUID) -> int:
         select(ChangeCounter.last_seq).where(col(ChangeCounter.user_id) == user_id)
     ).first()
     return int(value or 0)
+
+
+def record_many(
+    session: Session,
+    user_id: uuid.UUID,
+    *,
+    resource: str,
+    resource_ids: list[uuid.UUID],
+    at: datetime,
+) -> None:
+    """Append one upsert per new resource (bulk: imports), numbered in order."""
+    if not resource_ids:
+        return
+    last = next_seq(session, user_id, len(resource_ids))
+    first = last - len(resource_ids) + 1
+    session.execute(
+        insert(Change),
+        [
+            {
+                "user_id": user_id,
+                "seq": first + i,
+                "resource": resource,
+                "resource_id": rid,
+                "op": "upsert",
+                "changed_at": at,
+            }
+            for i, rid in enumerate(resource_ids)
+        ],
+    )

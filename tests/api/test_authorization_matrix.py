@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 from starlette.routing import Route
 
-from db.models import TrainerLink, TrainerNote, User
+from db.models import ImportJob, TrainerLink, TrainerNote, User
 from tests.factories import make_user, token_for
 from tests.records import PAYLOADS
 
@@ -104,6 +104,7 @@ class World:
             "user": lambda: str(owner.id),
             "method_id": lambda: "pcb-1",
             "dataset": lambda: "sets",
+            "job_id": lambda: self.import_job(),
             "client_id": lambda: str(owner.id),
             "trainer_id": lambda: str(self.users["trainer"].id),
             "record_id": lambda: self.record(path),
@@ -121,6 +122,12 @@ class World:
             f"/v1/users/me/{resource}", json=PAYLOADS[resource](), headers=self.headers["owner"]
         )
         return str(response.json()["id"])
+
+    def import_job(self) -> str:
+        job = ImportJob(user_id=self.users["owner"].id, status="done", rows_total=1)
+        self.session.add(job)
+        self.session.commit()
+        return str(job.id)
 
     def custom_exercise(self, role: str) -> str:
         if role == "anon":

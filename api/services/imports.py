@@ -1,0 +1,293 @@
+"""CSV imports: parse (pure `api.csv_io`), map exercise names, skip what was imported
+before, and store everything in one transaction (all or nothing)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from sqlalchemy import Engine, insert, select
+from sqlmodel import Session, col
+
+from api.csv_io import (
+    CsvFormatError,
+    CsvTooLarge,
+    ParseResult,
+    alias_key,
+    parse,
+)
+from api.errors import (
+    BackchainError,
+    FieldError,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    error_body,
+)
+from api.policy import Access
+from api.schemas.imports import ImportJobRead, ImportResult
+from db.base import utcnow
+from db.models import Exercise, ExerciseAlias, ImportJob, ImportRecord, Workout, WorkoutSet
+from db.queries import changes as changes_queries
+from db.queries import exercises as exercises_queries
+
+HASH_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    format: str
+    unit: str
+    tz: tzinfo
+    dry_run: bool
+
+
+def count_rows(data: bytes) -> int:
+    """A cheap upper bound of the data rows (line breaks), to pick sync or background."""
+    return max(0, data.count(b"\n") - 1)
+
+
+def _parse(data: bytes, options: ImportOptions) -> ParseResult:
+    try:
+        result = parse(data, format=options.format, unit=options.unit, tz=options.tz)  # type: ignore[arg-type]
+    except CsvTooLarge as exc:
+        raise PayloadTooLarge(str(exc)) from exc
+    except CsvFormatError as exc:
+        raise InvalidInput([FieldError("file", str(exc))], code="invalid_csv") from exc
+    if result.errors:
+        raise InvalidInput(
+            [FieldError(e.field, e.message, line=e.line) for e in result.errors],
+            detail=f"{len(result.errors)} rows are invalid; nothing was imported",
+            code="invalid_rows",
+        )
+    return result
+
+
+def _exercise_index(
+    session: Session, owner_id: uuid.UUID
+) -> tuple[dict[tuple[str, str], uuid.UUID], dict[str, uuid.UUID]]:
+    """Aliases by (source, key) and exercises by key of name or slug, for the owner."""
+    exercises = (
+        session.exec(
+            select(Exercise).where(exercises_queries.visible_to(owner_id))  # type: ignore[call-overload]
+        )
+        .scalars()
+        .all()
+    )
+    by_name: dict[str, uuid.UUID] = {}
+    for exercise in exercises:
+        by_name.setdefault(alias_key(exercise.slug.replace("_", " ")), exercise.id)
+        by_name.setdefault(alias_key(exercise.name), exercise.id)
+        by_name.setdefault(exercise.slug, exercise.id)
+    aliases: dict[tuple[str, str], uuid.UUID] = {}
+    for alias in session.execute(select(ExerciseAlias)).scalars().all():
+        aliases.setdefault((alias.source, alias_key(alias.alias)), alias.exercise_id)
+    return aliases, by_name
+
+
+def _resolve(
+    session: Session, access: Access, result: ParseResult, *, create: bool
+) -> tuple[dict[str, uuid.UUID], list[str]]:
+    """Map every exercise name of the file to an exercise id; unknown names become custom."""
+    aliases, by_name = _exercise_index(session, access.owner.id)
+    resolved: dict[str, uuid.UUID] = {}
+    unknown: list[str] = []
+    slugs = {s.exercise_name: s.exercise_slug for w in result.workouts for s in w.sets}
+    for name in result.exercise_names:
+        key = alias_key(name)
+        found = (
+            by_name.get(slugs.get(name) or "")
+            or aliases.get((result.layout, key))
+            or aliases.get(("common", key))
+            or next((v for (_, k), v in aliases.items() if k == key), None)
+            or by_name.get(key)
+        )
+        if found is None:
+            unknown.append(name)
+            exercise_id = uuid.uuid4()
+            if create:
+                slug = "_".join(key.split())[:60] or "exercise"
+                session.add(
+                    Exercise(
+                        id=exercise_id,
+                        slug=f"{slug}_{exercise_id.hex[:8]}",
+                        name=name[:120],
+                        chain="neutral",
+                        region="none",
+                        load_type="external",
+                        is_system=False,
+                        owner_id=access.owner.id,
+                    )
+                )
+            found = exercise_id
+        resolved[name] = found
+    return resolved, unknown
+
+
+def _already_imported(session: Session, owner_id: uuid.UUID, hashes: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(hashes), HASH_CHUNK):
+        chunk = list(hashes[start : start + HASH_CHUNK])
+        found.update(
+            session.execute(
+                select(col(ImportRecord.content_hash)).where(
+                    col(ImportRecord.user_id) == owner_id,
+                    col(ImportRecord.content_hash).in_(chunk),
+                )
+            ).scalars()
+        )
+    return found
+
+
+def run_import(
+    session: Session, access: Access, data: bytes, options: ImportOptions
+) -> ImportResult:
+    """Import a file; any invalid row rejects the whole file (422 listing every row)."""
+    result = _parse(data, options)
+    seen = _already_imported(session, access.owner.id, [w.content_hash for w in result.workouts])
+    fresh = []
+    duplicates = 0
+    for workout in result.workouts:
+        if workout.content_hash in seen:
+            duplicates += 1
+            continue
+        seen.add(workout.content_hash)
+        fresh.append(workout)
+    resolved, unknown = _resolve(session, access, result, create=not options.dry_run)
+    sets_created = sum(len(w.sets) for w in fresh)
+    answer = ImportResult(
+        dry_run=options.dry_run,
+        format=result.layout,
+        workouts_created=len(fresh),
+        sets_created=sets_created,
+        rows_skipped=getattr(result, "rows_skipped", 0),
+        duplicates_skipped=duplicates,
+        unknown_exercises=unknown,
+        errors=[],
+    )
+    if options.dry_run:
+        session.rollback()
+        return answer
+    if not fresh:
+        session.commit()
+        return answer
+    now = utcnow()
+    owner, actor = access.owner.id, access.actor.id
+    session.flush()  # custom exercises first
+    workout_rows: list[dict[str, object]] = []
+    set_rows: list[dict[str, object]] = []
+    record_rows: list[dict[str, object]] = []
+    workout_ids: list[uuid.UUID] = []
+    for workout in fresh:
+        workout_id = uuid.uuid4()
+        workout_ids.append(workout_id)
+        workout_rows.append(
+            {
+                "id": workout_id,
+                "user_id": owner,
+                "started_at": workout.started_at,
+                "ended_at": workout.ended_at,
+                "title": workout.title,
+                "notes": workout.notes,
+                "created_by": actor,
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+                "deleted_at": None,
+            }
+        )
+        for position, parsed in enumerate(workout.sets):
+            set_rows.append(
+                {
+                    "id": uuid.uuid4(),
+                    "workout_id": workout_id,
+                    "exercise_id": resolved[parsed.exercise_name],
+                    "position": position,
+                    "set_type": parsed.set_type,
+                    "reps": parsed.reps,
+                    "load_kg": parsed.load_kg,
+                    "rpe": parsed.rpe,
+                    "rir": parsed.rir,
+                    "duration_s": parsed.duration_s,
+                    "distance_m": parsed.distance_m,
+                    "notes": parsed.notes,
+                }
+            )
+        record_rows.append(
+            {
+                "id": uuid.uuid4(),
+                "user_id": owner,
+                "content_hash": workout.content_hash,
+                "source_key": str(getattr(workout, "source_key", ""))[:300],
+                "workout_id": workout_id,
+                "created_at": now,
+            }
+        )
+    session.execute(insert(Workout), workout_rows)
+    session.execute(insert(WorkoutSet), set_rows)
+    session.execute(insert(ImportRecord), record_rows)
+    changes_queries.record_many(
+        session, owner, resource="workouts", resource_ids=workout_ids, at=now
+    )
+    session.commit()
+    return answer
+
+
+# ---------------------------------------------------------------- background jobs
+
+
+def start_job(session: Session, access: Access, rows_total: int) -> ImportJob:
+    """A queued job for a large import."""
+    job = ImportJob(user_id=access.owner.id, rows_total=rows_total)
+    session.add(job)
+    session.commit()
+    return job
+
+
+def run_job(
+    engine: Engine, job_id: uuid.UUID, access: Access, data: bytes, options: ImportOptions
+) -> None:
+    """Run a queued import in its own sessions; the job row reports progress and result."""
+    with Session(engine, expire_on_commit=False) as session:
+        job = session.get(ImportJob, job_id)
+        if job is None:
+            return
+        job.status = "running"
+        session.add(job)
+        session.commit()
+        try:
+            result = run_import(session, access, data, options)
+            job.status, job.result = "done", result.model_dump_json()
+        except BackchainError as exc:
+            session.rollback()
+            job.status, job.result = "failed", json.dumps(error_body(exc))
+        job.rows_done = job.rows_total
+        job.finished_at = utcnow()
+        session.add(job)
+        session.commit()
+
+
+def get_job(session: Session, access: Access, job_id: uuid.UUID) -> ImportJobRead:
+    """A job of the owner, with its result once finished."""
+    job = session.get(ImportJob, job_id)
+    if job is None or job.user_id != access.owner.id:
+        raise NotFound()
+    result = problem = None
+    if job.result is not None:
+        if job.status == "done":
+            result = ImportResult.model_validate_json(job.result)
+        else:
+            problem = json.loads(job.result)
+    return ImportJobRead(
+        id=job.id,
+        status=job.status,
+        rows_done=job.rows_done,
+        rows_total=job.rows_total,
+        created_at=job.created_at,
+        finished_at=job.finished_at,
+        result=result,
+        problem=problem,
+    )

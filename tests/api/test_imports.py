@@ -1,0 +1,243 @@
+"""CSV imports over HTTP: layouts, all-or-nothing, idempotency, dry runs, jobs, round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from api.app import create_app
+from db.models import Exercise, User, Workout, WorkoutSet
+from tests.conftest import make_settings
+from tests.factories import make_user, token_for
+
+IMPORTS = "/v1/users/me/imports"
+STRONG = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE\n"
+    "2026-03-02 18:30:00,Pull Day,1h 5m,Deadlift (Barbell),W,60,5,0,0,,,\n"
+    "2026-03-02 18:30:00,Pull Day,1h 5m,Deadlift (Barbell),1,140,5,0,0,felt good,,8\n"
+    "2026-03-02 18:30:00,Pull Day,1h 5m,Deadlift (Barbell),Rest Timer,0,0,0,90,,,\n"
+    "2026-03-02 18:30:00,Pull Day,1h 5m,Pull Up (Assisted),1,20,8,0,0,,,\n"
+    "2026-03-05 07:10:00,Legs,45m,Squat (Barbell),1,100,5,0,0,,,7.5\n"
+    "2026-03-05 07:10:00,Legs,45m,Zercher Carry Deluxe,1,60,1,0,30,,,\n"
+)
+
+
+def post_csv(client: TestClient, headers: dict, text: str | bytes, **params: object):
+    body = text.encode() if isinstance(text, str) else text
+    return client.post(
+        IMPORTS, content=body, params=params, headers={**headers, "content-type": "text/csv"}
+    )
+
+
+def count(session: Session, model: type) -> int:
+    return session.exec(select(func.count()).select_from(model)).one()
+
+
+class TestStrongImport:
+    def test_imports_workouts_sets_and_unknown_exercises(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        response = post_csv(client, auth_headers, STRONG, tz="Europe/Berlin")
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert body == {
+            "dry_run": False,
+            "format": "strong",
+            "workouts_created": 2,
+            "sets_created": 5,
+            "rows_skipped": 1,
+            "duplicates_skipped": 0,
+            "unknown_exercises": ["Zercher Carry Deluxe"],
+            "errors": [],
+        }
+        workouts = client.get("/v1/users/me/workouts", headers=auth_headers).json()["items"]
+        assert [w["title"] for w in workouts] == ["Legs", "Pull Day"]
+        pull = workouts[1]
+        assert pull["started_at"] == "2026-03-02T17:30:00Z"  # 18:30 in Berlin
+        assert [(s["exercise"], s["set_type"], s["load_kg"]) for s in pull["sets"]] == [
+            ("deadlift", "warmup", 60.0),
+            ("deadlift", "normal", 140.0),
+            ("pull_up", "normal", -20.0),
+        ]
+        custom = session.exec(select(Exercise).where(Exercise.name == "Zercher Carry Deluxe")).one()
+        assert (custom.chain, custom.is_system) == ("neutral", False)
+
+    def test_reimporting_creates_nothing(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        post_csv(client, auth_headers, STRONG)
+        again = post_csv(client, auth_headers, STRONG)
+        assert again.status_code == 200
+        assert again.json()["workouts_created"] == 0
+        assert again.json()["duplicates_skipped"] == 2
+        assert count(session, Workout) == 2
+        assert count(session, WorkoutSet) == 5
+
+    def test_dry_run_reports_the_same_and_stores_nothing(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        response = post_csv(client, auth_headers, STRONG, dry_run="true")
+        assert response.status_code == 200
+        assert response.json()["dry_run"] is True
+        assert response.json()["workouts_created"] == 2
+        assert response.json()["sets_created"] == 5
+        assert count(session, Workout) == 0
+        assert (
+            session.exec(
+                select(Exercise).where(Exercise.is_system == False)  # noqa: E712
+            ).first()
+            is None
+        )
+
+    def test_multipart_upload(self, client: TestClient, auth_headers: dict) -> None:
+        response = client.post(
+            IMPORTS,
+            headers=auth_headers,
+            files={"file": ("strong.csv", STRONG.encode(), "text/csv")},
+        )
+        assert response.status_code == 201
+        assert response.json()["workouts_created"] == 2
+
+    def test_imports_appear_in_the_change_feed(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        post_csv(client, auth_headers, STRONG)
+        feed = client.get("/v1/users/me/changes", headers=auth_headers).json()
+        assert [c["resource"] for c in feed["changes"]] == ["workouts", "workouts"]
+        assert all(c["data"]["sets"] for c in feed["changes"])
+
+
+class TestRejections:
+    def test_any_bad_row_rejects_the_file_listing_every_line(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        bad = STRONG.replace(",140,5,", ",140,abc,").replace(",100,5,0,0,,,7.5", ",100,5,0,0,,,11")
+        response = post_csv(client, auth_headers, bad)
+        assert response.status_code == 422
+        problem = response.json()
+        assert problem["code"] == "invalid_rows"
+        assert {(e["line"], e["field"]) for e in problem["errors"]} == {(3, "Reps"), (6, "RPE")}
+        assert count(session, Workout) == 0
+
+    def test_unknown_header_names_the_known_layouts(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        response = post_csv(client, auth_headers, "when,what,how much\n1,2,3\n")
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "file"
+        assert "strong" in response.json()["detail"].lower()
+
+    def test_not_utf8_is_422(self, client: TestClient, auth_headers: dict) -> None:
+        response = post_csv(
+            client, auth_headers, STRONG.replace("Pull Day", "Übung").encode("latin-1")
+        )
+        assert response.status_code == 422
+        assert "utf-8" in response.json()["detail"].lower()
+
+    def test_over_10_megabytes_is_413(self, client: TestClient, auth_headers: dict) -> None:
+        response = post_csv(client, auth_headers, b"x" * (10 * 1024 * 1024 + 1))
+        assert response.status_code == 413
+
+    def test_wrong_content_type_is_422(self, client: TestClient, auth_headers: dict) -> None:
+        response = client.post(IMPORTS, json={"csv": STRONG}, headers=auth_headers)
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "content-type"
+
+    def test_bad_options_are_422(self, client: TestClient, auth_headers: dict) -> None:
+        for params, field in (
+            ({"format": "excel"}, "format"),
+            ({"tz": "Nowhere/City"}, "tz"),
+            ({"unit": "stone"}, "unit"),
+        ):
+            response = post_csv(client, auth_headers, STRONG, **params)
+            assert response.status_code == 422
+            assert response.json()["errors"][0]["field"] == field
+
+
+HEVY = (
+    '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+    '"duration_seconds","rpe"\n'
+    '"Upper","8 Apr 2026, 16:50","8 Apr 2026, 17:45","","Pull Up (Assisted)","","","0",'
+    '"normal","25","8","","",""\n'
+    '"Upper","8 Apr 2026, 16:50","8 Apr 2026, 17:45","","Bench Press (Barbell)","","","0",'
+    '"warmup","40","10","","",""\n'
+    '"Upper","8 Apr 2026, 16:50","8 Apr 2026, 17:45","","Bench Press (Barbell)","","","1",'
+    '"normal","80","5","","","8"\n'
+)
+
+
+def test_hevy_file_with_assisted_pull_ups(client: TestClient, auth_headers: dict) -> None:
+    response = post_csv(client, auth_headers, HEVY, tz="UTC")
+    assert response.status_code == 201, response.text
+    assert response.json()["format"] == "hevy"
+    workout = client.get("/v1/users/me/workouts", headers=auth_headers).json()["items"][0]
+    assert [(s["exercise"], s["load_kg"], s["set_type"]) for s in workout["sets"]] == [
+        ("pull_up", -25.0, "normal"),
+        ("bench_press", 40.0, "warmup"),
+        ("bench_press", 80.0, "normal"),
+    ]
+
+
+def test_backchain_export_round_trips_into_another_account(
+    client: TestClient, auth_headers: dict, session: Session, settings
+) -> None:
+    post_csv(client, auth_headers, STRONG)
+    exported = client.get("/v1/users/me/exports/sets.csv", headers=auth_headers).text
+    other = make_user(session, email="twin@example.com")
+    other_headers = {"Authorization": f"Bearer {token_for(other, settings)}"}
+    imported = post_csv(client, other_headers, exported)
+    assert imported.status_code == 201, imported.text
+    assert imported.json()["format"] == "backchain"
+    again = client.get("/v1/users/me/exports/sets.csv", headers=other_headers).text
+
+    def comparable(text: str) -> list[dict[str, str]]:
+        # Ids differ by design, custom exercises' slugs carry an id suffix too.
+        return [
+            {
+                k: re.sub(r"_[0-9a-f]{8}$", "", v) if k == "exercise_slug" else v
+                for k, v in row.items()
+                if k not in {"workout_id", "created_by"}
+            }
+            for row in csv.DictReader(io.StringIO(text))
+        ]
+
+    assert comparable(again) == comparable(exported)
+
+
+def test_large_file_runs_as_a_job(
+    database_url: str, engine, session: Session, user: User, auth_headers: dict
+) -> None:
+    app = create_app(make_settings(database_url, import_sync_max_rows=3), engine=engine)
+    with TestClient(app) as client:
+        response = post_csv(client, auth_headers, STRONG)
+        assert response.status_code == 202, response.text
+        job = response.json()
+        assert job["status"] in {"queued", "running", "done"}
+        location = response.headers["location"]
+        for _ in range(100):
+            polled = client.get(location, headers=auth_headers).json()
+            if polled["status"] in {"done", "failed"}:
+                break
+            time.sleep(0.05)
+        assert polled["status"] == "done"
+        assert polled["result"]["workouts_created"] == 2
+        assert polled["rows_done"] == polled["rows_total"]
+
+
+@pytest.mark.parametrize("name", ["strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "fitnotes.csv"])
+def test_fixture_files_import(client: TestClient, auth_headers: dict, name: str) -> None:
+    from pathlib import Path
+
+    data = (Path(__file__).parent.parent / "fixtures" / "csv" / name).read_bytes()
+    response = post_csv(client, auth_headers, data)
+    assert response.status_code == 201, response.text
+    assert response.json()["sets_created"] > 0
