@@ -26,7 +26,9 @@ serve-prod: migrate
 	$(BIN)/python -m api.serve_prod
 
 test: install
-	$(BIN)/python -m pytest -W ignore::DeprecationWarning
+	$(BIN)/python -m api.openapi_spec --check
+	$(MAKE) --no-print-directory clients-check test-clients
+	$(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .
@@ -48,3 +50,5 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+include clients/clients.mk

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 
-from api import logs
+from api import logs, openapi_doc
 from api.errors import register_error_handlers
 from api.middleware import AccessLogMiddleware, BodySizeLimitMiddleware, RequestContextMiddleware
 from api.routers import (
@@ -96,5 +96,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ],
             expose_headers=["ETag", "X-Request-ID", "Retry-After"],
         )
+    app.openapi = lambda: openapi_doc.build(app)  # type: ignore[method-assign]
     app.add_middleware(RequestContextMiddleware, hsts=settings.env == "production")
     return app

@@ -11,6 +11,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("backchain.errors")
@@ -228,6 +230,23 @@ async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _handle_database_down(request: Request, exc: Exception) -> JSONResponse:
+    # The pool could not reach the database (or lost it mid-request): a retryable 503, not a
+    # 500. Pre-ping reconnects by itself once the database is back.
+    logger.warning(
+        "database unavailable",
+        extra={"request_id": _request_id(request), "error": type(exc).__name__},
+    )
+    return problem_response(
+        status=503,
+        code="database_unavailable",
+        title="Service unavailable",
+        detail="The database is unreachable; retry shortly.",
+        headers={"Retry-After": "5"},
+        request_id=_request_id(request),
+    )
+
+
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     request_id = _request_id(request)
     logger.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
@@ -245,6 +264,8 @@ def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(BackchainError, _handle_backchain)
     app.add_exception_handler(RequestValidationError, _handle_validation)
     app.add_exception_handler(StarletteHTTPException, _handle_http)
+    app.add_exception_handler(OperationalError, _handle_database_down)
+    app.add_exception_handler(SQLAlchemyTimeoutError, _handle_database_down)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -46,6 +48,18 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One session per unit of work; objects stay readable after commit."""
-    with Session(engine, expire_on_commit=False) as session:
+    """One session per unit of work; objects stay readable after commit.
+
+    Closing rolls back; if the database went away meanwhile that rollback fails, and the
+    connection is invalidated instead (pre-ping replaces it) rather than failing a response
+    that has already been sent.
+    """
+    session = Session(engine, expire_on_commit=False)
+    try:
         yield session
+    finally:
+        try:
+            session.close()
+        except DBAPIError:
+            with contextlib.suppress(DBAPIError):
+                session.invalidate()

@@ -196,8 +196,8 @@ class CsvStreamWriter:
             if not known.issuperset(row):
                 unknown = sorted(row.keys() - known)
                 raise ValueError(f"row has columns not in the export: {unknown}")
-            values = [row.get(column) for column in columns]
-            writerow([formatter(type(value), other)(value) for value in values])
+            get = row.get
+            writerow([formatter(type(value := get(column)), other)(value) for column in columns])
             pending += 1
             if pending >= self.rows_per_chunk:
                 yield buffer.getvalue()

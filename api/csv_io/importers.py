@@ -86,7 +86,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import Final, Literal, get_args
 
 from api.csv_io.aliases import alias_key
@@ -389,16 +389,17 @@ def parse(
         tz=tz,
         unit=unit,
         now=_utc(now) if now is not None else datetime.now(UTC),
-        decimal_comma=delimiter != ",",
         keys=present,
         weight_keys=tuple(key for key in _WEIGHT_COLUMNS[layout] if key in present),
         distance_keys=tuple(key for key in _DISTANCE_COLUMNS if key in present),
+        decimal=partial(parse_decimal, decimal_comma=delimiter != ","),
     )
     names: dict[str, str] = {}
     for key, name in zip(keys, header, strict=True):
         names.setdefault(key, name)
     read_row = _READERS[layout]
-    app_layout = layout != "backchain"
+    clean = _clean_app_cell if layout != "backchain" else _clean_backchain_cell
+    unique_keys = len(set(keys)) == len(keys)
     groups: dict[str, _Group] = {}
     errors: list[RowError] = []
     rows_total = rows_skipped = 0
@@ -406,7 +407,7 @@ def parse(
         if not any(cell.strip() for cell in cells):
             continue
         rows_total += 1
-        row = _Row(line, keys, names, cells, from_app=app_layout)
+        row = _Row(line, keys, names, cells, clean=clean, unique_keys=unique_keys)
         if len(cells) > len(keys) and any(cell.strip() for cell in cells[len(keys) :]):
             row.fail(ROW_FIELD, f"has {len(cells)} cells but the header has {len(keys)}")
         read = read_row(row, context)
@@ -604,21 +605,40 @@ class _Context:
     tz: tzinfo
     unit: WeightUnit
     now: datetime
-    decimal_comma: bool
     keys: frozenset[str]
     weight_keys: tuple[str, ...]
     distance_keys: tuple[str, ...]
-    # Parsed date cells by text: every row of a workout repeats its start.
-    wall_clocks: dict[str, datetime] = field(default_factory=dict)
+    decimal: Callable[[str], Decimal | None]  # parse_decimal with this file's decimal mark
+    # Date cells by text, as (UTC instant, wall-clock key text): a workout's rows repeat them.
+    moments: dict[str, tuple[datetime, str]] = field(default_factory=dict)
+    present: dict[tuple[str, ...], str | None] = field(default_factory=dict)
 
-    def first_present(self, columns: Sequence[str]) -> str | None:
-        return next((column for column in columns if column in self.keys), None)
+    def first_present(self, columns: tuple[str, ...]) -> str | None:
+        """The first of `columns` the header has (looked up once per parse)."""
+        try:
+            return self.present[columns]
+        except KeyError:
+            found = next((column for column in columns if column in self.keys), None)
+            self.present[columns] = found
+            return found
+
+
+def _clean_app_cell(cell: str) -> str:
+    value = cell.strip()
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def _clean_backchain_cell(cell: str) -> str:
+    # Backchain's own export is lossless: only the formula guard is undone.
+    return unguard_text(cell.strip()).strip()
 
 
 class _Row:
-    """One record's cells by header key, collecting an error per bad field."""
+    """One record's cleaned cells by header key, collecting an error per bad field."""
 
-    __slots__ = ("_names", "_values", "errors", "from_app", "line", "skipped")
+    __slots__ = ("_names", "_values", "errors", "line", "skipped")
 
     def __init__(
         self,
@@ -627,26 +647,23 @@ class _Row:
         names: dict[str, str],
         cells: Sequence[str],
         *,
-        from_app: bool,
+        clean: Callable[[str], str],
+        unique_keys: bool,
     ) -> None:
         self.line = line
         self._names = names
-        self._values: dict[str, str] = {}
-        for key, cell in zip(keys, cells, strict=False):
-            self._values.setdefault(key, cell)
-        self.from_app = from_app  # False: Backchain's own export, guarded and lossless
+        if unique_keys:
+            self._values = dict(zip(keys, map(clean, cells), strict=False))
+        else:  # a repeated column name: its first column counts
+            self._values = {}
+            for key, cell in zip(keys, cells, strict=False):
+                if key not in self._values:
+                    self._values[key] = clean(cell)
         self.errors: list[RowError] = []
         self.skipped = False  # a rest-timer row
 
     def text(self, key: str | None) -> str:
-        if key is None:
-            return ""
-        value = self._values.get(key, "").strip()
-        if not self.from_app:
-            return unguard_text(value).strip()
-        if "\r" in value:
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return value
+        return "" if key is None else self._values.get(key, "")
 
     def name(self, key: str) -> str:
         return self._names.get(key, key)
@@ -658,7 +675,7 @@ class _Row:
         if key is None:
             return None
         try:
-            return parse_decimal(self.text(key), decimal_comma=context.decimal_comma)
+            return context.decimal(self.text(key))
         except ValueError as exc:
             self.fail(key, str(exc))
             return None
@@ -713,6 +730,7 @@ class _Group:
 
     def add_note(self, read: _RowRead) -> None:
         self.started_at = min(self.started_at, read.started_at)
+        self.notes = self.notes or read.notes
         if read.exercise_note is not None:
             self.note_rows.append(read.exercise_note)
 
@@ -788,7 +806,7 @@ def _read_strong(row: _Row, context: _Context) -> _RowRead | None:
     title = _title(row, "workout name")
     notes = _notes(row, "workout notes")
     if marker in _STRONG_NOTE_ROWS:
-        return _strong_note(row, moment, title)
+        return _strong_note(row, moment, title, notes)
     parsed_set = _parsed_set(
         row,
         context,
@@ -813,7 +831,7 @@ def _read_strong(row: _Row, context: _Context) -> _RowRead | None:
 
 
 def _strong_note(
-    row: _Row, moment: tuple[datetime, str] | None, title: str | None
+    row: _Row, moment: tuple[datetime, str] | None, title: str | None, notes: str | None
 ) -> _RowRead | None:
     exercise_name = _exercise_name(row, "exercise name")
     text = _notes(row, "notes")
@@ -825,7 +843,7 @@ def _strong_note(
         started_at=started_at,
         ended_at=None,
         title=title,
-        notes=None,
+        notes=notes,
         parsed_set=None,
         exercise_note=_ExerciseNote(row.line, row.name("notes"), exercise_name, text),
     )
@@ -961,6 +979,7 @@ def _source_key(layout: Layout, *parts: str) -> str:
     return "|".join((layout, *parts))
 
 
+@lru_cache(maxsize=4096)
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
@@ -986,7 +1005,7 @@ def _parsed_set(
     load_kg = _load_kg(row, context, exercise_name, is_app_layout=is_app_layout)
     rpe = _rpe(row, context, zero_is_blank=is_app_layout)
     rir = _rir(row, context) if "rir" in context.keys else None
-    parser = duration_parser or partial(parse_decimal, decimal_comma=context.decimal_comma)
+    parser = duration_parser or context.decimal
     duration_s = _seconds(row, duration_key, parser, zero_is_blank=is_app_layout)
     distance_m = _distance_m(row, context, zero_is_blank=is_app_layout)
     notes = _notes(row, notes_key)
@@ -1022,7 +1041,7 @@ def _exercise_name(row: _Row, key: str) -> str:
 def _reps(row: _Row, key: str, context: _Context) -> int:
     text = row.text(key)
     try:
-        value = parse_decimal(text, decimal_comma=context.decimal_comma)
+        value = context.decimal(text)
     except ValueError:
         row.fail(key, f"{text!r} is not a whole number of reps")
         return 0
@@ -1115,10 +1134,15 @@ def _workout_length(row: _Row, key: str | None) -> timedelta | None:
     if key is None:
         return None
     try:
-        value = parse_words_seconds(row.text(key))
+        return _length_of(row.text(key))
     except ValueError as exc:
         row.fail(key, str(exc))
         return None
+
+
+@lru_cache(maxsize=1024)
+def _length_of(text: str) -> timedelta | None:
+    value = parse_words_seconds(text)
     if value is None or not 0 < value <= MAX_WORKOUT_LENGTH_S:
         return None
     return timedelta(seconds=float(value))
@@ -1174,18 +1198,18 @@ def _listed_set_type(row: _Row, key: str) -> SetType:
 def _moment(row: _Row, key: str, context: _Context) -> tuple[datetime, str] | None:
     """(UTC instant, canonical wall-clock text) of a date-time cell; None after an error."""
     text = row.text(key)
-    wall = context.wall_clocks.get(text)
-    if wall is None:
+    moment = context.moments.get(text)
+    if moment is None:
         try:
             wall = parse_wall_clock(text)
         except ValueError as exc:
             row.fail(key, str(exc))
             return None
-        context.wall_clocks[text] = wall
-    instant = wall.astimezone(UTC) if wall.tzinfo is not None else local_to_utc(wall, context.tz)
-    if not _check_not_future(row, key, instant, context):
+        instant = wall.astimezone(UTC) if wall.tzinfo else local_to_utc(wall, context.tz)
+        moment = context.moments[text] = (instant, wall_clock_text(wall))
+    if not _check_not_future(row, key, moment[0], context):
         return None
-    return instant, wall_clock_text(wall)
+    return moment
 
 
 def _check_not_future(row: _Row, key: str, value: datetime, context: _Context) -> bool:

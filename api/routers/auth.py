@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, Response, status
 
 from api.deps import CurrentUser, HasherDep, SessionDep, SettingsDep, TokensDep
 from api.errors import FieldError, InvalidInput, problem_responses
-from api.schemas.auth import LogoutRequest, TokenPair
+from api.schemas.auth import GrantType, LogoutRequest, TokenPair, TokenRequest
 from api.schemas.users import PasswordChange, UserRead, UserRegister
 from api.services import auth as auth_service
 from api.throttle import Throttle
@@ -49,15 +49,11 @@ def create_token(
     tokens: TokensDep,
     settings: SettingsDep,
     throttle: LoginThrottle,
-    grant_type: Annotated[Literal["password", "refresh_token"], Form()],
-    username: Annotated[str | None, Form(max_length=320)] = None,
-    password: Annotated[str | None, Form(max_length=128)] = None,
-    refresh_token: Annotated[str | None, Form(max_length=256)] = None,
-    scope: Annotated[str, Form(max_length=512)] = "",
+    form: Annotated[TokenRequest, Form()],
 ) -> TokenPair:
     """OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`."""
-    del scope  # accepted for OAuth2 compatibility; Backchain has no scopes
-    if grant_type == "password":
+    username, password, refresh_token = form.username, form.password, form.refresh_token
+    if form.grant_type == GrantType.password:
         missing = [f for f, v in (("username", username), ("password", password)) if not v]
         if missing:
             raise InvalidInput([FieldError(f, "required for grant_type=password") for f in missing])

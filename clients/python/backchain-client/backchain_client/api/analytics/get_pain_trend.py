@@ -1,0 +1,257 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.pain_region import PainRegion
+from ...models.pain_trend_read import PainTrendRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    user: str,
+    *,
+    region: None | PainRegion | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_region: None | str | Unset
+    if isinstance(region, Unset):
+        json_region = UNSET
+    elif isinstance(region, PainRegion):
+        json_region = region.value
+    else:
+        json_region = region
+    params["region"] = json_region
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    elif isinstance(from_, datetime.date):
+        json_from_ = from_.isoformat()
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    elif isinstance(to, datetime.date):
+        json_to = to.isoformat()
+    else:
+        json_to = to
+    params["to"] = json_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/users/{user}/pain/trend".format(
+            user=quote(str(user), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PainTrendRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PainTrendRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PainTrendRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user: str,
+    *,
+    client: AuthenticatedClient,
+    region: None | PainRegion | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> Response[PainTrendRead | Problem]:
+    """Get Pain Trend
+
+     Pain per region and side with clinically important change, and its association with
+    the balance index over time (association, not causation).
+
+    Args:
+        user (str): `me` or a user id.
+        region (None | PainRegion | Unset):
+        from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
+        to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PainTrendRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        user=user,
+        region=region,
+        from_=from_,
+        to=to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user: str,
+    *,
+    client: AuthenticatedClient,
+    region: None | PainRegion | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> PainTrendRead | Problem | None:
+    """Get Pain Trend
+
+     Pain per region and side with clinically important change, and its association with
+    the balance index over time (association, not causation).
+
+    Args:
+        user (str): `me` or a user id.
+        region (None | PainRegion | Unset):
+        from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
+        to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PainTrendRead | Problem
+    """
+
+    return sync_detailed(
+        user=user,
+        client=client,
+        region=region,
+        from_=from_,
+        to=to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user: str,
+    *,
+    client: AuthenticatedClient,
+    region: None | PainRegion | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> Response[PainTrendRead | Problem]:
+    """Get Pain Trend
+
+     Pain per region and side with clinically important change, and its association with
+    the balance index over time (association, not causation).
+
+    Args:
+        user (str): `me` or a user id.
+        region (None | PainRegion | Unset):
+        from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
+        to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PainTrendRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        user=user,
+        region=region,
+        from_=from_,
+        to=to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user: str,
+    *,
+    client: AuthenticatedClient,
+    region: None | PainRegion | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> PainTrendRead | Problem | None:
+    """Get Pain Trend
+
+     Pain per region and side with clinically important change, and its association with
+    the balance index over time (association, not causation).
+
+    Args:
+        user (str): `me` or a user id.
+        region (None | PainRegion | Unset):
+        from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
+        to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PainTrendRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            user=user,
+            client=client,
+            region=region,
+            from_=from_,
+            to=to,
+        )
+    ).parsed

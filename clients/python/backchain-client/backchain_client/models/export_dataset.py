@@ -1,0 +1,23 @@
+from enum import StrEnum
+
+
+class ExportDataset(StrEnum):
+    BALANCE = "balance"
+    BENCHMARKS = "benchmarks"
+    BODYWEIGHTS = "bodyweights"
+    PAIN_SCORES = "pain-scores"
+    SETS = "sets"
+    WORKOUTS = "workouts"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ExportDataset | None":
+        """Accept values the API added after this client was generated (forward compatible)."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

@@ -1,0 +1,21 @@
+from enum import StrEnum
+
+
+class LoadType(StrEnum):
+    ASSISTED = "assisted"
+    BODYWEIGHT = "bodyweight"
+    BODYWEIGHT_PLUS = "bodyweight_plus"
+    EXTERNAL = "external"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "LoadType | None":
+        """Accept values the API added after this client was generated (forward compatible)."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.method_read_lifts import MethodReadLifts
+    from ..models.method_read_pain_bands_item import MethodReadPainBandsItem
+
+
+T = TypeVar("T", bound="MethodRead")
+
+
+@_attrs_define
+class MethodRead:
+    """Every constant of a method version (lifts with chain, region and multiples by sex).
+
+    Attributes:
+        method_id (str):
+        lifts (MethodReadLifts):
+        window_days (int):
+        pain_bands (list[MethodReadPainBandsItem]):
+    """
+
+    method_id: str
+    lifts: MethodReadLifts
+    window_days: int
+    pain_bands: list[MethodReadPainBandsItem]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        method_id = self.method_id
+
+        lifts = self.lifts.to_dict()
+
+        window_days = self.window_days
+
+        pain_bands = []
+        for pain_bands_item_data in self.pain_bands:
+            pain_bands_item = pain_bands_item_data.to_dict()
+            pain_bands.append(pain_bands_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "method_id": method_id,
+                "lifts": lifts,
+                "window_days": window_days,
+                "pain_bands": pain_bands,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.method_read_lifts import MethodReadLifts  # noqa: PLC0415
+        from ..models.method_read_pain_bands_item import MethodReadPainBandsItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        method_id = d.pop("method_id")
+
+        lifts = MethodReadLifts.from_dict(d.pop("lifts"))
+
+        window_days = d.pop("window_days")
+
+        pain_bands = []
+        _pain_bands = d.pop("pain_bands")
+        for pain_bands_item_data in _pain_bands:
+            pain_bands_item = MethodReadPainBandsItem.from_dict(pain_bands_item_data)
+
+            pain_bands.append(pain_bands_item)
+
+        method_read = cls(
+            method_id=method_id,
+            lifts=lifts,
+            window_days=window_days,
+            pain_bands=pain_bands,
+        )
+
+        method_read.additional_properties = d
+        return method_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,20 @@
+from enum import StrEnum
+
+
+class ResourceName(StrEnum):
+    BODYWEIGHTS = "bodyweights"
+    PAIN_SCORES = "pain-scores"
+    WORKOUTS = "workouts"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ResourceName | None":
+        """Accept values the API added after this client was generated (forward compatible)."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

@@ -1,0 +1,22 @@
+from enum import StrEnum
+
+
+class TrendDirection(StrEnum):
+    FALLING = "falling"
+    RISING = "rising"
+    STABLE = "stable"
+    TOWARD_ANTERIOR = "toward_anterior"
+    TOWARD_POSTERIOR = "toward_posterior"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "TrendDirection | None":
+        """Accept values the API added after this client was generated (forward compatible)."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

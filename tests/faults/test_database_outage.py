@@ -1,0 +1,118 @@
+"""The database goes away and comes back: 503 problem+json while it is down, recovery after.
+
+The app talks to PostgreSQL through a TCP proxy that the test stops and restarts, so the
+outage is real (connections refused, pooled connections cut) without touching the server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+
+from api.app import create_app
+from db.engine import make_engine
+from tests.conftest import LiveServer, make_settings
+from tests.factories import make_user, token_for
+
+
+class TcpProxy:
+    """Forwards a loopback port to PostgreSQL; `stop()` refuses and cuts every connection."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self._sockets: list[socket.socket] = []
+        self._listener: socket.socket | None = None
+
+    def start(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(50)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self._sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+
+    def stop(self) -> None:
+        if self._listener is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone would not.
+            with contextlib.suppress(OSError):
+                self._listener.shutdown(socket.SHUT_RDWR)
+            self._listener.close()
+            self._listener = None
+        for s in self._sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self._sockets.clear()
+
+
+@pytest.fixture
+def proxied_url(database_url: str) -> Iterator[tuple[str, TcpProxy]]:
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        pytest.skip("the outage is simulated for PostgreSQL (SQLite is a local file)")
+    proxy = TcpProxy(url.port or 5432)
+    proxy.start()
+    yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy
+    proxy.stop()
+
+
+def test_outage_answers_503_and_the_app_recovers(
+    proxied_url: tuple[str, TcpProxy], session, settings
+) -> None:
+    url, proxy = proxied_url
+    user = make_user(session, email="outage@example.com")
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
+    app = create_app(make_settings(url), engine=make_engine(url, pool_size=2))
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
+        assert client.get("/readyz").status_code == 200
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+
+        proxy.stop()
+        started = time.monotonic()
+        ready = client.get("/readyz")
+        down = client.get("/v1/users/me/workouts", headers=headers)
+        assert time.monotonic() - started < 15  # no hang beyond the timeouts
+        assert ready.status_code == 503
+        assert down.status_code == 503
+        assert down.headers["content-type"] == "application/problem+json"
+        assert down.json()["code"] == "database_unavailable"
+        assert "retry-after" in down.headers
+
+        proxy.start()
+        assert client.get("/readyz").status_code == 200
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
