@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from api import logs, openapi_doc
@@ -96,6 +97,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ],
             expose_headers=["ETag", "X-Request-ID", "Retry-After"],
         )
+    if (settings.web_dist / "index.html").is_file():
+        app.mount("/app", StaticFiles(directory=settings.web_dist, html=True), name="web")
     app.openapi = lambda: openapi_doc.build(app)  # type: ignore[method-assign]
     app.add_middleware(RequestContextMiddleware, hsts=settings.env == "production")
     return app

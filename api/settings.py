@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     login_attempts_per_minute: int = Field(default=10, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_format: Literal["json", "text"] = "json"
+    # The built dashboard, served at /app when the folder exists (`make web` builds it).
+    web_dist: Path = Path(__file__).resolve().parent.parent / "clients" / "web" / "dist"
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)
     # Imports with more data rows than this answer 202 and run as a background job.
     import_sync_max_rows: int = Field(default=20_000, ge=1)

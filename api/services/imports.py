@@ -163,7 +163,7 @@ def run_import(
         format=result.layout,
         workouts_created=len(fresh),
         sets_created=sets_created,
-        rows_skipped=getattr(result, "rows_skipped", 0),
+        rows_skipped=result.rows_skipped,
         duplicates_skipped=duplicates,
         unknown_exercises=unknown,
         errors=[],
@@ -221,7 +221,7 @@ def run_import(
                 "id": uuid.uuid4(),
                 "user_id": owner,
                 "content_hash": workout.content_hash,
-                "source_key": str(getattr(workout, "source_key", ""))[:300],
+                "source_key": workout.source_key[:300],
                 "workout_id": workout_id,
                 "created_at": now,
             }

@@ -35,3 +35,20 @@ def test_readyz_is_503_when_database_unreachable() -> None:
         response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["code"] == "database_unavailable"
+
+
+def test_dashboard_is_served_at_app_when_built(tmp_path, database_url: str, engine: Engine) -> None:
+    (tmp_path / "index.html").write_text("<!doctype html><title>Backchain</title>")
+    app = create_app(make_settings(database_url, web_dist=tmp_path), engine=engine)
+    with TestClient(app) as client:
+        page = client.get("/app/")
+        assert page.status_code == 200
+        assert "<title>Backchain</title>" in page.text
+        assert client.get("/healthz").status_code == 200
+
+
+def test_api_works_without_a_built_dashboard(tmp_path, database_url: str, engine: Engine) -> None:
+    app = create_app(make_settings(database_url, web_dist=tmp_path / "missing"), engine=engine)
+    with TestClient(app) as client:
+        assert client.get("/app/").status_code == 404
+        assert client.get("/healthz").status_code == 200

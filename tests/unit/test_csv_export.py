@@ -8,7 +8,7 @@ import io
 import tracemalloc
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum, StrEnum
 
@@ -195,6 +195,34 @@ class TestCsvStreamWriter:
         assert [chunk.count("\r\n") for chunk in chunks] == [100, 100, 50]
         assert "".join(chunks) == "".join(f"{n}\r\n" for n in range(250))
         assert list(writer.rows([])) == []
+
+    @pytest.mark.parametrize(
+        ("value", "cell"),
+        [
+            (None, ""),
+            ("Deadlift", "Deadlift"),
+            ("=1+1", "'=1+1"),
+            ("'@x", "''@x"),
+            (SetKind.formula, "'=1+1"),
+            (SetKind.warmup, "warmup"),
+            (Level.high, "3"),
+            (True, "true"),
+            (-5, "-5"),
+            (-20.0, "-20.0"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (float("inf"), ""),
+            (float("nan"), ""),
+            (Decimal("-2.50"), "-2.5"),
+            (uuid.UUID(int=1), "00000000-0000-0000-0000-000000000001"),
+            (datetime(2023, 5, 1, 16, 30, tzinfo=UTC), "2023-05-01T16:30:00+00:00"),
+            (date(2023, 5, 1), "2023-05-01"),
+            (time(6, 30), "06:30:00"),
+        ],
+    )
+    def test_each_type_is_written_as_safe_cell_says(self, value: object, cell: str) -> None:
+        (chunk,) = CsvStreamWriter(["a", "b"]).rows([{"a": value, "b": "x"}])
+        assert read_back(chunk) == [[cell, "x"]]
+        assert str(safe_cell(value)) == cell or isinstance(safe_cell(value), float)
 
     def test_rows_are_pulled_lazily(self) -> None:
         produced = 0
