@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
@@ -112,12 +113,10 @@ def test_sigkill_mid_import_leaves_nothing_half_written(
     with AppProcess(pg_url, **env) as server:
 
         def post() -> None:
-            try:
+            with contextlib.suppress(httpx.HTTPError):  # the server dies under it
                 httpx.post(
                     f"{server.url}/v1/users/me/imports", content=data, headers=headers, timeout=60
                 )
-            except httpx.HTTPError:
-                pass  # the server dies under it
 
         thread = threading.Thread(target=post)
         thread.start()
