@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run serve-prod migrate test lint format openapi openapi-check bench clean
+.PHONY: install run serve-prod migrate test lint audit format openapi openapi-check bench fuzz clean
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy api db
+
+# Known vulnerabilities in the installed dependencies (the project itself is editable: skipped).
+audit: install
+	$(BIN)/pip-audit --skip-editable --progress-spinner off
 
 format: install
 	$(BIN)/ruff check --fix .
