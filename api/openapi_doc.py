@@ -22,6 +22,66 @@ def _problem_components() -> dict[str, Any]:
     return {"Problem": schema, **definitions}
 
 
+def _example(schema: dict[str, Any], schemas: dict[str, Any], depth: int = 0) -> Any:
+    """A plausible instance of a JSON schema: declared examples first, then the types."""
+    if "$ref" in schema:
+        if depth > 6:
+            return None
+        return _example(schemas[schema["$ref"].rsplit("/", 1)[-1]], schemas, depth + 1)
+    if schema.get("examples"):
+        return schema["examples"][0]
+    if "example" in schema:
+        return schema["example"]
+    if "default" in schema and schema["default"] is not None:
+        return schema["default"]
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            options = [o for o in schema[key] if o.get("type") != "null"]
+            return _example(options[0], schemas, depth + 1) if options else None
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        properties = schema.get("properties", {})
+        return {name: _example(sub, schemas, depth + 1) for name, sub in properties.items()}
+    if kind == "array":
+        item = _example(schema.get("items", {}), schemas, depth + 1)
+        return [] if item is None else [item]
+    if kind == "integer":
+        return max(int(schema.get("minimum", 1)), 1)
+    if kind == "number":
+        return float(schema.get("minimum", 1.0)) if schema.get("minimum", 0) > 0 else 1.0
+    if kind == "boolean":
+        return False
+    if kind == "string":
+        return {
+            "date-time": "2026-11-20T18:30:00Z",
+            "date": "2026-11-20",
+            "uuid": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+            "email": "ada@example.com",
+            "binary": None,
+        }.get(schema.get("format", ""), "string")
+    return None
+
+
+def _add_examples(spec: dict[str, Any]) -> None:
+    """Give every JSON request body and response an example built from its schema."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            bodies = [operation.get("requestBody", {})]
+            bodies += list(operation.get("responses", {}).values())
+            for body in bodies:
+                for media_type, content in body.get("content", {}).items():
+                    if "json" not in media_type or "example" in content or "examples" in content:
+                        continue
+                    example = _example(content.get("schema", {}), schemas)
+                    if example is not None:
+                        content["example"] = example
+
+
 def build(app: FastAPI) -> dict[str, Any]:
     """Generate (once) and return the app's OpenAPI document."""
     if app.openapi_schema is not None:
@@ -67,5 +127,6 @@ def build(app: FastAPI) -> dict[str, Any]:
                 for media_type, schema in DOWNLOAD_SCHEMAS.items():
                     if media_type in content and not content[media_type].get("schema"):
                         content[media_type]["schema"] = schema
+    _add_examples(spec)
     app.openapi_schema = spec
     return spec

@@ -2336,6 +2336,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -2356,6 +2361,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "revision": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
@@ -2365,6 +2376,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2379,6 +2407,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct horse battery",
+                 *       "display_name": "Ada",
+                 *       "sex": "male",
+                 *       "birth_year": 1900,
+                 *       "timezone": "Europe/Berlin",
+                 *       "unit_preference": "kg",
+                 *       "bodyweight_kg": 20
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserRegister"];
             };
         };
@@ -2389,6 +2429,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "email": "string",
+                     *       "display_name": "string",
+                     *       "sex": "male",
+                     *       "birth_year": 1,
+                     *       "timezone": "string",
+                     *       "unit_preference": "kg",
+                     *       "bodyweight_kg": 1,
+                     *       "role": "user",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
@@ -2398,6 +2453,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2407,6 +2479,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2431,6 +2520,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "string",
+                     *       "token_type": "bearer",
+                     *       "expires_in": 900,
+                     *       "refresh_token": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -2440,6 +2537,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2449,6 +2563,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2458,6 +2589,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2472,6 +2620,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LogoutRequest"];
             };
         };
@@ -2489,6 +2642,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2503,6 +2673,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "string",
+                 *       "new_password": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordChange"];
             };
         };
@@ -2520,6 +2696,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2529,6 +2722,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2549,6 +2759,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "email": "string",
+                     *       "display_name": "string",
+                     *       "sex": "male",
+                     *       "birth_year": 1,
+                     *       "timezone": "string",
+                     *       "unit_preference": "kg",
+                     *       "bodyweight_kg": 1,
+                     *       "role": "user",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
@@ -2558,6 +2783,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2585,6 +2827,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2599,6 +2858,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "display_name": "string",
+                 *       "sex": "male",
+                 *       "birth_year": 1900,
+                 *       "timezone": "string",
+                 *       "unit_preference": "kg",
+                 *       "bodyweight_kg": 20
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserUpdate"];
             };
         };
@@ -2609,6 +2878,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "email": "string",
+                     *       "display_name": "string",
+                     *       "sex": "male",
+                     *       "birth_year": 1,
+                     *       "timezone": "string",
+                     *       "unit_preference": "kg",
+                     *       "bodyweight_kg": 1,
+                     *       "role": "user",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
@@ -2618,6 +2902,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2627,6 +2928,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2656,6 +2974,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "slug": "string",
+                     *           "name": "string",
+                     *           "chain": "anterior",
+                     *           "region": "lower",
+                     *           "pattern": "string",
+                     *           "load_type": "external",
+                     *           "is_system": false,
+                     *           "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "aliases": [
+                     *             {
+                     *               "alias": "string",
+                     *               "source": "string"
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-11-20T18:30:00Z",
+                     *           "updated_at": "2026-11-20T18:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ExercisePage"];
                 };
             };
@@ -2665,6 +3009,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2674,6 +3035,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2688,6 +3066,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Single-leg hip thrust",
+                 *       "chain": "anterior",
+                 *       "region": "lower",
+                 *       "pattern": "hip_extension",
+                 *       "load_type": "external"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExerciseCreate"];
             };
         };
@@ -2698,6 +3085,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "slug": "string",
+                     *       "name": "string",
+                     *       "chain": "anterior",
+                     *       "region": "lower",
+                     *       "pattern": "string",
+                     *       "load_type": "external",
+                     *       "is_system": false,
+                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "aliases": [
+                     *         {
+                     *           "alias": "string",
+                     *           "source": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ExerciseRead"];
                 };
             };
@@ -2707,6 +3115,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2716,6 +3141,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2738,6 +3180,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "slug": "string",
+                     *       "name": "string",
+                     *       "chain": "anterior",
+                     *       "region": "lower",
+                     *       "pattern": "string",
+                     *       "load_type": "external",
+                     *       "is_system": false,
+                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "aliases": [
+                     *         {
+                     *           "alias": "string",
+                     *           "source": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ExerciseRead"];
                 };
             };
@@ -2747,6 +3210,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2756,6 +3236,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2765,6 +3262,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -2794,6 +3306,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2803,6 +3332,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2812,6 +3358,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -2828,6 +3389,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "string",
+                 *       "chain": "anterior",
+                 *       "region": "lower",
+                 *       "pattern": "string",
+                 *       "load_type": "external"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExerciseUpdate"];
             };
         };
@@ -2838,6 +3408,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "slug": "string",
+                     *       "name": "string",
+                     *       "chain": "anterior",
+                     *       "region": "lower",
+                     *       "pattern": "string",
+                     *       "load_type": "external",
+                     *       "is_system": false,
+                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "aliases": [
+                     *         {
+                     *           "alias": "string",
+                     *           "source": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ExerciseRead"];
                 };
             };
@@ -2847,6 +3438,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2856,6 +3464,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2865,6 +3490,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2897,6 +3539,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "started_at": "2026-11-20T18:30:00Z",
+                     *           "ended_at": "2026-11-20T18:30:00Z",
+                     *           "title": "string",
+                     *           "notes": "string",
+                     *           "sets": [
+                     *             {
+                     *               "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *               "exercise": "string",
+                     *               "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *               "position": 1,
+                     *               "set_type": null,
+                     *               "reps": 1,
+                     *               "load_kg": 1,
+                     *               "rpe": 1,
+                     *               "rir": 1,
+                     *               "duration_s": 1,
+                     *               "distance_m": 1,
+                     *               "notes": "string"
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-11-20T18:30:00Z",
+                     *           "updated_at": "2026-11-20T18:30:00Z",
+                     *           "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkoutPage"];
                 };
             };
@@ -2906,6 +3582,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2915,6 +3608,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2924,6 +3634,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2944,6 +3671,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "started_at": "2026-11-20T18:30:00+01:00",
+                 *       "ended_at": "2026-11-20T18:30:00Z",
+                 *       "title": "Pull day",
+                 *       "notes": "string",
+                 *       "sets": [
+                 *         {
+                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "exercise": "deadlift",
+                 *           "set_type": "normal",
+                 *           "reps": 5,
+                 *           "load_kg": 140,
+                 *           "rpe": 1,
+                 *           "rir": 1,
+                 *           "duration_s": 1,
+                 *           "distance_m": 1,
+                 *           "notes": "string"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["WorkoutWrite"];
             };
         };
@@ -2954,6 +3703,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "started_at": "2026-11-20T18:30:00Z",
+                     *       "ended_at": "2026-11-20T18:30:00Z",
+                     *       "title": "string",
+                     *       "notes": "string",
+                     *       "sets": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "exercise": "string",
+                     *           "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "position": 1,
+                     *           "set_type": "normal",
+                     *           "reps": 1,
+                     *           "load_kg": 1,
+                     *           "rpe": 1,
+                     *           "rir": 1,
+                     *           "duration_s": 1,
+                     *           "distance_m": 1,
+                     *           "notes": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkoutRead"];
                 };
             };
@@ -2963,6 +3741,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2972,6 +3767,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2981,6 +3793,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2990,6 +3819,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3017,6 +3863,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "started_at": "2026-11-20T18:30:00Z",
+                     *       "ended_at": "2026-11-20T18:30:00Z",
+                     *       "title": "string",
+                     *       "notes": "string",
+                     *       "sets": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "exercise": "string",
+                     *           "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "position": 1,
+                     *           "set_type": "normal",
+                     *           "reps": 1,
+                     *           "load_kg": 1,
+                     *           "rpe": 1,
+                     *           "rir": 1,
+                     *           "duration_s": 1,
+                     *           "distance_m": 1,
+                     *           "notes": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkoutRead"];
                 };
             };
@@ -3033,6 +3908,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3042,6 +3934,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3051,6 +3960,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3074,6 +4000,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "started_at": "2026-11-20T18:30:00+01:00",
+                 *       "ended_at": "2026-11-20T18:30:00Z",
+                 *       "title": "Pull day",
+                 *       "notes": "string",
+                 *       "sets": [
+                 *         {
+                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "exercise": "deadlift",
+                 *           "set_type": "normal",
+                 *           "reps": 5,
+                 *           "load_kg": 140,
+                 *           "rpe": 1,
+                 *           "rir": 1,
+                 *           "duration_s": 1,
+                 *           "distance_m": 1,
+                 *           "notes": "string"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["WorkoutWrite"];
             };
         };
@@ -3084,6 +4032,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "started_at": "2026-11-20T18:30:00Z",
+                     *       "ended_at": "2026-11-20T18:30:00Z",
+                     *       "title": "string",
+                     *       "notes": "string",
+                     *       "sets": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "exercise": "string",
+                     *           "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "position": 1,
+                     *           "set_type": "normal",
+                     *           "reps": 1,
+                     *           "load_kg": 1,
+                     *           "rpe": 1,
+                     *           "rir": 1,
+                     *           "duration_s": 1,
+                     *           "distance_m": 1,
+                     *           "notes": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkoutRead"];
                 };
             };
@@ -3093,6 +4070,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "started_at": "2026-11-20T18:30:00Z",
+                     *       "ended_at": "2026-11-20T18:30:00Z",
+                     *       "title": "string",
+                     *       "notes": "string",
+                     *       "sets": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "exercise": "string",
+                     *           "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "position": 1,
+                     *           "set_type": "normal",
+                     *           "reps": 1,
+                     *           "load_kg": 1,
+                     *           "rpe": 1,
+                     *           "rir": 1,
+                     *           "duration_s": 1,
+                     *           "distance_m": 1,
+                     *           "notes": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkoutRead"];
                 };
             };
@@ -3102,6 +4108,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3111,6 +4134,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3120,6 +4160,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3129,6 +4186,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3138,6 +4212,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3147,6 +4238,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3181,6 +4289,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3190,6 +4315,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3199,6 +4341,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3208,6 +4367,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -3229,6 +4403,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "started_at": "2026-11-20T18:30:00Z",
+                 *       "ended_at": "2026-11-20T18:30:00Z",
+                 *       "title": "string",
+                 *       "notes": "string",
+                 *       "sets": [
+                 *         {
+                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "exercise": "deadlift",
+                 *           "set_type": "normal",
+                 *           "reps": 5,
+                 *           "load_kg": 140,
+                 *           "rpe": 1,
+                 *           "rir": 1,
+                 *           "duration_s": 1,
+                 *           "distance_m": 1,
+                 *           "notes": "string"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["WorkoutPatch"];
             };
         };
@@ -3239,6 +4435,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "started_at": "2026-11-20T18:30:00Z",
+                     *       "ended_at": "2026-11-20T18:30:00Z",
+                     *       "title": "string",
+                     *       "notes": "string",
+                     *       "sets": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "exercise": "string",
+                     *           "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "position": 1,
+                     *           "set_type": "normal",
+                     *           "reps": 1,
+                     *           "load_kg": 1,
+                     *           "rpe": 1,
+                     *           "rir": 1,
+                     *           "duration_s": 1,
+                     *           "distance_m": 1,
+                     *           "notes": "string"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkoutRead"];
                 };
             };
@@ -3248,6 +4473,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3257,6 +4499,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3266,6 +4525,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3275,6 +4551,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3284,6 +4577,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3316,6 +4626,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "recorded_at": "2026-11-20T18:30:00Z",
+                     *           "region": "neck",
+                     *           "side": "left",
+                     *           "score": 1,
+                     *           "context": "rest",
+                     *           "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "notes": "string",
+                     *           "created_at": "2026-11-20T18:30:00Z",
+                     *           "updated_at": "2026-11-20T18:30:00Z",
+                     *           "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainScorePage"];
                 };
             };
@@ -3325,6 +4656,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3334,6 +4682,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3343,6 +4708,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3363,6 +4745,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recorded_at": "2026-11-21T07:45:00+01:00",
+                 *       "region": "neck",
+                 *       "side": "left",
+                 *       "score": 4,
+                 *       "context": "rest",
+                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "notes": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PainScoreWrite"];
             };
         };
@@ -3373,6 +4766,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "recorded_at": "2026-11-20T18:30:00Z",
+                     *       "region": "neck",
+                     *       "side": "left",
+                     *       "score": 1,
+                     *       "context": "rest",
+                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "notes": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainScoreRead"];
                 };
             };
@@ -3382,6 +4791,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3391,6 +4817,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3400,6 +4843,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3409,6 +4869,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3436,6 +4913,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "recorded_at": "2026-11-20T18:30:00Z",
+                     *       "region": "neck",
+                     *       "side": "left",
+                     *       "score": 1,
+                     *       "context": "rest",
+                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "notes": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainScoreRead"];
                 };
             };
@@ -3452,6 +4945,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3461,6 +4971,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3470,6 +4997,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3493,6 +5037,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recorded_at": "2026-11-21T07:45:00+01:00",
+                 *       "region": "neck",
+                 *       "side": "left",
+                 *       "score": 4,
+                 *       "context": "rest",
+                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "notes": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PainScoreWrite"];
             };
         };
@@ -3503,6 +5058,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "recorded_at": "2026-11-20T18:30:00Z",
+                     *       "region": "neck",
+                     *       "side": "left",
+                     *       "score": 1,
+                     *       "context": "rest",
+                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "notes": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainScoreRead"];
                 };
             };
@@ -3512,6 +5083,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "recorded_at": "2026-11-20T18:30:00Z",
+                     *       "region": "neck",
+                     *       "side": "left",
+                     *       "score": 1,
+                     *       "context": "rest",
+                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "notes": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainScoreRead"];
                 };
             };
@@ -3521,6 +5108,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3530,6 +5134,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3539,6 +5160,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3548,6 +5186,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3557,6 +5212,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3566,6 +5238,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3600,6 +5289,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3609,6 +5315,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3618,6 +5341,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3627,6 +5367,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -3648,6 +5403,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recorded_at": "2026-11-20T18:30:00Z",
+                 *       "region": "neck",
+                 *       "side": "left",
+                 *       "score": 1,
+                 *       "context": "rest",
+                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "notes": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PainScorePatch"];
             };
         };
@@ -3658,6 +5424,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "recorded_at": "2026-11-20T18:30:00Z",
+                     *       "region": "neck",
+                     *       "side": "left",
+                     *       "score": 1,
+                     *       "context": "rest",
+                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "notes": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainScoreRead"];
                 };
             };
@@ -3667,6 +5449,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3676,6 +5475,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3685,6 +5501,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3694,6 +5527,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3703,6 +5553,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3735,6 +5602,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "measured_at": "2026-11-20T18:30:00Z",
+                     *           "weight_kg": 1,
+                     *           "created_at": "2026-11-20T18:30:00Z",
+                     *           "updated_at": "2026-11-20T18:30:00Z",
+                     *           "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyweightPage"];
                 };
             };
@@ -3744,6 +5627,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3753,6 +5653,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3762,6 +5679,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3782,6 +5716,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measured_at": "2026-11-21T07:30:00+01:00",
+                 *       "weight_kg": 80.4
+                 *     }
+                 */
                 "application/json": components["schemas"]["BodyweightWrite"];
             };
         };
@@ -3792,6 +5732,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "measured_at": "2026-11-20T18:30:00Z",
+                     *       "weight_kg": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyweightRead"];
                 };
             };
@@ -3801,6 +5752,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3810,6 +5778,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3819,6 +5804,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3828,6 +5830,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3855,6 +5874,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "measured_at": "2026-11-20T18:30:00Z",
+                     *       "weight_kg": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyweightRead"];
                 };
             };
@@ -3871,6 +5901,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3880,6 +5927,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3889,6 +5953,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3912,6 +5993,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measured_at": "2026-11-21T07:30:00+01:00",
+                 *       "weight_kg": 80.4
+                 *     }
+                 */
                 "application/json": components["schemas"]["BodyweightWrite"];
             };
         };
@@ -3922,6 +6009,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "measured_at": "2026-11-20T18:30:00Z",
+                     *       "weight_kg": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyweightRead"];
                 };
             };
@@ -3931,6 +6029,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "measured_at": "2026-11-20T18:30:00Z",
+                     *       "weight_kg": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyweightRead"];
                 };
             };
@@ -3940,6 +6049,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3949,6 +6075,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3958,6 +6101,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3967,6 +6127,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3976,6 +6153,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3985,6 +6179,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4019,6 +6230,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4028,6 +6256,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4037,6 +6282,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4046,6 +6308,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -4067,6 +6344,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measured_at": "2026-11-20T18:30:00Z",
+                 *       "weight_kg": 20
+                 *     }
+                 */
                 "application/json": components["schemas"]["BodyweightPatch"];
             };
         };
@@ -4077,6 +6360,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "measured_at": "2026-11-20T18:30:00Z",
+                     *       "weight_kg": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z",
+                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyweightRead"];
                 };
             };
@@ -4086,6 +6380,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4095,6 +6406,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4104,6 +6432,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4113,6 +6458,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4122,6 +6484,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4149,6 +6528,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "changes": [
+                     *         {
+                     *           "cursor": "string",
+                     *           "resource": "workouts",
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "op": "upsert",
+                     *           "data": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "started_at": "2026-11-20T18:30:00Z",
+                     *             "ended_at": "2026-11-20T18:30:00Z",
+                     *             "title": "string",
+                     *             "notes": "string",
+                     *             "sets": [],
+                     *             "created_at": "2026-11-20T18:30:00Z",
+                     *             "updated_at": "2026-11-20T18:30:00Z",
+                     *             "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "version": 1
+                     *           },
+                     *           "changed_at": "2026-11-20T18:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string",
+                     *       "has_more": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChangesPage"];
                 };
             };
@@ -4158,6 +6564,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4167,6 +6590,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4176,6 +6616,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4193,6 +6650,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "operations": [
+                 *         {
+                 *           "method": "PUT",
+                 *           "path": "workouts/2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "body": {},
+                 *           "if_match": "string"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["BatchRequest"];
             };
         };
@@ -4203,6 +6672,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "status": 1,
+                     *           "body": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
@@ -4212,6 +6691,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4221,6 +6717,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4230,6 +6743,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4239,6 +6769,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4265,6 +6812,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "method": "pcb-1",
+                     *       "date": "2026-11-20",
+                     *       "reference": "male",
+                     *       "bodyweight_kg": 1,
+                     *       "index": 1,
+                     *       "ln_index": 1,
+                     *       "band": "anterior_dominant",
+                     *       "marked": false,
+                     *       "posterior": 1,
+                     *       "anterior": 1,
+                     *       "regions": {
+                     *         "lower": {
+                     *           "index": 1,
+                     *           "posterior": 1,
+                     *           "anterior": 1,
+                     *           "band": null,
+                     *           "marked": false,
+                     *           "missing": [
+                     *             "string"
+                     *           ]
+                     *         },
+                     *         "upper": {
+                     *           "index": 1,
+                     *           "posterior": 1,
+                     *           "anterior": 1,
+                     *           "band": null,
+                     *           "marked": false,
+                     *           "missing": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "lifts": [
+                     *         {
+                     *           "lift": "string",
+                     *           "chain": "string",
+                     *           "region": "string",
+                     *           "e1rm_kg": 1,
+                     *           "normalized": 1,
+                     *           "extrapolated": false,
+                     *           "date": "2026-11-20",
+                     *           "set_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11"
+                     *         }
+                     *       ],
+                     *       "missing": [
+                     *         "string"
+                     *       ],
+                     *       "excluded_sets": [
+                     *         {
+                     *           "set_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "lift": "string",
+                     *           "date": "2026-11-20",
+                     *           "reason": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BalanceRead"];
                 };
             };
@@ -4274,6 +6880,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4283,6 +6906,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4292,6 +6932,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4320,6 +6977,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "method": "pcb-1",
+                     *       "from": "2026-11-20",
+                     *       "to": "2026-11-20",
+                     *       "points": [
+                     *         {
+                     *           "date": "2026-11-20",
+                     *           "index": 1,
+                     *           "lower": 1,
+                     *           "upper": 1,
+                     *           "smoothed": 1
+                     *         }
+                     *       ],
+                     *       "trend": {
+                     *         "status": "ok",
+                     *         "reason": "string",
+                     *         "n": 1,
+                     *         "span_days": 1,
+                     *         "slope_4w": 1,
+                     *         "slope_4w_low": 1,
+                     *         "slope_4w_high": 1,
+                     *         "kendall_tau": 1,
+                     *         "p_value": 1,
+                     *         "significant": false,
+                     *         "direction": "stable",
+                     *         "toward_balance": false,
+                     *         "smoothed_last": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["BalanceTrendRead"];
                 };
             };
@@ -4329,6 +7017,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4338,6 +7043,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4347,6 +7069,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4376,6 +7115,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "method": "pcb-1",
+                     *       "lifts": [
+                     *         {
+                     *           "lift": "string",
+                     *           "chain": "string",
+                     *           "region": "string",
+                     *           "points": [
+                     *             {
+                     *               "date": "2026-11-20",
+                     *               "e1rm_kg": 1,
+                     *               "set_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *               "extrapolated": false
+                     *             }
+                     *           ],
+                     *           "latest": {
+                     *             "date": "2026-11-20",
+                     *             "e1rm_kg": 1
+                     *           },
+                     *           "best": {
+                     *             "date": "2026-11-20",
+                     *             "e1rm_kg": 1
+                     *           },
+                     *           "trend": {
+                     *             "status": null,
+                     *             "reason": "string",
+                     *             "n": 1,
+                     *             "span_days": 1,
+                     *             "slope_4w": 1,
+                     *             "slope_4w_low": 1,
+                     *             "slope_4w_high": 1,
+                     *             "kendall_tau": 1,
+                     *             "p_value": 1,
+                     *             "significant": false,
+                     *             "direction": null,
+                     *             "toward_balance": false,
+                     *             "smoothed_last": 1
+                     *           },
+                     *           "best_strict_reps": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BenchmarksRead"];
                 };
             };
@@ -4385,6 +7168,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4394,6 +7194,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4403,6 +7220,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4432,6 +7266,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "method": "pcb-1",
+                     *       "series": [
+                     *         {
+                     *           "region": "neck",
+                     *           "side": "left",
+                     *           "points": [
+                     *             {
+                     *               "recorded_at": "2026-11-20T18:30:00Z",
+                     *               "date": "2026-11-20",
+                     *               "score": 1
+                     *             }
+                     *           ],
+                     *           "latest": {
+                     *             "score": 1,
+                     *             "band": null,
+                     *             "recorded_at": "2026-11-20T18:30:00Z"
+                     *           },
+                     *           "change": {
+                     *             "baseline": 1,
+                     *             "last": 1,
+                     *             "delta": 1,
+                     *             "percent": 1,
+                     *             "clinically_important": false,
+                     *             "direction": null
+                     *           },
+                     *           "trend": {
+                     *             "status": null,
+                     *             "reason": "string",
+                     *             "n": 1,
+                     *             "span_days": 1,
+                     *             "slope_4w": 1,
+                     *             "slope_4w_low": 1,
+                     *             "slope_4w_high": 1,
+                     *             "kendall_tau": 1,
+                     *             "p_value": 1,
+                     *             "significant": false,
+                     *             "direction": null,
+                     *             "toward_balance": false,
+                     *             "smoothed_last": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "association": {
+                     *         "region": "neck",
+                     *         "note": "association over time, not causation",
+                     *         "lags": [
+                     *           {
+                     *             "lag_days": 1,
+                     *             "n": 1,
+                     *             "rho": 1,
+                     *             "p_value": 1,
+                     *             "status": null,
+                     *             "reason": "string",
+                     *             "supports_hypothesis": false
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PainTrendRead"];
                 };
             };
@@ -4441,6 +7336,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4450,6 +7362,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4459,6 +7388,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4482,6 +7428,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "method": "pcb-1",
+                     *       "balance": {
+                     *         "date": "2026-11-20",
+                     *         "index": 1,
+                     *         "band": "anterior_dominant",
+                     *         "marked": false,
+                     *         "lower": 1,
+                     *         "upper": 1,
+                     *         "missing": [
+                     *           "string"
+                     *         ]
+                     *       },
+                     *       "balance_trend": {
+                     *         "status": "ok",
+                     *         "reason": "string",
+                     *         "n": 1,
+                     *         "span_days": 1,
+                     *         "slope_4w": 1,
+                     *         "slope_4w_low": 1,
+                     *         "slope_4w_high": 1,
+                     *         "kendall_tau": 1,
+                     *         "p_value": 1,
+                     *         "significant": false,
+                     *         "direction": "stable",
+                     *         "toward_balance": false,
+                     *         "smoothed_last": 1
+                     *       },
+                     *       "pain": [
+                     *         {
+                     *           "region": "neck",
+                     *           "side": "left",
+                     *           "score": 1,
+                     *           "band": "none",
+                     *           "recorded_at": "2026-11-20T18:30:00Z"
+                     *         }
+                     *       ],
+                     *       "last_workout_at": "2026-11-20T18:30:00Z",
+                     *       "flags": [
+                     *         {
+                     *           "code": "pain_high",
+                     *           "detail": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SummaryRead"];
                 };
             };
@@ -4491,6 +7484,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4500,6 +7510,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4509,6 +7536,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4531,6 +7575,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "method_id": "string",
+                     *       "lifts": {},
+                     *       "window_days": 1,
+                     *       "pain_bands": [
+                     *         {}
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MethodRead"];
                 };
             };
@@ -4540,6 +7594,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4549,6 +7620,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -4594,6 +7680,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4603,6 +7706,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4612,6 +7732,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4656,6 +7793,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4665,6 +7819,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4674,6 +7845,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4713,6 +7901,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "dry_run": false,
+                     *       "format": "string",
+                     *       "workouts_created": 1,
+                     *       "sets_created": 1,
+                     *       "rows_skipped": 1,
+                     *       "duplicates_skipped": 1,
+                     *       "unknown_exercises": [
+                     *         "string"
+                     *       ],
+                     *       "errors": [
+                     *         {
+                     *           "line": 1,
+                     *           "column": "string",
+                     *           "message": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
@@ -4722,6 +7930,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "dry_run": false,
+                     *       "format": "string",
+                     *       "workouts_created": 1,
+                     *       "sets_created": 1,
+                     *       "rows_skipped": 1,
+                     *       "duplicates_skipped": 1,
+                     *       "unknown_exercises": [
+                     *         "string"
+                     *       ],
+                     *       "errors": [
+                     *         {
+                     *           "line": 1,
+                     *           "column": "string",
+                     *           "message": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
@@ -4731,6 +7959,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "status": "queued",
+                     *       "rows_done": 1,
+                     *       "rows_total": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "finished_at": "2026-11-20T18:30:00Z",
+                     *       "result": {
+                     *         "dry_run": false,
+                     *         "format": "string",
+                     *         "workouts_created": 1,
+                     *         "sets_created": 1,
+                     *         "rows_skipped": 1,
+                     *         "duplicates_skipped": 1,
+                     *         "unknown_exercises": [
+                     *           "string"
+                     *         ],
+                     *         "errors": [
+                     *           {
+                     *             "line": 1,
+                     *             "column": "string",
+                     *             "message": "string"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "problem": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportJobRead"];
                 };
             };
@@ -4740,6 +7997,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4749,6 +8023,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4758,6 +8049,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4767,6 +8075,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4791,6 +8116,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "status": "queued",
+                     *       "rows_done": 1,
+                     *       "rows_total": 1,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "finished_at": "2026-11-20T18:30:00Z",
+                     *       "result": {
+                     *         "dry_run": false,
+                     *         "format": "string",
+                     *         "workouts_created": 1,
+                     *         "sets_created": 1,
+                     *         "rows_skipped": 1,
+                     *         "duplicates_skipped": 1,
+                     *         "unknown_exercises": [
+                     *           "string"
+                     *         ],
+                     *         "errors": [
+                     *           {
+                     *             "line": 1,
+                     *             "column": "string",
+                     *             "message": "string"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "problem": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportJobRead"];
                 };
             };
@@ -4800,6 +8154,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4809,6 +8180,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4818,6 +8206,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4838,6 +8243,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "note": "string",
+                     *           "can_log": false,
+                     *           "created_at": "2026-11-20T18:30:00Z",
+                     *           "expires_at": "2026-11-20T18:30:00Z",
+                     *           "status": "pending"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationList"];
                 };
             };
@@ -4847,6 +8266,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4861,6 +8297,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Tuesday group",
+                 *       "can_log": false,
+                 *       "expires_in_days": 7
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvitationCreate"];
             };
         };
@@ -4871,6 +8314,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "note": "string",
+                     *       "can_log": false,
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "expires_at": "2026-11-20T18:30:00Z",
+                     *       "status": "pending",
+                     *       "code": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationCreated"];
                 };
             };
@@ -4880,6 +8334,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4889,6 +8360,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4918,6 +8406,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4927,6 +8432,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4936,6 +8458,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4945,6 +8484,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -4973,6 +8527,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "client": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "display_name": "string"
+                     *           },
+                     *           "since": "2026-11-20T18:30:00Z",
+                     *           "can_log": false,
+                     *           "last_workout_at": "2026-11-20T18:30:00Z",
+                     *           "balance": {
+                     *             "index": 1,
+                     *             "band": null,
+                     *             "direction_4w": null
+                     *           },
+                     *           "pain": {
+                     *             "max_last_7d": 1,
+                     *             "region_of_max": null,
+                     *             "rising": false
+                     *           },
+                     *           "flags": [
+                     *             "pain_high"
+                     *           ],
+                     *           "flag_details": [
+                     *             {
+                     *               "code": null,
+                     *               "detail": "string"
+                     *             }
+                     *           ],
+                     *           "adherence": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RosterPage"];
                 };
             };
@@ -4982,6 +8572,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4991,6 +8598,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5022,6 +8646,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5031,6 +8672,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5060,6 +8718,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5069,6 +8744,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5078,6 +8770,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -5100,6 +8807,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "client_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "body": "string",
+                     *           "created_at": "2026-11-20T18:30:00Z",
+                     *           "updated_at": "2026-11-20T18:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["NoteList"];
                 };
             };
@@ -5109,6 +8829,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5118,6 +8855,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5127,6 +8881,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -5143,6 +8912,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteCreate"];
             };
         };
@@ -5153,6 +8927,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "client_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "body": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NoteRead"];
                 };
             };
@@ -5162,6 +8945,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5171,6 +8971,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5180,6 +8997,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5210,6 +9044,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5219,6 +9070,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5228,6 +9096,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -5245,6 +9128,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteUpdate"];
             };
         };
@@ -5255,6 +9143,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "client_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "body": "string",
+                     *       "created_at": "2026-11-20T18:30:00Z",
+                     *       "updated_at": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NoteRead"];
                 };
             };
@@ -5264,6 +9161,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5273,6 +9187,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5282,6 +9213,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5302,6 +9250,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "trainer": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "display_name": "string"
+                     *           },
+                     *           "can_log": false,
+                     *           "since": "2026-11-20T18:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrainerList"];
                 };
             };
@@ -5311,6 +9273,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5325,6 +9304,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvitationAccept"];
             };
         };
@@ -5335,6 +9319,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "trainer": {
+                     *         "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *         "display_name": "string"
+                     *       },
+                     *       "can_log": false,
+                     *       "since": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrainerLinkRead"];
                 };
             };
@@ -5344,6 +9338,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5353,6 +9364,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5362,6 +9390,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5371,6 +9416,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5400,6 +9462,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5409,6 +9488,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5418,6 +9514,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": [
+                     *         {
+                     *           "loc": [
+                     *             "string"
+                     *           ],
+                     *           "msg": "string",
+                     *           "type": "string",
+                     *           "input": null,
+                     *           "ctx": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
@@ -5434,6 +9545,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "can_log": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["TrainerLinkUpdate"];
             };
         };
@@ -5444,6 +9560,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "trainer": {
+                     *         "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *         "display_name": "string"
+                     *       },
+                     *       "can_log": false,
+                     *       "since": "2026-11-20T18:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrainerLinkRead"];
                 };
             };
@@ -5453,6 +9579,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5462,6 +9605,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5471,6 +9631,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5496,6 +9673,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "at": "2026-11-20T18:30:00Z",
+                     *           "trainer": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "display_name": "string"
+                     *           },
+                     *           "method": "string",
+                     *           "path": "string",
+                     *           "resource": "string",
+                     *           "status": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessLogPage"];
                 };
             };
@@ -5505,6 +9701,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5514,6 +9727,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
