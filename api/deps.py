@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from api import policy
 from api.errors import NotFound, Unauthorized
@@ -22,26 +23,44 @@ from db.models import User
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/v1/auth/token", auto_error=False)
 
 
-def get_settings_dep(request: Request) -> Settings:
+# Dependencies that do no I/O are `async def`: a sync one costs a thread-pool hop
+# (≈ 90 µs measured in bench/RESULTS.md) for nothing.
+
+
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
-    yield from session_scope(engine)
+async def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
+    """One session per request; creating it does no I/O, so it needs no thread hop."""
+    scope = session_scope(engine)
+    session = next(scope)
+    try:
+        yield session
+    finally:
+        if session.in_transaction():
+            # Rolling back an open read transaction is I/O: off the event loop.
+            await run_in_threadpool(_finish, scope)
+        else:
+            _finish(scope)
 
 
-def get_hasher(request: Request) -> PasswordHasher:
+def _finish(scope: Iterator[Session]) -> None:
+    next(scope, None)
+
+
+async def get_hasher(request: Request) -> PasswordHasher:
     hasher: PasswordHasher = request.app.state.hasher
     return hasher
 
 
-def get_tokens(request: Request) -> TokenCodec:
+async def get_tokens(request: Request) -> TokenCodec:
     tokens: TokenCodec = request.app.state.tokens
     return tokens
 
@@ -61,17 +80,20 @@ async def access_claims(
     return tokens.verify(token)
 
 
-def current_user(
-    request: Request,
-    claims: Annotated[AccessClaims, Depends(access_claims)],
-    session: SessionDep,
-) -> User:
-    """The active user the token belongs to, if the token is still current."""
+def _actor(request: Request, session: Session, claims: AccessClaims) -> User:
     user = session.get(User, claims.user_id)
     if user is None or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized("Invalid or expired access token", code="invalid_token")
     request.state.user_id = user.id  # for the request log line
     return user
+
+
+ClaimsDep = Annotated[AccessClaims, Depends(access_claims)]
+
+
+def current_user(request: Request, claims: ClaimsDep, session: SessionDep) -> User:
+    """The active user the token belongs to, if the token is still current."""
+    return _actor(request, session, claims)
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
@@ -109,10 +131,9 @@ def read_access(request: Request, user: UserRef, actor: CurrentUser, session: Se
     return _access(request, actor, owner)
 
 
-def write_access(
-    request: Request, user: UserRef, actor: CurrentUser, session: SessionDep
-) -> Access:
+def write_access(request: Request, user: UserRef, claims: ClaimsDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may write their data; else 404."""
+    actor = _actor(request, session, claims)
     owner = _owner(session, actor, user)
     if owner is None or not policy.can_write(session, actor, owner):
         raise NotFound("No such user")

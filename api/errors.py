@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -247,6 +247,17 @@ async def _handle_database_down(request: Request, exc: Exception) -> JSONRespons
     )
 
 
+async def _handle_data_error(request: Request, exc: Exception) -> JSONResponse:  # noqa: ARG001
+    # A value the database cannot store (e.g. NUL in a query string): the input's fault.
+    return problem_response(
+        status=422,
+        code="invalid_value",
+        title="Invalid input",
+        detail="A value in the request cannot be stored or searched (e.g. a NUL character).",
+        request_id=_request_id(request),
+    )
+
+
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     request_id = _request_id(request)
     logger.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
@@ -265,6 +276,7 @@ def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _handle_validation)
     app.add_exception_handler(StarletteHTTPException, _handle_http)
     app.add_exception_handler(OperationalError, _handle_database_down)
+    app.add_exception_handler(DataError, _handle_data_error)
     app.add_exception_handler(SQLAlchemyTimeoutError, _handle_database_down)
     app.add_exception_handler(Exception, _handle_unexpected)
 

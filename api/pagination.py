@@ -40,7 +40,7 @@ class PageParams:
     cursor: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (max 500).")] = (
         DEFAULT_LIMIT
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,44 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_HOLDS_WRITE_LOCK = "backchain.holds_write_lock"
+WRITE_LOCK_WAIT_S = 10.0
+_WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def _queue_sqlite_writers(engine: Engine) -> None:
+    """Let one connection at a time write, waiting in a queue.
+
+    SQLite allows a single writer; the others poll in its busy handler with growing sleeps,
+    which made the slowest write 30-100x the median under 8 concurrent writers
+    (bench/RESULTS.md). A lock taken at a connection's first write and released at commit or
+    rollback hands the database over at once. After WRITE_LOCK_WAIT_S the writer proceeds
+    anyway and SQLite's own busy timeout applies (no deadlock can hang a request).
+    """
+    lock = threading.Lock()
+
+    def release(info: dict[Any, Any]) -> None:
+        if info.pop(_HOLDS_WRITE_LOCK, False):
+            lock.release()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _take(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not conn.info.get(_HOLDS_WRITE_LOCK) and statement.lstrip()[:6].upper() in _WRITES:
+            conn.info[_HOLDS_WRITE_LOCK] = lock.acquire(timeout=WRITE_LOCK_WAIT_S)
+
+    @event.listens_for(engine, "commit")
+    def _committed(conn: Any) -> None:
+        release(conn.info)
+
+    @event.listens_for(engine, "rollback")
+    def _rolled_back(conn: Any) -> None:
+        release(conn.info)
+
+    @event.listens_for(engine.pool, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        release(record.info)  # a connection given back mid-transaction (e.g. invalidated)
+
+
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     """An engine for `url`; creates the SQLite file's directory when needed."""
     parsed = make_url(url)
@@ -36,6 +75,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _on_sqlite_connect)
+        _queue_sqlite_writers(engine)
         return engine
     return create_engine(
         url,

@@ -16,7 +16,7 @@ from api.throttle import Throttle
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
 
-def get_login_throttle(request: Request) -> Throttle:
+async def get_login_throttle(request: Request) -> Throttle:
     throttle: Throttle = request.app.state.login_throttle
     return throttle
 

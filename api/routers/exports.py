@@ -31,7 +31,7 @@ class ExportQuery:
     bom: bool
 
 
-def export_query(
+async def export_query(
     date_from: Annotated[
         dt.date | None, Query(alias="from", description="First local date, inclusive.")
     ] = None,

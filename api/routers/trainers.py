@@ -34,7 +34,7 @@ trainer_router = APIRouter(prefix="/v1/trainer", tags=["trainer"])
 client_router = APIRouter(prefix="/v1/users/me", tags=["trainers"])
 
 
-def get_accept_throttle(request: Request) -> Throttle:
+async def get_accept_throttle(request: Request) -> Throttle:
     throttle: Throttle = request.app.state.accept_throttle
     return throttle
 

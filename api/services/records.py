@@ -86,13 +86,20 @@ def _body(session: Session, kind: RecordKind, row: Any) -> str:
     return kind.read(session, [row])[0].model_dump_json()
 
 
-def _touch(session: Session, kind: RecordKind, row: Any, op: str) -> None:
+def _touch(session: Session, kind: RecordKind, row: Any, op: str, *, is_new: bool) -> None:
+    """Stamp the row and append its change; one flush writes everything pending."""
     now = utcnow()
     row.updated_at = now
     session.add(row)
     session.flush()
     changes_queries.record(
-        session, row.user_id, resource=kind.resource, resource_id=row.id, op=op, at=now
+        session,
+        row.user_id,
+        resource=kind.resource,
+        resource_id=row.id,
+        op=op,
+        at=now,
+        is_new=is_new,
     )
 
 
@@ -174,7 +181,7 @@ def create_record(
     idempotency_key: str | None,
 ) -> Written:
     """POST: a new record; with an Idempotency-Key, retries replay the first answer."""
-    fingerprint = _fingerprint(kind, access, data)
+    fingerprint = _fingerprint(kind, access, data) if idempotency_key is not None else ""
     if idempotency_key is not None:
         existing = idempotency_queries.get(session, access.actor.id, idempotency_key)
         if existing is not None:
@@ -184,7 +191,7 @@ def create_record(
             session.flush()
     row = kind.model(id=uuid.uuid4(), user_id=access.owner.id, created_by=access.actor.id)
     kind.apply(session, row, data.model_dump(), access)
-    _touch(session, kind, row, "upsert")
+    _touch(session, kind, row, "upsert", is_new=True)
     body = _body(session, kind, row)
     if idempotency_key is not None:
         session.add(
@@ -237,7 +244,7 @@ def put_record(
     else:
         row.version += 1
     kind.apply(session, row, data.model_dump(), access)
-    _touch(session, kind, row, "upsert")
+    _touch(session, kind, row, "upsert", is_new=created)
     body = _body(session, kind, row)
     try:
         session.commit()
@@ -273,7 +280,7 @@ def patch_record(
     _check_if_match(row, if_match)
     row.version += 1
     kind.apply(session, row, values, access)
-    _touch(session, kind, row, "upsert")
+    _touch(session, kind, row, "upsert", is_new=False)
     body = _body(session, kind, row)
     session.commit()
     return Written(200, body, etag_of(row.version), row.id)
@@ -294,5 +301,5 @@ def delete_record(
     _check_if_match(row, if_match)
     row.version += 1
     row.deleted_at = utcnow()
-    _touch(session, kind, row, "delete")
+    _touch(session, kind, row, "delete", is_new=False)
     session.commit()

@@ -126,5 +126,6 @@ def batch(session: Session, access: Access, operations: list[BatchOperation]) ->
             results.append(_apply(session, access, op))
         except BackchainError as exc:
             session.rollback()
+            session.info.clear()  # nothing this operation prepared may leak into the next
             results.append(BatchResult(status=exc.status, body=error_body(exc)))
     return results

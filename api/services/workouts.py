@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlmodel import Session, col, or_, select
 
 from api.errors import FieldError, InvalidInput
@@ -41,8 +42,24 @@ def _resolve_exercises(
     return found
 
 
+WRITTEN_SETS = "backchain.written_sets"
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _replace_sets(
-    session: Session, workout: Workout, sets: list[dict[str, Any]], access: Access
+    session: Session,
+    workout: Workout,
+    sets: list[dict[str, Any]],
+    access: Access,
+    *,
+    is_new: bool,
 ) -> None:
     refs = [s["exercise"] for s in sets]
     resolved = _resolve_exercises(session, access.owner.id, refs)
@@ -58,7 +75,7 @@ def _replace_sets(
             if s["id"] in seen:
                 errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
             seen.add(s["id"])
-    taken = records_queries.foreign_set_ids(session, workout.id, chosen)
+    taken = records_queries.foreign_set_ids(session, workout.id, chosen) if chosen else set()
     errors += [
         FieldError(f"sets.{i}.id", "set id already used by another workout")
         for i, s in enumerate(sets)
@@ -66,43 +83,53 @@ def _replace_sets(
     ]
     if errors:
         raise InvalidInput(errors)
-    records_queries.delete_sets(session, workout.id)
+    if not is_new:
+        records_queries.delete_sets(session, workout.id)
+    written: list[tuple[WorkoutSet, str]] = []
+    slugs = {v: k for k, v in resolved.items() if not _is_uuid(k)}
     for position, s in enumerate(sets):
         ref = s["exercise"]
-        session.add(
-            WorkoutSet(
-                id=s.get("id") or uuid.uuid4(),
-                workout_id=workout.id,
-                exercise_id=resolved.get(ref) or resolved[ref.lower()],
-                position=position,
-                set_type=str(s["set_type"]),
-                reps=s["reps"],
-                load_kg=s["load_kg"],
-                rpe=s.get("rpe"),
-                rir=s.get("rir"),
-                duration_s=s.get("duration_s"),
-                distance_m=s.get("distance_m"),
-                notes=s.get("notes"),
-            )
+        workout_set = WorkoutSet(
+            id=s.get("id") or uuid.uuid4(),
+            workout_id=workout.id,
+            exercise_id=resolved.get(ref) or resolved[ref.lower()],
+            position=position,
+            set_type=str(s["set_type"]),
+            reps=s["reps"],
+            load_kg=s["load_kg"],
+            rpe=s.get("rpe"),
+            rir=s.get("rir"),
+            duration_s=s.get("duration_s"),
+            distance_m=s.get("distance_m"),
+            notes=s.get("notes"),
         )
+        session.add(workout_set)
+        written.append((workout_set, slugs[workout_set.exercise_id]))
+    # The answer is built from what was written, without reading the sets back.
+    session.info.setdefault(WRITTEN_SETS, {})[workout.id] = written
 
 
 def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> None:
     """Set the sent fields; `sets`, when sent, replaces every set (positions follow order)."""
     sets = values.pop("sets", None)
+    state = inspect(workout, raiseerr=False)
+    is_new = state is None or not state.persistent
     for key, value in values.items():
         setattr(workout, key, value)
     if workout.ended_at is not None and workout.ended_at < workout.started_at:
         raise InvalidInput([FieldError("ended_at", "must not be before started_at")])
     session.add(workout)
-    session.flush()  # the workout row exists before its sets reference it
     if sets is not None:
-        _replace_sets(session, workout, sets, access)
+        _replace_sets(session, workout, sets, access, is_new=is_new)
 
 
 def read(session: Session, workouts: Sequence[Workout]) -> list[WorkoutRead]:
     """Read models of workouts with their sets (one query for all sets)."""
-    sets = records_queries.sets_with_slugs(session, [w.id for w in workouts])
+    # Sets this session just wrote (popped: a later read must not see a rolled-back write).
+    pending = session.info.get(WRITTEN_SETS, {})
+    written = {w.id: pending.pop(w.id) for w in workouts if w.id in pending}
+    unknown = [w.id for w in workouts if w.id not in written]
+    sets = {**records_queries.sets_with_slugs(session, unknown), **written} if unknown else written
     return [
         WorkoutRead(
             id=w.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -18,15 +18,14 @@ def next_seq(session: Session, user_id: uuid.UUID, count: int = 1) -> int:
     orders this user's concurrent writers."""
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(ChangeCounter)
-        .values(user_id=user_id, last_seq=0)
-        .on_conflict_do_nothing(index_elements=["user_id"])
-    )
+    # One upsert: the first write creates the row, later ones bump it under its row lock.
     result = session.execute(
-        update(ChangeCounter)
-        .where(col(ChangeCounter.user_id) == user_id)
-        .values(last_seq=col(ChangeCounter.last_seq) + count)
+        insert(ChangeCounter)
+        .values(user_id=user_id, last_seq=count)
+        .on_conflict_do_update(
+            index_elements=["user_id"],
+            set_={"last_seq": ChangeCounter.__table__.c.last_seq + count},  # type: ignore[attr-defined]
+        )
         .returning(col(ChangeCounter.last_seq))
     )
     return int(result.scalar_one())
@@ -40,15 +39,17 @@ def record(
     resource_id: uuid.UUID,
     op: str,
     at: datetime,
+    is_new: bool = False,
 ) -> int:
     """Append a change (dropping older entries of the same resource) and return its seq."""
-    session.execute(
-        delete(Change).where(
-            col(Change.user_id) == user_id,
-            col(Change.resource) == resource,
-            col(Change.resource_id) == resource_id,
+    if not is_new:  # a new resource has no older entries to compact
+        session.execute(
+            delete(Change).where(
+                col(Change.user_id) == user_id,
+                col(Change.resource) == resource,
+                col(Change.resource_id) == resource_id,
+            )
         )
-    )
     seq = next_seq(session, user_id)
     session.add(
         Change(

@@ -68,3 +68,15 @@ def test_unhandled_exception_is_500_problem_without_trace(app: FastAPI) -> None:
     assert body["code"] == "internal_error"
     assert body["request_id"] == "req-42"
     assert "secret internals" not in response.text
+
+
+def test_nul_characters_are_422_naming_the_field(client: TestClient, auth_headers: dict) -> None:
+    body = {"started_at": "2026-01-01T10:00:00Z", "title": "a\x00b", "sets": []}
+    response = client.post("/v1/users/me/workouts", json=body, headers=auth_headers)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "title"
+
+
+def test_nul_in_a_query_string_is_4xx_not_500(client: TestClient, auth_headers: dict) -> None:
+    response = client.get("/v1/exercises", params={"q": "dead\x00lift"}, headers=auth_headers)
+    assert response.status_code in (200, 422)
