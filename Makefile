@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 migrate: install
 	$(BIN)/alembic upgrade head
 
-run: migrate
+run: migrate web
 	$(BIN)/python -m api.serve
 
 # Several workers on PostgreSQL + Redis: set BACKCHAIN_DATABASE_URL, BACKCHAIN_REDIS_URL,
@@ -25,10 +25,12 @@ run: migrate
 serve-prod: migrate
 	$(BIN)/python -m api.serve_prod
 
+# Contract and clients first (fast failures), then the browser tests, then the whole suite
+# (two xdist workers: each gets its own PostgreSQL schema and SQLite file).
 test: install
 	$(BIN)/python -m api.openapi_spec --check
-	$(MAKE) --no-print-directory clients-check test-clients
-	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory clients-check test-clients test-web
+	$(BIN)/python -m pytest -n 2
 
 lint: install
 	$(BIN)/ruff check .
@@ -53,6 +55,7 @@ bench: install
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache clients/web/node_modules clients/web/dist
 
 include clients/clients.mk
+include clients/web/web.mk

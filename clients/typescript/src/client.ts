@@ -152,7 +152,9 @@ export function bearerMiddleware(
         return undefined;
       }
       replay.headers.set("Authorization", `Bearer ${accessToken()}`);
-      return options.fetch(replay);
+      // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method.
+      const { fetch } = options;
+      return fetch(replay);
     },
     onError({ id }) {
       replays.delete(id);
