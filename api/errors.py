@@ -218,6 +218,17 @@ _HTTP_CODES = {
 
 async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        # FastAPI's answer to a body that is not UTF-8 JSON: it is invalid input like any other.
+        error = FieldError("body", "not a valid UTF-8 JSON document")
+        return problem_response(
+            status=422,
+            code="validation_error",
+            title="Invalid input",
+            detail=f"{error.field}: {error.message}",
+            errors=[error],
+            request_id=_request_id(request),
+        )
     code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
     return problem_response(

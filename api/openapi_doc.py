@@ -3,6 +3,7 @@ the OAuth2 password flow, and download responses typed as strings."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI
@@ -120,13 +121,25 @@ def build(app: FastAPI) -> dict[str, Any]:
             security = operation.get("security")
             if security:  # routes behind a token accept either scheme
                 operation["security"] = [*security, {"BearerJWT": []}]
-            for response in operation.get("responses", {}).values():
+            responses = operation.get("responses", {})
+            if "422" in responses and PROBLEM_MEDIA_TYPE not in responses["422"].get("content", {}):
+                # FastAPI's default 422 (HTTPValidationError): ours answer problem+json.
+                responses["422"] = {
+                    "description": "Invalid input; `errors` names each bad field",
+                    "content": {
+                        PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}
+                    },
+                }
+            for response in responses.values():
                 content = response.get("content", {})
                 if PROBLEM_MEDIA_TYPE in content:
                     content.pop("application/json", None)
                 for media_type, schema in DOWNLOAD_SCHEMAS.items():
                     if media_type in content and not content[media_type].get("schema"):
                         content[media_type]["schema"] = schema
+    for unused in ("HTTPValidationError", "ValidationError"):
+        if unused not in json.dumps(spec["paths"]):
+            components["schemas"].pop(unused, None)
     _add_examples(spec)
     app.openapi_schema = spec
     return spec

@@ -10,6 +10,8 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Respons
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartException
 
 from api.deps import ReadAccess, SessionDep, SettingsDep, WriteAccess, get_engine
 from api.errors import FieldError, InvalidInput, problem_responses
@@ -48,7 +50,10 @@ REQUEST_BODY: dict[str, Any] = {
 async def _read_file(request: Request) -> bytes:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "multipart/form-data":
-        form = await request.form(max_files=1, max_fields=10)
+        try:
+            form = await request.form(max_files=1, max_fields=10)
+        except (MultiPartException, StarletteHTTPException) as exc:
+            raise InvalidInput([FieldError("file", f"malformed multipart body: {exc}")]) from exc
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise InvalidInput([FieldError("file", "a multipart field `file` is required")])

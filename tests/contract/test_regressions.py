@@ -1,15 +1,14 @@
 """Contract failures found by the schemathesis run, each pinned by one minimal request.
 
-Every test here is a strict xfail: when the app is fixed it XPASSes and fails the suite, as a
-reminder to drop the `xfail` mark and the matching entry of `KNOWN_FAILURES` in
-test_schemathesis.py.
+Each was a strict xfail until the app was fixed (422 problem+json for an undecodable JSON body
+or a malformed multipart upload; every 422 documented as problem+json); they now guard the
+fixes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 PROBLEM = "application/problem+json"
@@ -21,11 +20,6 @@ def _responses(client: TestClient, path: str, method: str) -> dict[str, Any]:
     return responses
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a body that is not UTF-8 JSON answers 400, which no operation documents "
-    "(FastAPI's 'There was an error parsing the body'); see KNOWN_FAILURES",
-)
 def test_undecodable_json_body_answers_a_documented_status(
     client: TestClient, auth_headers: dict[str, str]
 ) -> None:
@@ -39,11 +33,6 @@ def test_undecodable_json_body_answers_a_documented_status(
     assert str(response.status_code) in _responses(client, "/v1/exercises", "post")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a malformed multipart body on POST /v1/users/{user}/imports answers Starlette's "
-    "400 'Invalid multipart data.', which the operation does not document; see KNOWN_FAILURES",
-)
 def test_malformed_multipart_import_answers_a_documented_status(
     client: TestClient, auth_headers: dict[str, str]
 ) -> None:
@@ -57,11 +46,6 @@ def test_malformed_multipart_import_answers_a_documented_status(
     assert str(response.status_code) in _responses(client, "/v1/users/{user}/imports", "post")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="operations without a 422 of their own document FastAPI's default 422 "
-    "(application/json HTTPValidationError) but answer problem+json; see KNOWN_FAILURES",
-)
 def test_default_422_is_documented_as_problem_json(
     client: TestClient, auth_headers: dict[str, str]
 ) -> None:

@@ -1242,11 +1242,6 @@ export interface components {
          * @enum {string}
          */
         GrantType: "password" | "refresh_token";
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** Health */
         Health: {
             /**
@@ -2217,19 +2212,6 @@ export interface components {
             unit_preference?: components["schemas"]["Unit"] | null;
             /** Bodyweight Kg */
             bodyweight_kg?: number | null;
-        };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
         };
         /** WorkoutPage */
         WorkoutPage: {
@@ -3256,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3264,20 +3246,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3352,7 +3336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,20 +3344,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4361,7 +4347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4369,20 +4355,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5361,7 +5349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5369,20 +5357,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6302,7 +6292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6310,20 +6300,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7614,7 +7606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7622,20 +7614,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8478,7 +8472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8486,20 +8480,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8764,7 +8760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8772,20 +8768,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8875,7 +8873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8883,20 +8881,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9090,7 +9090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9098,20 +9098,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9508,7 +9510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each bad field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9516,20 +9518,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": [
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
                      *         {
-                     *           "loc": [
-                     *             "string"
-                     *           ],
-                     *           "msg": "string",
-                     *           "type": "string",
-                     *           "input": null,
-                     *           "ctx": {}
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request_id": "string"
                      *     }
                      */
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

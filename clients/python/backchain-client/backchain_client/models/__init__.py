@@ -40,7 +40,6 @@ from .flag import Flag
 from .flag_code import FlagCode
 from .grant_type import GrantType
 from .health import Health
-from .http_validation_error import HTTPValidationError
 from .import_format import ImportFormat
 from .import_job_read import ImportJobRead
 from .import_job_read_problem_type_0 import ImportJobReadProblemType0
@@ -112,8 +111,6 @@ from .unit import Unit
 from .user_read import UserRead
 from .user_register import UserRegister
 from .user_update import UserUpdate
-from .validation_error import ValidationError
-from .validation_error_context import ValidationErrorContext
 from .workout_page import WorkoutPage
 from .workout_patch import WorkoutPatch
 from .workout_read import WorkoutRead
@@ -160,7 +157,6 @@ __all__ = (
     "FlagCode",
     "GrantType",
     "Health",
-    "HTTPValidationError",
     "ImportFormat",
     "ImportJobRead",
     "ImportJobReadProblemType0",
@@ -232,8 +228,6 @@ __all__ = (
     "UserRead",
     "UserRegister",
     "UserUpdate",
-    "ValidationError",
-    "ValidationErrorContext",
     "WorkoutPage",
     "WorkoutPatch",
     "WorkoutRead",

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.method_read import MethodRead
 from ...models.problem import Problem
 from ...types import Response
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | MethodRead | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MethodRead | Problem | None:
     if response.status_code == 200:
         response_200 = MethodRead.from_dict(response.json())
 
@@ -40,7 +37,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -52,7 +49,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | MethodRead | Problem]:
+) -> Response[MethodRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +62,7 @@ def sync_detailed(
     method_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | MethodRead | Problem]:
+) -> Response[MethodRead | Problem]:
     """Get Method
 
      Every constant of a method version, so a frontend can explain each figure (public).
@@ -78,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MethodRead | Problem]
+        Response[MethodRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -96,7 +93,7 @@ def sync(
     method_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | MethodRead | Problem | None:
+) -> MethodRead | Problem | None:
     """Get Method
 
      Every constant of a method version, so a frontend can explain each figure (public).
@@ -109,7 +106,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MethodRead | Problem
+        MethodRead | Problem
     """
 
     return sync_detailed(
@@ -122,7 +119,7 @@ async def asyncio_detailed(
     method_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | MethodRead | Problem]:
+) -> Response[MethodRead | Problem]:
     """Get Method
 
      Every constant of a method version, so a frontend can explain each figure (public).
@@ -135,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MethodRead | Problem]
+        Response[MethodRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +148,7 @@ async def asyncio(
     method_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | MethodRead | Problem | None:
+) -> MethodRead | Problem | None:
     """Get Method
 
      Every constant of a method version, so a frontend can explain each figure (public).
@@ -164,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MethodRead | Problem
+        MethodRead | Problem
     """
 
     return (

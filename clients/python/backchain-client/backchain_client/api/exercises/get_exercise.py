@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.exercise_read import ExerciseRead
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...types import Response
 
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ExerciseRead | HTTPValidationError | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExerciseRead | Problem | None:
     if response.status_code == 200:
         response_200 = ExerciseRead.from_dict(response.json())
 
@@ -45,7 +42,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -57,7 +54,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ExerciseRead | HTTPValidationError | Problem]:
+) -> Response[ExerciseRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +67,7 @@ def sync_detailed(
     exercise_ref: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ExerciseRead | HTTPValidationError | Problem]:
+) -> Response[ExerciseRead | Problem]:
     """Get Exercise
 
      One exercise by id or slug, with its import aliases.
@@ -83,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExerciseRead | HTTPValidationError | Problem]
+        Response[ExerciseRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +98,7 @@ def sync(
     exercise_ref: str,
     *,
     client: AuthenticatedClient,
-) -> ExerciseRead | HTTPValidationError | Problem | None:
+) -> ExerciseRead | Problem | None:
     """Get Exercise
 
      One exercise by id or slug, with its import aliases.
@@ -114,7 +111,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExerciseRead | HTTPValidationError | Problem
+        ExerciseRead | Problem
     """
 
     return sync_detailed(
@@ -127,7 +124,7 @@ async def asyncio_detailed(
     exercise_ref: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ExerciseRead | HTTPValidationError | Problem]:
+) -> Response[ExerciseRead | Problem]:
     """Get Exercise
 
      One exercise by id or slug, with its import aliases.
@@ -140,7 +137,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExerciseRead | HTTPValidationError | Problem]
+        Response[ExerciseRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +153,7 @@ async def asyncio(
     exercise_ref: str,
     *,
     client: AuthenticatedClient,
-) -> ExerciseRead | HTTPValidationError | Problem | None:
+) -> ExerciseRead | Problem | None:
     """Get Exercise
 
      One exercise by id or slug, with its import aliases.
@@ -169,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExerciseRead | HTTPValidationError | Problem
+        ExerciseRead | Problem
     """
 
     return (

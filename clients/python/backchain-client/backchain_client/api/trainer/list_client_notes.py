@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.note_list import NoteList
 from ...models.problem import Problem
 from ...types import Response
@@ -27,9 +26,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | NoteList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NoteList | Problem | None:
     if response.status_code == 200:
         response_200 = NoteList.from_dict(response.json())
 
@@ -46,7 +43,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -56,9 +53,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | NoteList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NoteList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,7 +66,7 @@ def sync_detailed(
     client_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | NoteList | Problem]:
+) -> Response[NoteList | Problem]:
     """List Client Notes
 
      My private notes on a client, newest first.
@@ -84,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | NoteList | Problem]
+        Response[NoteList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +97,7 @@ def sync(
     client_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | NoteList | Problem | None:
+) -> NoteList | Problem | None:
     """List Client Notes
 
      My private notes on a client, newest first.
@@ -115,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | NoteList | Problem
+        NoteList | Problem
     """
 
     return sync_detailed(
@@ -128,7 +123,7 @@ async def asyncio_detailed(
     client_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | NoteList | Problem]:
+) -> Response[NoteList | Problem]:
     """List Client Notes
 
      My private notes on a client, newest first.
@@ -141,7 +136,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | NoteList | Problem]
+        Response[NoteList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +152,7 @@ async def asyncio(
     client_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | NoteList | Problem | None:
+) -> NoteList | Problem | None:
     """List Client Notes
 
      My private notes on a client, newest first.
@@ -170,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | NoteList | Problem
+        NoteList | Problem
     """
 
     return (
