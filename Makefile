@@ -54,6 +54,11 @@ openapi-check: install
 bench: install
 	$(BIN)/python -m bench.run
 
+# The contract fuzz at length: 200 examples per operation and mode, both databases.
+fuzz: install
+	BACKCHAIN_FUZZ_EXAMPLES=200 BACKCHAIN_FUZZ_SEED=random \
+		BACKCHAIN_FUZZ_DATABASES=sqlite,postgresql $(BIN)/python -m pytest tests/contract
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache clients/web/node_modules clients/web/dist
 
