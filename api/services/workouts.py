@@ -11,6 +11,7 @@ from sqlmodel import Session, col, or_, select
 
 from api.errors import FieldError, InvalidInput
 from api.policy import Access
+from api.schemas.enums import SetType
 from api.schemas.workouts import SetRead, WorkoutRead
 from api.services.records import RecordKind
 from db.models import Exercise, Workout, WorkoutSet
@@ -130,20 +131,22 @@ def read(session: Session, workouts: Sequence[Workout]) -> list[WorkoutRead]:
     written = {w.id: pending.pop(w.id) for w in workouts if w.id in pending}
     unknown = [w.id for w in workouts if w.id not in written]
     sets = {**records_queries.sets_with_slugs(session, unknown), **written} if unknown else written
+    # Rows were validated on the way in: construct without validating again (it was a large
+    # share of a read's CPU, see bench/RESULTS.md).
     return [
-        WorkoutRead(
+        WorkoutRead.model_construct(
             id=w.id,
             started_at=w.started_at,
             ended_at=w.ended_at,
             title=w.title,
             notes=w.notes,
             sets=[
-                SetRead(
+                SetRead.model_construct(
                     id=s.id,
                     exercise=slug,
                     exercise_id=s.exercise_id,
                     position=s.position,
-                    set_type=s.set_type,
+                    set_type=SetType(s.set_type),
                     reps=s.reps,
                     load_kg=s.load_kg,
                     rpe=s.rpe,
