@@ -48,13 +48,16 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 
 /** Nothing wider than the viewport (the layout works at 375 px). */
 export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, `${what}: page width ${widths.scroll}px in a ${widths.client}px viewport`).toBeLessThanOrEqual(
-    widths.client,
-  );
+  // After a viewport change the charts redraw on their next ResizeObserver callback: poll.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      { message: `${what}: the page is wider than the viewport`, timeout: 3000 },
+    )
+    .toBeLessThanOrEqual(0);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
