@@ -562,7 +562,7 @@ def _flags(
         flags.append(
             schemas.Flag(
                 code="pain_high",
-                detail=f"{worst.region} pain {worst.score}/10 within the last "
+                detail=f"{worst.region.replace('_', ' ')} pain {worst.score}/10 within the last "
                 f"{method.pain_high_days} days",
             )
         )
@@ -574,7 +574,7 @@ def _flags(
     for (reg, _side), entries in by_site.items():
         change = pain_core.pain_change(entries[0].score, entries[-1].score, method)
         if change.clinically_important and change.direction == "worsened":
-            rising.append(f"{reg} {entries[0].score}→{entries[-1].score}")
+            rising.append(f"{reg.replace('_', ' ')} {entries[0].score}→{entries[-1].score}")
     if rising:
         flags.append(
             schemas.Flag(
