@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -18,16 +17,17 @@ from api.schemas.analytics import (
     PainTrendRead,
     SummaryRead,
 )
+from api.schemas.common import LocalDate
 from api.schemas.enums import PainRegion
 from api.services import analytics as analytics_service
 
 router = APIRouter(tags=["analytics"])
 
 DateFrom = Annotated[
-    dt.date | None, Query(alias="from", description="First local date (YYYY-MM-DD), inclusive.")
+    LocalDate | None, Query(alias="from", description="First local date (YYYY-MM-DD), inclusive.")
 ]
 DateTo = Annotated[
-    dt.date | None, Query(alias="to", description="Last local date (YYYY-MM-DD), inclusive.")
+    LocalDate | None, Query(alias="to", description="Last local date (YYYY-MM-DD), inclusive.")
 ]
 ERRORS = problem_responses(401, 404, 422)
 
@@ -46,7 +46,7 @@ def get_balance(
     access: ReadAccess,
     session: SessionDep,
     at: Annotated[
-        dt.date | None,
+        LocalDate | None,
         Query(description="Local date of the snapshot; default today in the user's time zone."),
     ] = None,
 ) -> Response:

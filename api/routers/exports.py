@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from api.deps import ReadAccess, get_engine
 from api.errors import FieldError, InvalidInput, problem_responses
-from api.schemas.common import TimeZoneName
+from api.schemas.common import LocalDate, TimeZoneName
 from api.schemas.enums import Delimiter, ExportDataset, Unit
 from api.services import exports as exports_service
 
@@ -33,10 +33,10 @@ class ExportQuery:
 
 async def export_query(
     date_from: Annotated[
-        dt.date | None, Query(alias="from", description="First local date, inclusive.")
+        LocalDate | None, Query(alias="from", description="First local date, inclusive.")
     ] = None,
     date_to: Annotated[
-        dt.date | None, Query(alias="to", description="Last local date, inclusive.")
+        LocalDate | None, Query(alias="to", description="Last local date, inclusive.")
     ] = None,
     unit: Annotated[
         Unit | None, Query(description="kg or lb (default: the profile's preference).")

@@ -5,15 +5,15 @@ put (create or replace), patch, delete (tombstone). The area routers instantiate
 # they refer to the per-area schema classes passed in.
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 from pydantic import BaseModel
 
 from api.deps import ReadAccess, SessionDep, WriteAccess
-from api.errors import FieldError, InvalidInput, problem_responses
+from api.errors import problem_responses
 from api.pagination import PageDep
+from api.schemas.common import FilterInstant
 from api.services import records as records_service
 from api.services.records import RecordKind, Written
 
@@ -74,15 +74,14 @@ def build_record_router(
         session: SessionDep,
         page: PageDep,
         time_from: Annotated[
-            datetime | None, Query(alias="from", description="Inclusive lower bound.")
+            FilterInstant | None,
+            Query(alias="from", description="Inclusive lower bound (RFC 3339 with offset)."),
         ] = None,
         time_to: Annotated[
-            datetime | None, Query(alias="to", description="Exclusive upper bound.")
+            FilterInstant | None,
+            Query(alias="to", description="Exclusive upper bound (RFC 3339 with offset)."),
         ] = None,
     ) -> Response:
-        for name, value in (("from", time_from), ("to", time_to)):
-            if value is not None and value.tzinfo is None:
-                raise InvalidInput([FieldError(name, "must carry a UTC offset")])
         items, cursor = records_service.list_records(
             session, kind, access, page, time_from=time_from, time_to=time_to
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -47,12 +47,39 @@ TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
 
 
 FUTURE_TOLERANCE = timedelta(hours=24)
+# Calendar bounds for every date and instant a client sends: far enough for any history, and
+# far from date.min/date.max so local-time and window arithmetic can never overflow.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2999, 12, 31, tzinfo=UTC)
+
+
+def _in_range(value: datetime) -> datetime:
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("out of range") from exc
+    if not EARLIEST <= utc <= LATEST:
+        raise ValueError("must be between 1900-01-01 and 2999-12-31")
+    return utc
 
 
 def _not_far_future(value: datetime) -> datetime:
-    if value - datetime.now(UTC) > FUTURE_TOLERANCE:
+    utc = _in_range(value)
+    if utc - datetime.now(UTC) > FUTURE_TOLERANCE:
         raise ValueError("must not be more than 24 hours in the future")
-    return value.astimezone(UTC)
+    return utc
+
+
+def _date_in_range(value: date) -> date:
+    if not EARLIEST.date() <= value <= LATEST.date():
+        raise ValueError("must be between 1900-01-01 and 2999-12-31")
+    return value
+
+
+# A calendar date in a query (YYYY-MM-DD), 1900-01-01 to 2999-12-31.
+LocalDate = Annotated[date, AfterValidator(_date_in_range)]
+# An instant used as a filter: RFC 3339 with an offset, 1900 to 2999.
+FilterInstant = Annotated[AwareDatetime, AfterValidator(_in_range)]
 
 
 def _rfc3339_text(value: object) -> object:

@@ -61,6 +61,8 @@ FUZZ_EMAIL = "fuzz.athlete@example.com"
 COACH_EMAIL = "fuzz.coach@example.com"
 CLIENT_EMAIL = "fuzz.client@example.com"
 METHOD_ID = "pcb-1"
+FUZZ_TIMEZONE = "America/Los_Angeles"
+CLIENT_TIMEZONE = "Pacific/Kiritimati"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -116,7 +118,13 @@ class FuzzWorld:
             registered = _ok(
                 client.post(
                     "/v1/auth/register",
-                    json={"email": FUZZ_EMAIL, "password": PASSWORD, "display_name": "Fuzz"},
+                    json={
+                        "email": FUZZ_EMAIL,
+                        "password": PASSWORD,
+                        "display_name": "Fuzz",
+                        # Local dates and times on both sides of UTC (the client is at +14).
+                        "timezone": FUZZ_TIMEZONE,
+                    },
                 ),
                 201,
             )
@@ -201,9 +209,13 @@ class FuzzWorld:
         """The coach and the client (factories; kept across re-seeds)."""
         with Session(self.engine, expire_on_commit=False) as session:
             found = []
-            for email, name in ((COACH_EMAIL, "Coach"), (CLIENT_EMAIL, "Client")):
+            for email, name, zone in (
+                (COACH_EMAIL, "Coach", "UTC"),
+                (CLIENT_EMAIL, "Client", CLIENT_TIMEZONE),
+            ):
                 user = session.exec(select(User).where(User.email == email)).one_or_none()
-                found.append(user or make_user(session, email=email, display_name=name))
+                user = user or make_user(session, email=email, display_name=name, timezone=zone)
+                found.append(user)
             return found[0], found[1]
 
     def pool_for(self, path: str, name: str) -> list[str]:

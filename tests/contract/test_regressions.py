@@ -1,17 +1,29 @@
 """Contract failures found by the schemathesis run, each pinned by one minimal request.
 
-Each was a strict xfail until the app was fixed (422 problem+json for an undecodable JSON body
-or a malformed multipart upload; every 422 documented as problem+json); they now guard the
-fixes.
+Each was a strict xfail until the app was fixed; they now guard the fixes: 422 problem+json
+for an undecodable JSON body or a malformed multipart upload, every 422 documented as
+problem+json, and dates or instants outside 1900-2999 refused as 422 instead of overflowing
+(500s, or exports cut off after their header).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def raising_client(app: FastAPI) -> Iterator[TestClient]:
+    """A client that raises the app's unhandled errors, even those after a stream started
+    (a 200 whose body breaks off would otherwise look like a success)."""
+    with TestClient(app, raise_server_exceptions=True) as client:
+        yield client
 
 
 def _responses(client: TestClient, path: str, method: str) -> dict[str, Any]:
@@ -54,3 +66,76 @@ def test_default_422_is_documented_as_problem_json(
     assert response.headers["content-type"] == PROBLEM
     documented = _responses(client, "/v1/users/{user}/workouts/{record_id}", "delete")["422"]
     assert PROBLEM in documented["content"]
+
+
+# -- dates and instants at the ends of the calendar: 422, never a 500 or a cut-off stream -------
+
+OVERFLOW = "OverflowError: date value out of range"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/users/me/balance?at=0001-01-01",
+        "/v1/users/me/balance?at=9999-12-31",
+        "/v1/users/me/balance/trend?from=0001-01-01",
+        "/v1/users/me/balance/trend?to=9999-12-31",
+        "/v1/users/me/pain/trend?to=9999-12-31",
+        "/v1/users/me/exports/balance.csv?from=0001-01-01",
+    ],
+)
+def test_analytics_dates_at_the_ends_of_the_calendar_are_answered(
+    raising_client: TestClient, auth_headers: dict[str, str], url: str
+) -> None:
+    response = raising_client.get(url, headers=auth_headers)
+    assert response.status_code in {200, 422}
+
+
+@pytest.mark.parametrize(
+    "query", ["from=0001-01-01T00:00:00%2B14:00", "to=9999-12-31T23:59:59-14:00"]
+)
+def test_record_list_filters_at_the_ends_of_time_are_answered(
+    raising_client: TestClient, auth_headers: dict[str, str], query: str
+) -> None:
+    response = raising_client.get(f"/v1/users/me/workouts?{query}", headers=auth_headers)
+    assert response.status_code in {200, 422}
+
+
+def test_record_instant_before_year_one_utc_is_invalid_input(
+    raising_client: TestClient, auth_headers: dict[str, str]
+) -> None:
+    response = raising_client.post(
+        "/v1/users/me/workouts",
+        json={"started_at": "0001-01-01T00:00:00+14:00"},
+        headers=auth_headers,
+    )
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/users/me/balance/trend",
+        "/v1/users/me/benchmarks",
+        "/v1/users/me/pain/trend",
+        "/v1/users/me/exports/workouts.csv",
+    ],
+)
+def test_a_record_in_year_one_does_not_break_later_reads(
+    raising_client: TestClient, auth_headers: dict[str, str], url: str
+) -> None:
+    west = raising_client.patch(
+        "/v1/users/me", json={"timezone": "America/Los_Angeles"}, headers=auth_headers
+    )
+    assert west.status_code == 200
+    instant = "0001-01-01T00:00:00Z"
+    workout = {"started_at": instant, "sets": [{"exercise": "deadlift", "reps": 5}]}
+    pain = {"recorded_at": instant, "region": "low_back", "score": 3}
+    stored = [
+        raising_client.post("/v1/users/me/workouts", json=workout, headers=auth_headers),
+        raising_client.post("/v1/users/me/pain-scores", json=pain, headers=auth_headers),
+    ]
+    if all(r.status_code == 422 for r in stored):
+        return  # fixed by refusing such instants
+    response = raising_client.get(url, headers=auth_headers)
+    assert response.status_code == 200

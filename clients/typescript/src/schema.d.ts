@@ -3501,9 +3501,9 @@ export interface operations {
     listWorkouts: {
         parameters: {
             query?: {
-                /** @description Inclusive lower bound. */
+                /** @description Inclusive lower bound (RFC 3339 with offset). */
                 from?: string | null;
-                /** @description Exclusive upper bound. */
+                /** @description Exclusive upper bound (RFC 3339 with offset). */
                 to?: string | null;
                 /** @description Page size (max 500). */
                 limit?: number;
@@ -4590,9 +4590,9 @@ export interface operations {
     listPainScores: {
         parameters: {
             query?: {
-                /** @description Inclusive lower bound. */
+                /** @description Inclusive lower bound (RFC 3339 with offset). */
                 from?: string | null;
-                /** @description Exclusive upper bound. */
+                /** @description Exclusive upper bound (RFC 3339 with offset). */
                 to?: string | null;
                 /** @description Page size (max 500). */
                 limit?: number;
@@ -5568,9 +5568,9 @@ export interface operations {
     listBodyweights: {
         parameters: {
             query?: {
-                /** @description Inclusive lower bound. */
+                /** @description Inclusive lower bound (RFC 3339 with offset). */
                 from?: string | null;
-                /** @description Exclusive upper bound. */
+                /** @description Exclusive upper bound (RFC 3339 with offset). */
                 to?: string | null;
                 /** @description Page size (max 500). */
                 limit?: number;

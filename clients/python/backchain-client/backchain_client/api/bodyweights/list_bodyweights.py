@@ -116,8 +116,8 @@ def sync_detailed(
 
     Args:
         user (str): `me` or a user id.
-        from_ (datetime.datetime | None | Unset): Inclusive lower bound.
-        to (datetime.datetime | None | Unset): Exclusive upper bound.
+        from_ (datetime.datetime | None | Unset): Inclusive lower bound (RFC 3339 with offset).
+        to (datetime.datetime | None | Unset): Exclusive upper bound (RFC 3339 with offset).
         limit (int | Unset): Page size (max 500). Default: 50.
         cursor (None | str | Unset): Opaque cursor from `next_cursor`.
 
@@ -157,8 +157,8 @@ def sync(
 
     Args:
         user (str): `me` or a user id.
-        from_ (datetime.datetime | None | Unset): Inclusive lower bound.
-        to (datetime.datetime | None | Unset): Exclusive upper bound.
+        from_ (datetime.datetime | None | Unset): Inclusive lower bound (RFC 3339 with offset).
+        to (datetime.datetime | None | Unset): Exclusive upper bound (RFC 3339 with offset).
         limit (int | Unset): Page size (max 500). Default: 50.
         cursor (None | str | Unset): Opaque cursor from `next_cursor`.
 
@@ -193,8 +193,8 @@ async def asyncio_detailed(
 
     Args:
         user (str): `me` or a user id.
-        from_ (datetime.datetime | None | Unset): Inclusive lower bound.
-        to (datetime.datetime | None | Unset): Exclusive upper bound.
+        from_ (datetime.datetime | None | Unset): Inclusive lower bound (RFC 3339 with offset).
+        to (datetime.datetime | None | Unset): Exclusive upper bound (RFC 3339 with offset).
         limit (int | Unset): Page size (max 500). Default: 50.
         cursor (None | str | Unset): Opaque cursor from `next_cursor`.
 
@@ -232,8 +232,8 @@ async def asyncio(
 
     Args:
         user (str): `me` or a user id.
-        from_ (datetime.datetime | None | Unset): Inclusive lower bound.
-        to (datetime.datetime | None | Unset): Exclusive upper bound.
+        from_ (datetime.datetime | None | Unset): Inclusive lower bound (RFC 3339 with offset).
+        to (datetime.datetime | None | Unset): Exclusive upper bound (RFC 3339 with offset).
         limit (int | Unset): Page size (max 500). Default: 50.
         cursor (None | str | Unset): Opaque cursor from `next_cursor`.
 
