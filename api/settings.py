@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     login_attempts_per_minute: int = Field(default=10, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_format: Literal["json", "text"] = "json"
+    # Freeze start-up objects out of the garbage collector's scans (off in tests, which build
+    # an app per test).
+    gc_freeze: bool = True
     # The built dashboard, served at /app when the folder exists (`make web` builds it).
     web_dist: Path = Path(__file__).resolve().parent.parent / "clients" / "web" / "dist"
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)

@@ -98,13 +98,12 @@ def exercise_ids(engine: Engine, slugs: Sequence[str] = tuple(LIFTS)) -> dict[st
     """System exercises by slug, from the seeded catalog."""
     table = Exercise.__table__  # type: ignore[attr-defined]
     with engine.connect() as conn:
-        found = dict(
-            conn.execute(
-                select(table.c.slug, table.c.id).where(
-                    table.c.slug.in_(list(slugs)), table.c.is_system.is_(True)
-                )
-            ).all()
-        )
+        rows = conn.execute(
+            select(table.c.slug, table.c.id).where(
+                table.c.slug.in_(list(slugs)), table.c.is_system.is_(True)
+            )
+        ).all()
+    found: dict[str, uuid.UUID] = {row.slug: row.id for row in rows}
     missing = set(slugs) - set(found)
     if missing:
         raise RuntimeError(f"the catalog lacks {sorted(missing)}")

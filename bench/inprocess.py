@@ -40,7 +40,7 @@ def _patched_run_sync(replacement: Callable[..., Awaitable[Any]]) -> Iterator[No
     try:
         yield
     finally:
-        anyio.to_thread.run_sync = original  # type: ignore[assignment]
+        anyio.to_thread.run_sync = original
 
 
 async def _send(client: httpx.AsyncClient, scenario: Scenario) -> None:

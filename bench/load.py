@@ -108,7 +108,7 @@ async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
         return await reader.readexactly(length) if length else b""
     if b"\r\ntransfer-encoding: chunked" not in lowered:
         raise RuntimeError(f"response without content-length: {head!r}")
-    parts = []
+    parts: list[bytes] = []
     while True:
         size = int((await reader.readuntil(b"\r\n")).split(b";", 1)[0], 16)
         if not size:

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -114,6 +115,7 @@ def make_mix(port: int, tokens: list[str], *, seed: int = 7) -> MakeMixed:
         if method == "GET":
             return kind, fixed[(kind, user)], expect
         moment = datetime.now(UTC) - timedelta(seconds=rng.randrange(7 * 86400))
+        body: dict[str, Any]
         if kind == "POST workout":
             body = {
                 "started_at": _stamp(moment),

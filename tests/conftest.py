@@ -119,6 +119,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "password_time_cost": 1,
         "password_memory_kib": 1024,
         "redis_url": None,
+        "gc_freeze": False,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

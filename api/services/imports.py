@@ -226,9 +226,11 @@ def run_import(
                 "created_at": now,
             }
         )
-    session.execute(insert(Workout), workout_rows)
-    session.execute(insert(WorkoutSet), set_rows)
-    session.execute(insert(ImportRecord), record_rows)
+    # Core inserts on the tables: one executemany per table. (An ORM bulk insert groups rows
+    # by which keys are None and sent 100,000 rows as 40,001 calls: bench/RESULTS.md.)
+    session.execute(insert(Workout.__table__), workout_rows)  # type: ignore[attr-defined]
+    session.execute(insert(WorkoutSet.__table__), set_rows)  # type: ignore[attr-defined]
+    session.execute(insert(ImportRecord.__table__), record_rows)  # type: ignore[attr-defined]
     changes_queries.record_many(
         session, owner, resource="workouts", resource_ids=workout_ids, at=now
     )
