@@ -68,6 +68,8 @@ def workouts(
     """The owner's live workouts with their set counts, oldest first."""
     counts = (
         select(col(WorkoutSet.workout_id), func.count().label("set_count"))
+        .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
+        .where(col(Workout.user_id) == owner_id)  # count this user's sets, not the table's
         .group_by(col(WorkoutSet.workout_id))
         .subquery()
     )
