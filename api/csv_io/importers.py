@@ -87,7 +87,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from functools import lru_cache, partial
-from typing import Final, Literal, get_args
+from itertools import repeat
+from typing import Final, Literal, TypeVar, get_args
 
 from api.csv_io.aliases import alias_key
 from api.csv_io.formula_guard import unguard_text
@@ -398,7 +399,13 @@ def parse(
     for key, name in zip(keys, header, strict=True):
         names.setdefault(key, name)
     read_row = _READERS[layout]
-    clean = _clean_app_cell if layout != "backchain" else _clean_backchain_cell
+    clean: Callable[[str], str]
+    if layout == "backchain":
+        clean = _clean_backchain_cell
+    elif "\r" in text:
+        clean = _clean_app_cell
+    else:  # no line break to normalise: a C method, not a Python call per cell
+        clean = str.strip
     unique_keys = len(set(keys)) == len(keys)
     groups: dict[str, _Group] = {}
     errors: list[RowError] = []
@@ -511,6 +518,12 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 def _check_row_count(text: str, delimiter: str, max_rows: int) -> None:
     """`CsvTooLarge` when the file has more than `max_rows` non-blank data rows (a cheap pass
     before any row is validated)."""
+    # A record takes at least one line: a file of few enough lines needs no csv pass. Lines end
+    # in "\r\n", "\n" or "\r"; counting them is C-speed.
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    lines = breaks if text.endswith(("\n", "\r")) else breaks + 1
+    if lines - 1 <= max_rows:
+        return
     rows = -1  # the header
     for _, cells in _records(text, delimiter):
         if any(cell.strip() for cell in cells):
@@ -612,6 +625,11 @@ class _Context:
     # Date cells by text, as (UTC instant, wall-clock key text): a workout's rows repeat them.
     moments: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     present: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    # Pure per-row work by the cells it reads (a file repeats workouts' and sets' cells): see
+    # `_strong_head` and `_parsed_set`. Each is emptied when full, to bound its memory.
+    heads: dict[tuple[str, ...], _Head] = field(default_factory=dict)
+    set_columns: dict[tuple[str | None, ...], tuple[str | None, ...]] = field(default_factory=dict)
+    sets: dict[tuple[str, ...], tuple[object, ...]] = field(default_factory=dict)
 
     def first_present(self, columns: tuple[str, ...]) -> str | None:
         """The first of `columns` the header has (looked up once per parse)."""
@@ -621,6 +639,17 @@ class _Context:
             found = next((column for column in columns if column in self.keys), None)
             self.present[columns] = found
             return found
+
+
+_MEMO_SIZE: Final = 4096
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
 
 
 def _clean_app_cell(cell: str) -> str:
@@ -652,6 +681,7 @@ class _Row:
     ) -> None:
         self.line = line
         self._names = names
+        self._values: dict[str | None, str]
         if unique_keys:
             self._values = dict(zip(keys, map(clean, cells), strict=False))
         else:  # a repeated column name: its first column counts
@@ -663,7 +693,11 @@ class _Row:
         self.skipped = False  # a rest-timer row
 
     def text(self, key: str | None) -> str:
-        return "" if key is None else self._values.get(key, "")
+        return self._values.get(key, "")  # None is never a key: ""
+
+    def texts(self, keys: Sequence[str | None]) -> tuple[str, ...]:
+        """`text` of each key, in one C-level pass."""
+        return tuple(map(self._values.get, keys, repeat("")))
 
     def name(self, key: str) -> str:
         return self._names.get(key, key)
@@ -801,12 +835,9 @@ def _read_strong(row: _Row, context: _Context) -> _RowRead | None:
     if marker in _STRONG_REST_ROWS:
         row.skipped = True
         return None
-    moment = _moment(row, "date", context)
-    length = _workout_length(row, context.first_present(_STRONG_LENGTH_COLUMNS))
-    title = _title(row, "workout name")
-    notes = _notes(row, "workout notes")
+    head = _strong_head(row, context)
     if marker in _STRONG_NOTE_ROWS:
-        return _strong_note(row, moment, title, notes)
+        return _strong_note(row, head)
     parsed_set = _parsed_set(
         row,
         context,
@@ -817,33 +848,67 @@ def _read_strong(row: _Row, context: _Context) -> _RowRead | None:
         notes_key="notes",
         is_app_layout=True,
     )
-    if moment is None or parsed_set is None:
+    if head is None or parsed_set is None:
         return None
-    started_at, wall = moment
     return _RowRead(
-        key=_source_key("strong", wall, _collapse(row.text("workout name"))),
-        started_at=started_at,
-        ended_at=None if length is None else started_at + length,
-        title=title,
-        notes=notes,
+        key=head.key,
+        started_at=head.started_at,
+        ended_at=head.ended_at,
+        title=head.title,
+        notes=head.notes,
         parsed_set=parsed_set,
     )
 
 
-def _strong_note(
-    row: _Row, moment: tuple[datetime, str] | None, title: str | None, notes: str | None
-) -> _RowRead | None:
-    exercise_name = _exercise_name(row, "exercise name")
-    text = _notes(row, "notes")
-    if row.errors or moment is None or text is None:
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """The workout cells of a Strong row, read (every row of a workout repeats them)."""
+
+    key: str
+    started_at: datetime
+    ended_at: datetime | None
+    title: str | None
+    notes: str | None
+
+
+def _strong_head(row: _Row, context: _Context) -> _Head | None:
+    """The row's workout; None after an error. Cells read before without error are looked up,
+    not read again: the result depends on nothing else (`now` and `tz` are fixed per parse)."""
+    length_key = context.first_present(_STRONG_LENGTH_COLUMNS)
+    cells = row.texts(("date", length_key, "workout name", "workout notes"))
+    head = context.heads.get(cells)
+    if head is not None:
+        return head
+    errors = len(row.errors)
+    moment = _moment(row, "date", context)
+    length = _workout_length(row, length_key)
+    title = _title(row, "workout name")
+    notes = _notes(row, "workout notes")
+    if moment is None or len(row.errors) > errors:
         return None
     started_at, wall = moment
-    return _RowRead(
-        key=_source_key("strong", wall, _collapse(row.text("workout name"))),
+    head = _Head(
+        key=_source_key("strong", wall, _collapse(cells[2])),
         started_at=started_at,
-        ended_at=None,
+        ended_at=None if length is None else started_at + length,
         title=title,
         notes=notes,
+    )
+    _remember(context.heads, cells, head)
+    return head
+
+
+def _strong_note(row: _Row, head: _Head | None) -> _RowRead | None:
+    exercise_name = _exercise_name(row, "exercise name")
+    text = _notes(row, "notes")
+    if row.errors or head is None or text is None:
+        return None
+    return _RowRead(
+        key=head.key,
+        started_at=head.started_at,
+        ended_at=None,
+        title=head.title,
+        notes=head.notes,
         parsed_set=None,
         exercise_note=_ExerciseNote(row.line, row.name("notes"), exercise_name, text),
     )
@@ -999,7 +1064,20 @@ def _parsed_set(
     is_app_layout: bool,
     superset_key: str | None = None,
 ) -> ParsedSet | None:
-    """The set fields every layout shares; None once any field of the row failed."""
+    """The set fields every layout shares; None once any field of the row failed.
+
+    The fields depend only on the cells read, `set_type` and the other arguments (the same for
+    every row of a layout), so cells read before without error are looked up, not read again.
+    """
+    signature = (exercise_key, duration_key, notes_key, superset_key)
+    columns = context.set_columns.get(signature)
+    if columns is None:
+        columns = context.set_columns[signature] = _set_columns(context, *signature)
+    cells = (set_type, *row.texts(columns))
+    known = context.sets.get(cells)
+    if known is not None:
+        return None if row.errors else ParsedSet(row.line, *known)  # type: ignore[arg-type]
+    errors = len(row.errors)
     exercise_name = _exercise_name(row, exercise_key)
     reps = _reps(row, "reps", context)
     load_kg = _load_kg(row, context, exercise_name, is_app_layout=is_app_layout)
@@ -1011,6 +1089,9 @@ def _parsed_set(
     notes = _notes(row, notes_key)
     slug = (row.text("exercise_slug") or None) if "exercise_slug" in context.keys else None
     superset_id = (row.text(superset_key) or None) if superset_key else None
+    if len(row.errors) == errors:
+        fields = (exercise_name, set_type, reps, load_kg, rpe, rir, duration_s, distance_m)
+        _remember(context.sets, cells, (*fields, notes, slug, superset_id))
     if row.errors:
         return None
     return ParsedSet(
@@ -1026,6 +1107,30 @@ def _parsed_set(
         notes=notes,
         exercise_slug=slug,
         superset_id=superset_id,
+    )
+
+
+def _set_columns(
+    context: _Context,
+    exercise_key: str,
+    duration_key: str | None,
+    notes_key: str | None,
+    superset_key: str | None,
+) -> tuple[str | None, ...]:
+    """Every column `_parsed_set` reads."""
+    return (
+        exercise_key,
+        "reps",
+        *context.weight_keys,
+        context.first_present(("weight unit", "unit")),
+        "rpe",
+        "rir",
+        duration_key,
+        *context.distance_keys,
+        context.first_present(("distance unit",)),
+        notes_key,
+        "exercise_slug",
+        superset_key,
     )
 
 

@@ -527,6 +527,57 @@ class TestRowErrors:
         assert result.errors == [RowError(2, "Exercise", "an exercise name is required")]
 
 
+class TestRepeatedRows:
+    """Cells read once are looked up on later rows: the results must not tell."""
+
+    ROW = '2023-06-01 18:00:00,"Push","50m","Bench Press (Barbell)",{order},80,{reps},0,0,"",,{rpe}'
+
+    def test_repeated_cells_give_each_set_its_own_line(self) -> None:
+        rows = [self.ROW.format(order=order, reps=5, rpe=8) for order in ("W", 1, 2, 3)]
+        (workout,) = parse_text("\n".join([STRONG_HEADER, *rows])).workouts
+        assert [(s.line, s.set_type, s.reps, s.load_kg, s.rpe) for s in workout.sets] == [
+            (2, "warmup", 5, 80.0, 8.0),
+            (3, "normal", 5, 80.0, 8.0),
+            (4, "normal", 5, 80.0, 8.0),
+            (5, "normal", 5, 80.0, 8.0),
+        ]
+
+    def test_a_repeated_bad_row_is_an_error_on_every_line(self) -> None:
+        rows = [self.ROW.format(order=1, reps="abc", rpe=8)] * 3
+        result = parse_text("\n".join([STRONG_HEADER, *rows]))
+        assert result.errors == [
+            RowError(line, "Reps", "'abc' is not a whole number of reps") for line in (2, 3, 4)
+        ]
+        assert result.workouts == []
+
+    def test_known_set_cells_on_a_row_with_a_bad_workout_cell_are_rejected(self) -> None:
+        good = self.ROW.format(order=1, reps=5, rpe=8)
+        bad = good.replace('"Push"', '"' + "x" * 201 + '"')
+        result = parse_text("\n".join([STRONG_HEADER, good, bad, good]))
+        assert result.errors == [RowError(3, "Workout Name", "must be at most 200 characters")]
+        assert [s.line for w in result.workouts for s in w.sets] == [2, 4]
+
+    def test_known_workout_cells_on_a_row_with_extra_cells_are_rejected(self) -> None:
+        good = self.ROW.format(order=1, reps=5, rpe=8)
+        result = parse_text("\n".join([STRONG_HEADER, good, good + ",surprise", good]))
+        assert result.errors == [RowError(3, "row", "has 13 cells but the header has 12")]
+        assert [s.line for w in result.workouts for s in w.sets] == [2, 4]
+
+    def test_more_distinct_rows_than_are_remembered_read_the_same(self) -> None:
+        rows = [  # 50 workouts of 100 sets, 5,000 distinct loads
+            self.ROW.format(order=1, reps=5, rpe="")
+            .replace("18:00:00", f"18:{number // 100:02}:00")
+            .replace(",80,", f",{number / 10:g},")
+            for number in range(5000)
+        ]
+        result = parse_text("\n".join([STRONG_HEADER, *rows, *rows[:50]]))
+        assert result.errors == []
+        loads = [(s.line, s.load_kg) for w in result.workouts for s in w.sets]
+        assert len(result.workouts) == 50
+        assert [len(w.sets) for w in result.workouts[:2]] == [150, 100]  # 50 rows repeated
+        assert sorted(loads) == [(line, (line - 2) % 5000 / 10) for line in range(2, 5052)]
+
+
 class TestEncodings:
     def test_latin1_fixture_is_rejected_naming_the_byte_and_its_line(self) -> None:
         data = fixture("not_utf8.csv")
@@ -1545,6 +1596,17 @@ class TestLimits:
         body = "2023-05-01,x,y,1,1\n" * (MAX_ROWS + 1)
         with pytest.raises(CsvTooLarge, match="more than 100,000 data rows"):
             parse_text("Date,Exercise,Category,Weight,Reps\n" + body)
+
+    def test_exactly_max_rows_with_a_final_line_break_is_accepted(self) -> None:
+        text = FITNOTES_HEADER + "\n" + "2023-05-01,Deadlift,Back,100,3,,,\n" * 3
+        assert parse_text(text, max_rows=3).rows_total == 3
+
+    @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+    def test_one_row_too_many_is_too_large_with_any_line_break(self, newline: str) -> None:
+        text = newline.join([FITNOTES_HEADER] + ["2023-05-01,Deadlift,Back,100,3,,,"] * 4)
+        assert parse_text(text, max_rows=4).rows_total == 4
+        with pytest.raises(CsvTooLarge):
+            parse_text(text, max_rows=3)
 
     def test_the_row_limit_counts_data_rows_only(self) -> None:
         text = FITNOTES_HEADER + "\n\n" + "2023-05-01,Deadlift,Back,100,3,,,\n\n" * 3
