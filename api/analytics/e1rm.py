@@ -131,36 +131,38 @@ def estimate_set(
 ) -> SetEstimate:
     """The e1RM of one set given the bodyweight in force for it, or why it has none."""
     spec = method.lifts.get(set_.lift)
-
-    def result(
-        reason: SetReason | None, load: float | None = None, e1rm: float | None = None
-    ) -> SetEstimate:
-        return SetEstimate(
-            set_id=set_.set_id,
-            lift=set_.lift,
-            local_date=set_.local_date,
-            reps=set_.reps,
-            effective_load_kg=load,
-            bodyweight_kg=bodyweight_kg if spec and spec.load_model != "external" else None,
-            e1rm_kg=e1rm,
-            extrapolated=e1rm is not None and set_.reps > method.extrapolated_above_reps,
-            reason=reason,
-        )
-
+    reps = set_.reps
+    reason: SetReason | None = None
+    load: float | None = None
+    e1rm: float | None = None
     if spec is None:
-        return result("unknown_lift")
-    if set_.set_type == WARMUP_SET_TYPE:
-        return result("warmup")
-    if set_.reps < 1:
-        return result("no_reps")
-    load = effective_load_kg(spec.load_model, set_.load_kg, bodyweight_kg, method)
-    if load is None:
-        return result("no_bodyweight")
-    if not load > 0:  # also rejects NaN
-        return result("non_positive_load", load)
-    cap = method.push_up_rep_cap if spec.load_model == "push_up" else method.epley_rep_cap
-    e1rm = epley_e1rm(load, set_.reps, cap)
-    return result(None if spec.is_scored else "not_scored", load, e1rm)
+        reason = "unknown_lift"
+    elif set_.set_type == WARMUP_SET_TYPE:
+        reason = "warmup"
+    elif reps < 1:
+        reason = "no_reps"
+    else:
+        load = effective_load_kg(spec.load_model, set_.load_kg, bodyweight_kg, method)
+        if load is None:
+            reason = "no_bodyweight"
+        elif not load > 0:  # also rejects NaN
+            reason = "non_positive_load"
+        else:
+            cap = method.push_up_rep_cap if spec.load_model == "push_up" else method.epley_rep_cap
+            e1rm = epley_e1rm(load, reps, cap)
+            if not spec.is_scored:
+                reason = "not_scored"
+    return SetEstimate(
+        set_.set_id,
+        set_.lift,
+        set_.local_date,
+        reps,
+        load,
+        bodyweight_kg if spec is not None and spec.load_model != "external" else None,
+        e1rm,
+        e1rm is not None and reps > method.extrapolated_above_reps,
+        reason,
+    )
 
 
 def estimate_sets(
@@ -171,10 +173,18 @@ def estimate_sets(
 ) -> list[SetEstimate]:
     """The e1RM of every set, in input order; O(n log n) via one sorted bodyweight timeline."""
     timeline = BodyweightTimeline.build(bodyweights, profile_bodyweight_kg, method)
+    lifts = method.lifts
+    # The sets of one workout share its instant: one timeline lookup each.
+    bodyweight_at: dict[datetime, float | None] = {}
     out: list[SetEstimate] = []
     for set_ in sets:
-        spec = method.lifts.get(set_.lift)
-        needs_bodyweight = spec is not None and spec.load_model != "external"
-        bodyweight = timeline.at(set_.performed_at) if needs_bodyweight else None
+        spec = lifts.get(set_.lift)
+        bodyweight = None
+        if spec is not None and spec.load_model != "external":
+            instant = set_.performed_at
+            if instant in bodyweight_at:
+                bodyweight = bodyweight_at[instant]
+            else:
+                bodyweight = bodyweight_at[instant] = timeline.at(instant)
         out.append(estimate_set(set_, bodyweight, method))
     return out

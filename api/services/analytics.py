@@ -7,7 +7,7 @@ from __future__ import annotations
 import statistics
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -19,8 +19,15 @@ from sqlmodel import Session
 from api.analytics import balance as balance_core
 from api.analytics import pain as pain_core
 from api.analytics import trend as trend_core
-from api.analytics.constants import Method, custom_lift, get_method, with_custom_lifts
+from api.analytics.constants import (
+    LiftSpec,
+    Method,
+    custom_lift,
+    get_method,
+    with_custom_lifts,
+)
 from api.analytics.e1rm import (
+    WARMUP_SET_TYPE,
     BodyweightInput,
     BodyweightTimeline,
     SetEstimate,
@@ -97,60 +104,63 @@ def _local_start(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
 
 
-def _inputs(owner: User, set_rows: Sequence[Any], bodyweight_rows: Sequence[Any]) -> _Inputs:
-    """Estimates for one owner from already-loaded rows (no I/O)."""
+def _inputs(
+    owner: User,
+    set_rows: Iterable[Sequence[Any]],
+    bodyweight_rows: Iterable[Sequence[Any]],
+) -> _Inputs:
+    """Estimates for one owner from already-loaded rows (no I/O): `SetRow`-ordered set rows,
+    (measured_at, weight_kg) bodyweight rows."""
     tz = ZoneInfo(owner.timezone)
-    custom = {
-        row.slug: custom_lift(
-            row.slug,
-            row.chain,
-            row.region,
-            load_model="bodyweight" if row.load_type in BODYWEIGHT_LOAD_TYPES else "external",
-        )
-        for row in set_rows
-        if not row.is_system
-        and row.chain in ("posterior", "anterior")
-        and row.region in ("lower", "upper")
-    }
     method = get_method()
+    custom: dict[str, LiftSpec] = {}
+    local_dates: dict[datetime, date] = {}  # a workout's sets share its instant
+    inputs: list[SetInput] = []
+    for row in set_rows:
+        set_id, slug, chain, region, load_type, is_system, started, set_type, reps, load_kg = row[
+            :10
+        ]
+        if not is_system and chain in ("posterior", "anterior") and region in ("lower", "upper"):
+            custom[slug] = custom_lift(
+                slug,
+                chain,
+                region,
+                load_model="bodyweight" if load_type in BODYWEIGHT_LOAD_TYPES else "external",
+            )
+        if set_type == WARMUP_SET_TYPE:
+            # A warm-up never has an e1RM nor enters any answer (its estimate would only say
+            # "warmup"), so it is not estimated at all.
+            continue
+        day = local_dates.get(started)
+        if day is None:
+            day = local_dates[started] = started.astimezone(tz).date()
+        inputs.append(SetInput(str(set_id), slug, started, day, set_type, reps, load_kg))
     if custom:
         method = with_custom_lifts(method, custom.values())
-    inputs = [
-        SetInput(
-            set_id=str(row.id),
-            lift=row.slug,
-            performed_at=row.started_at,
-            local_date=row.started_at.astimezone(tz).date(),
-            set_type=row.set_type,
-            reps=row.reps,
-            load_kg=row.load_kg,
-        )
-        for row in set_rows
-    ]
     bodyweights = [
-        BodyweightInput(measured_at=row.measured_at, weight_kg=row.weight_kg)
-        for row in bodyweight_rows
+        BodyweightInput(measured_at, weight_kg) for measured_at, weight_kg, *_ in bodyweight_rows
     ]
+    timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method)
     return _Inputs(
         method=method,
         tz=tz,
         estimates=estimate_sets(inputs, bodyweights, owner.bodyweight_kg, method),
         sets={s.set_id: s for s in inputs},
         bodyweights=bodyweights,
-        timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
+        timeline=timeline,
     )
 
 
 def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
     """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates."""
     tz = ZoneInfo(owner.timezone)
-    rows = analytics_queries.sets(
+    rows = analytics_queries.owner_sets(
         session,
-        [owner.id],
+        owner.id,
         start=_local_start(first, tz) if first else None,
         end=_local_start(last + timedelta(days=1), tz) if last else None,
     )
-    return _inputs(owner, rows, analytics_queries.bodyweights(session, [owner.id]))
+    return _inputs(owner, rows, analytics_queries.owner_bodyweights(session, owner.id))
 
 
 def _trend(t: trend_core.Trend) -> schemas.TrendRead:
@@ -676,7 +686,7 @@ def summaries(
         set_rows[row.user_id].append(row)
     bodyweight_rows: dict[Any, list[Any]] = defaultdict(list)
     for row in analytics_queries.bodyweights(session, ids):
-        bodyweight_rows[row.user_id].append(row)
+        bodyweight_rows[row.user_id].append((row.measured_at, row.weight_kg))
     pain_rows: dict[Any, list[Any]] = defaultdict(list)
     for row in analytics_queries.pain_scores(session, ids, start=pain_since):
         pain_rows[row.user_id].append(row)

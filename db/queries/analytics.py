@@ -1,4 +1,7 @@
-"""What the analytics read: sets with their exercises, bodyweights, pain scores (one query each)."""
+"""What the analytics read: sets with their exercises, bodyweights, pain scores (one query each).
+
+The one-owner reads behind balance and trend are Core statements built once at import and run on
+the session's connection: no ORM compilation or cache-key walk per call, tuples out."""
 
 from __future__ import annotations
 
@@ -7,10 +10,79 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import DateTime, Row, Select, String, bindparam, cast, func, select, type_coerce
 from sqlmodel import Session, col
 
 from db.models import Bodyweight, Exercise, PainScore, Workout, WorkoutSet
+
+# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg)
+SetRow = tuple[str, str, str | None, str | None, str, bool, datetime, str, int, float]
+
+
+def _set_columns(*, text_ids: bool) -> list[Any]:
+    # PostgreSQL renders the UUID as text itself (far cheaper than building uuid.UUID objects)
+    # and returns aware instants, so the UTC TypeDecorator is skipped; SQLite keeps both.
+    set_id = cast(col(WorkoutSet.id), String) if text_ids else col(WorkoutSet.id)
+    started = (
+        type_coerce(col(Workout.started_at), DateTime(timezone=True))
+        if text_ids
+        else col(Workout.started_at)
+    )
+    return [
+        set_id,
+        col(Exercise.slug),
+        col(Exercise.chain),
+        col(Exercise.region),
+        col(Exercise.load_type),
+        col(Exercise.is_system),
+        started,
+        col(WorkoutSet.set_type),
+        col(WorkoutSet.reps),
+        col(WorkoutSet.load_kg),
+    ]
+
+
+def _owner_sets_statement(*, text_ids: bool, has_start: bool, has_end: bool) -> Select[Any]:
+    query = (
+        select(*_set_columns(text_ids=text_ids))
+        .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
+        .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
+        .where(col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None))
+    )
+    if has_start:
+        query = query.where(col(Workout.started_at) >= bindparam("start"))
+    if has_end:
+        query = query.where(col(Workout.started_at) < bindparam("end"))
+    return query
+
+
+_OWNER_SETS: dict[tuple[bool, bool, bool], Select[Any]] = {
+    (text_ids, has_start, has_end): _owner_sets_statement(
+        text_ids=text_ids, has_start=has_start, has_end=has_end
+    )
+    for text_ids in (False, True)
+    for has_start in (False, True)
+    for has_end in (False, True)
+}
+
+
+def owner_sets(
+    session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
+) -> list[SetRow]:
+    """One owner's sets in live workouts started in [start, end) as `SetRow` tuples: set id as
+    text, aware start instant (not necessarily in UTC), exercise facts."""
+    connection = session.connection()
+    text_ids = connection.dialect.name == "postgresql"
+    params: dict[str, Any] = {"owner_id": owner_id}
+    if start is not None:
+        params["start"] = start
+    if end is not None:
+        params["end"] = end
+    statement = _OWNER_SETS[(text_ids, start is not None, end is not None)]
+    rows = connection.execute(statement, params).all()
+    if text_ids:
+        return [tuple(row) for row in rows]
+    return [(str(row[0]), *row[1:]) for row in rows]
 
 
 def sets(
@@ -20,21 +92,10 @@ def sets(
     start: datetime | None,
     end: datetime | None,
 ) -> list[Row[Any]]:
-    """The owners' sets in live workouts started in [start, end), with exercise facts."""
+    """The owners' sets in live workouts started in [start, end), with exercise facts: the
+    `SetRow` columns, then user_id."""
     query = (
-        select(
-            col(Workout.user_id),
-            col(WorkoutSet.id),
-            col(Exercise.slug),
-            col(Exercise.chain),
-            col(Exercise.region),
-            col(Exercise.load_type),
-            col(Exercise.is_system),
-            col(Workout.started_at),
-            col(WorkoutSet.set_type),
-            col(WorkoutSet.reps),
-            col(WorkoutSet.load_kg),
-        )
+        select(*_set_columns(text_ids=False), col(Workout.user_id))
         .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
         .where(col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None))
@@ -44,6 +105,17 @@ def sets(
     if end is not None:
         query = query.where(col(Workout.started_at) < end)
     return list(session.execute(query).all())
+
+
+_BODYWEIGHTS = select(col(Bodyweight.measured_at), col(Bodyweight.weight_kg)).where(
+    col(Bodyweight.user_id) == bindparam("owner_id"), col(Bodyweight.deleted_at).is_(None)
+)
+
+
+def owner_bodyweights(session: Session, owner_id: uuid.UUID) -> list[tuple[datetime, float]]:
+    """Every live bodyweight entry of one owner: (measured_at, weight_kg)."""
+    rows = session.connection().execute(_BODYWEIGHTS, {"owner_id": owner_id}).all()
+    return [(row[0], row[1]) for row in rows]
 
 
 def bodyweights(session: Session, owner_ids: Sequence[uuid.UUID]) -> list[Row[Any]]:
