@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +19,12 @@ from api.settings import Settings
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["sub", "iat", "nbf", "exp", "iss", "aud", "jti", "tv"]
+LEEWAY_S = 5
+# Tokens already verified, by their exact text (signature included): a client sends the same
+# access token with every request, and decoding and checking it again was a fifth of a
+# workout GET's CPU (bench/RESULTS.md). Expiry is still checked on every use; revocation is
+# the database's `token_version`, looked up per request anyway.
+VERIFIED_CACHE_SIZE = 4096
 
 
 class PasswordHasher:
@@ -64,7 +72,9 @@ class TokenCodec:
     previous secret (listed in settings) stay valid until they expire.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._verified: dict[str, tuple[AccessClaims, float]] = {}
         self._secret = settings.signing_secret()
         self._kid = key_id(self._secret)
         self._keys = {key_id(k): k for k in (*settings.jwt_previous_secrets, self._secret)}
@@ -87,6 +97,21 @@ class TokenCodec:
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM, headers={"kid": self._kid})
 
     def verify(self, token: str) -> AccessClaims:
+        """The claims of a valid token; 401 problem for anything else."""
+        cached = self._verified.get(token)
+        if cached is not None:
+            claims, expires = cached
+            if self._clock() < expires + LEEWAY_S:
+                return claims
+            self._verified.pop(token, None)
+            raise Unauthorized("Invalid or expired access token", code="invalid_token")
+        claims, expires = self._decode(token)
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            self._verified.pop(next(iter(self._verified), ""), None)  # the oldest entry
+        self._verified[token] = (claims, expires)
+        return claims
+
+    def _decode(self, token: str) -> tuple[AccessClaims, float]:
         try:
             kid = jwt.get_unverified_header(token).get("kid")
             secret = self._keys.get(kid) if kid else self._secret
@@ -99,9 +124,10 @@ class TokenCodec:
                 audience=self._audience,
                 issuer=self._issuer,
                 options={"require": REQUIRED_CLAIMS},
-                leeway=5,
+                leeway=LEEWAY_S,
             )
-            return AccessClaims(uuid.UUID(claims["sub"]), int(claims["tv"]), str(claims["jti"]))
+            verified = AccessClaims(uuid.UUID(claims["sub"]), int(claims["tv"]), str(claims["jti"]))
+            return verified, float(claims["exp"])
         except (jwt.PyJWTError, ValueError, TypeError) as exc:
             raise Unauthorized("Invalid or expired access token", code="invalid_token") from exc
 

@@ -68,10 +68,15 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
+        pooled: dict[str, int] = {}
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+            # As many pooled connections as requests in flight: an overflow connection is
+            # opened (with its pragmas) and closed again per request, a measurable cost.
+            pooled = {"pool_size": pool_size, "max_overflow": pool_size}
         engine = create_engine(
             url,
+            **pooled,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _on_sqlite_connect)

@@ -85,6 +85,7 @@ def build_record_router(
         items, cursor = records_service.list_records(
             session, kind, access, page, time_from=time_from, time_to=time_to
         )
+        session.close()  # end the read here: in the session's teardown it costs a thread hop
         body = page_schema.model_validate({"items": items, "next_cursor": cursor})
         return Response(body.model_dump_json(), media_type="application/json")
 
@@ -105,7 +106,7 @@ def build_record_router(
         written = records_service.create_record(
             session, kind, access, data, idempotency_key=idempotency_key
         )
-        return _json(written, f"/v1/users/{access.owner.id}/{kind.resource}/{written.resource_id}")
+        return _json(written, f"/v1/users/{access.owner_id}/{kind.resource}/{written.resource_id}")
 
     @router.get(
         "/{record_id}",
@@ -121,6 +122,7 @@ def build_record_router(
         if_none_match: IfNoneMatch = None,
     ) -> Response:
         model, etag = records_service.get_record(session, kind, access, record_id)
+        session.close()  # end the read here: in the session's teardown it costs a thread hop
         if if_none_match is not None and etag in {
             t.strip().removeprefix("W/") for t in if_none_match.split(",")
         }:

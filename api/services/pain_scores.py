@@ -19,7 +19,7 @@ def apply(session: Session, score: PainScore, values: dict[str, Any], access: Ac
     """Set the sent fields."""
     workout_id = values.get("workout_id")
     if workout_id is not None and not records_queries.live_workout_exists(
-        session, access.owner.id, workout_id
+        session, access.owner_id, workout_id
     ):
         raise InvalidInput([FieldError("workout_id", "unknown workout")])
     for key, value in values.items():

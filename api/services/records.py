@@ -77,7 +77,7 @@ def _check_if_match(row: Any | None, if_match: str | None) -> None:
 
 def _owned_row(session: Session, kind: RecordKind, access: Access, record_id: uuid.UUID) -> Any:
     row = records_queries.get_for_update(session, kind.model, record_id)
-    if row is not None and row.user_id != access.owner.id:
+    if row is not None and row.user_id != access.owner_id:
         raise NotFound()  # another user's id: never a hint that it exists
     return row
 
@@ -124,7 +124,7 @@ def list_records(
         session,
         kind.model,
         kind.time_attr,
-        access.owner.id,
+        access.owner_id,
         limit=page.limit + 1,
         after=after,
         time_from=time_from,
@@ -143,7 +143,7 @@ def get_record(
     session: Session, kind: RecordKind, access: Access, record_id: uuid.UUID
 ) -> tuple[BaseModel, str]:
     """One live record with its ETag."""
-    row = records_queries.get_live(session, kind.model, access.owner.id, record_id)
+    row = records_queries.get_live(session, kind.model, access.owner_id, record_id)
     if row is None:
         raise NotFound()
     return kind.read(session, [row])[0], etag_of(row.version)
@@ -151,7 +151,7 @@ def get_record(
 
 def _fingerprint(kind: RecordKind, access: Access, data: BaseModel) -> str:
     canonical = json.dumps(
-        [kind.resource, str(access.owner.id), data.model_dump(mode="json")], sort_keys=True
+        [kind.resource, str(access.owner_id), data.model_dump(mode="json")], sort_keys=True
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -183,20 +183,20 @@ def create_record(
     """POST: a new record; with an Idempotency-Key, retries replay the first answer."""
     fingerprint = _fingerprint(kind, access, data) if idempotency_key is not None else ""
     if idempotency_key is not None:
-        existing = idempotency_queries.get(session, access.actor.id, idempotency_key)
+        existing = idempotency_queries.get(session, access.actor_id, idempotency_key)
         if existing is not None:
             if utcnow() - existing.created_at < IDEMPOTENCY_TTL:
                 return _replay(existing, fingerprint)
             session.delete(existing)
             session.flush()
-    row = kind.model(id=uuid.uuid4(), user_id=access.owner.id, created_by=access.actor.id)
+    row = kind.model(id=uuid.uuid4(), user_id=access.owner_id, created_by=access.actor_id)
     kind.apply(session, row, data.model_dump(), access)
     _touch(session, kind, row, "upsert", is_new=True)
     body = _body(session, kind, row)
     if idempotency_key is not None:
         session.add(
             IdempotencyRecord(
-                user_id=access.actor.id,
+                user_id=access.actor_id,
                 key=idempotency_key,
                 fingerprint=fingerprint,
                 status_code=201,
@@ -210,7 +210,7 @@ def create_record(
         session.rollback()
         if idempotency_key is None:
             raise
-        existing = idempotency_queries.get(session, access.actor.id, idempotency_key)
+        existing = idempotency_queries.get(session, access.actor_id, idempotency_key)
         if existing is None:
             raise
         return _replay(existing, fingerprint)
@@ -240,7 +240,7 @@ def put_record(
         raise PreconditionFailed("The resource already exists (If-None-Match)")
     created = row is None
     if created:
-        row = kind.model(id=record_id, user_id=access.owner.id, created_by=access.actor.id)
+        row = kind.model(id=record_id, user_id=access.owner_id, created_by=access.actor_id)
     else:
         row.version += 1
     kind.apply(session, row, data.model_dump(), access)

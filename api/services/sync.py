@@ -50,7 +50,7 @@ def changes(session: Session, access: Access, *, since: str | None, limit: int) 
         if not isinstance(value, int) or value < 0:
             raise InvalidInput([FieldError("since", "malformed cursor")])
         after = value
-    entries = changes_queries.since(session, access.owner.id, after, limit + 1)
+    entries = changes_queries.since(session, access.owner_id, after, limit + 1)
     has_more = len(entries) > limit
     entries = entries[:limit]
     wanted: dict[str, list[uuid.UUID]] = defaultdict(list)
@@ -60,7 +60,7 @@ def changes(session: Session, access: Access, *, since: str | None, limit: int) 
     current: dict[tuple[str, uuid.UUID], BaseModel] = {}
     for resource, ids in wanted.items():
         kind = AREAS[resource].kind
-        rows = records_queries.get_live_many(session, kind.model, access.owner.id, ids)
+        rows = records_queries.get_live_many(session, kind.model, access.owner_id, ids)
         for row, model in zip(rows, kind.read(session, rows), strict=True):
             current[(resource, row.id)] = model
     items = []

@@ -63,7 +63,7 @@ def _replace_sets(
     is_new: bool,
 ) -> None:
     refs = [s["exercise"] for s in sets]
-    resolved = _resolve_exercises(session, access.owner.id, refs)
+    resolved = _resolve_exercises(session, access.owner_id, refs)
     errors = [
         FieldError(f"sets.{i}.exercise", f"unknown exercise {ref!r}")
         for i, ref in enumerate(refs)
@@ -86,7 +86,7 @@ def _replace_sets(
         raise InvalidInput(errors)
     if not is_new:
         records_queries.delete_sets(session, workout.id)
-    written: list[tuple[WorkoutSet, str]] = []
+    written: list[SetRead] = []
     slugs = {v: k for k, v in resolved.items() if not _is_uuid(k)}
     for position, s in enumerate(sets):
         ref = s["exercise"]
@@ -105,9 +105,28 @@ def _replace_sets(
             notes=s.get("notes"),
         )
         session.add(workout_set)
-        written.append((workout_set, slugs[workout_set.exercise_id]))
+        written.append(_set_read(workout_set, slugs[workout_set.exercise_id]))
     # The answer is built from what was written, without reading the sets back.
     session.info.setdefault(WRITTEN_SETS, {})[workout.id] = written
+
+
+def _set_read(s: Any, slug: str) -> SetRead:
+    # Rows were validated on the way in: construct without validating again (it was a large
+    # share of a read's CPU, see bench/RESULTS.md).
+    return SetRead.model_construct(
+        id=s.id,
+        exercise=slug,
+        exercise_id=s.exercise_id,
+        position=s.position,
+        set_type=SetType(s.set_type),
+        reps=s.reps,
+        load_kg=s.load_kg,
+        rpe=s.rpe,
+        rir=s.rir,
+        duration_s=s.duration_s,
+        distance_m=s.distance_m,
+        notes=s.notes,
+    )
 
 
 def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> None:
@@ -124,15 +143,17 @@ def apply(session: Session, workout: Workout, values: dict[str, Any], access: Ac
         _replace_sets(session, workout, sets, access, is_new=is_new)
 
 
-def read(session: Session, workouts: Sequence[Workout]) -> list[WorkoutRead]:
-    """Read models of workouts with their sets (one query for all sets)."""
+def read(session: Session, workouts: Sequence[Any]) -> list[WorkoutRead]:
+    """Read models of workouts (ORM objects or rows) with their sets (one query for all)."""
     # Sets this session just wrote (popped: a later read must not see a rolled-back write).
     pending = session.info.get(WRITTEN_SETS, {})
-    written = {w.id: pending.pop(w.id) for w in workouts if w.id in pending}
-    unknown = [w.id for w in workouts if w.id not in written]
-    sets = {**records_queries.sets_with_slugs(session, unknown), **written} if unknown else written
-    # Rows were validated on the way in: construct without validating again (it was a large
-    # share of a read's CPU, see bench/RESULTS.md).
+    sets: dict[uuid.UUID, list[SetRead]] = {
+        w.id: pending.pop(w.id) for w in workouts if w.id in pending
+    }
+    unknown = [w.id for w in workouts if w.id not in sets]
+    if unknown:
+        for workout_id, rows in records_queries.sets_with_slugs(session, unknown).items():
+            sets[workout_id] = [_set_read(row, row.slug) for row in rows]
     return [
         WorkoutRead.model_construct(
             id=w.id,
@@ -140,23 +161,7 @@ def read(session: Session, workouts: Sequence[Workout]) -> list[WorkoutRead]:
             ended_at=w.ended_at,
             title=w.title,
             notes=w.notes,
-            sets=[
-                SetRead.model_construct(
-                    id=s.id,
-                    exercise=slug,
-                    exercise_id=s.exercise_id,
-                    position=s.position,
-                    set_type=SetType(s.set_type),
-                    reps=s.reps,
-                    load_kg=s.load_kg,
-                    rpe=s.rpe,
-                    rir=s.rir,
-                    duration_s=s.duration_s,
-                    distance_m=s.distance_m,
-                    notes=s.notes,
-                )
-                for s, slug in sets.get(w.id, [])
-            ],
+            sets=sets.get(w.id, []),
             created_at=w.created_at,
             updated_at=w.updated_at,
             created_by=w.created_by,

@@ -1,14 +1,22 @@
-"""Generic reads of logged records (workouts, pain scores, bodyweights): pages and lookups."""
+"""Generic reads of logged records (workouts, pain scores, bodyweights): pages and lookups.
+
+The hot reads (one record, a page, a page's sets) are Core statements built once per table
+and filter shape and executed on the session's connection: rebuilding a statement, computing
+its cache key and loading ORM entities cost more than the database itself (bench/RESULTS.md).
+They return `Row`s, read by attribute like the ORM rows they replace. Writes load ORM rows.
+"""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, delete, or_
+from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from db.models import Exercise, Workout, WorkoutSet
@@ -16,40 +24,80 @@ from db.models import Exercise, Workout, WorkoutSet
 RecordT = TypeVar("RecordT", bound=Any)
 
 
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
 def get_for_update(session: Session, model: type[RecordT], record_id: uuid.UUID) -> RecordT | None:
     """Any row with this id (deleted or not, any owner), locked on PostgreSQL until commit."""
     return session.exec(select(model).where(model.id == record_id).with_for_update()).first()
 
 
+@functools.cache
+def _live_statement(table: Table) -> Select[Any]:
+    return core_select(table).where(
+        table.c.id == bindparam("record_id"),
+        table.c.user_id == bindparam("owner_id"),
+        table.c.deleted_at.is_(None),
+    )
+
+
 def get_live(
-    session: Session, model: type[RecordT], owner_id: uuid.UUID, record_id: uuid.UUID
-) -> RecordT | None:
+    session: Session, model: type[Any], owner_id: uuid.UUID, record_id: uuid.UUID
+) -> Row[Any] | None:
     """The owner's row with this id unless it was deleted."""
-    return session.exec(
-        select(model).where(
-            model.id == record_id, model.user_id == owner_id, model.deleted_at.is_(None)
-        )
-    ).first()
+    return (
+        session.connection()
+        .execute(_live_statement(_table(model)), {"record_id": record_id, "owner_id": owner_id})
+        .first()
+    )
+
+
+@functools.cache
+def _live_many_statement(table: Table) -> Select[Any]:
+    return core_select(table).where(
+        table.c.id.in_(bindparam("record_ids", expanding=True)),
+        table.c.user_id == bindparam("owner_id"),
+        table.c.deleted_at.is_(None),
+    )
 
 
 def get_live_many(
-    session: Session, model: type[RecordT], owner_id: uuid.UUID, ids: Sequence[uuid.UUID]
-) -> list[RecordT]:
+    session: Session, model: type[Any], owner_id: uuid.UUID, ids: Sequence[uuid.UUID]
+) -> list[Row[Any]]:
     """The owner's live rows among these ids."""
     if not ids:
         return []
-    return list(
-        session.exec(
-            select(model).where(
-                col(model.id).in_(ids), model.user_id == owner_id, model.deleted_at.is_(None)
-            )
-        ).all()
+    result = session.connection().execute(
+        _live_many_statement(_table(model)), {"record_ids": list(ids), "owner_id": owner_id}
     )
+    return list(result.all())
+
+
+@functools.cache
+def _page_statement(
+    table: Table, time_attr: str, *, bounded_from: bool, bounded_to: bool, after: bool
+) -> Select[Any]:
+    time_col = table.c[time_attr]
+    query = core_select(table).where(
+        table.c.user_id == bindparam("owner_id"), table.c.deleted_at.is_(None)
+    )
+    if bounded_from:
+        query = query.where(time_col >= bindparam("time_from", type_=time_col.type))
+    if bounded_to:
+        query = query.where(time_col < bindparam("time_to", type_=time_col.type))
+    if after:
+        at = bindparam("after_at", type_=time_col.type)
+        query = query.where(
+            or_(time_col < at, and_(time_col == at, table.c.id < bindparam("after_id")))
+        )
+    return query.order_by(time_col.desc(), table.c.id.desc()).limit(bindparam("limit"))
 
 
 def page(
     session: Session,
-    model: type[RecordT],
+    model: type[Any],
     time_attr: str,
     owner_id: uuid.UUID,
     *,
@@ -57,36 +105,45 @@ def page(
     after: tuple[datetime, uuid.UUID] | None,
     time_from: datetime | None,
     time_to: datetime | None,
-) -> list[RecordT]:
+) -> list[Row[Any]]:
     """Newest first by (time, id): a keyset page, stable under concurrent inserts."""
-    time_col = getattr(model, time_attr)
-    query = select(model).where(model.user_id == owner_id, model.deleted_at.is_(None))
+    statement = _page_statement(
+        _table(model),
+        time_attr,
+        bounded_from=time_from is not None,
+        bounded_to=time_to is not None,
+        after=after is not None,
+    )
+    params: dict[str, Any] = {"owner_id": owner_id, "limit": limit}
     if time_from is not None:
-        query = query.where(time_col >= time_from)
+        params["time_from"] = time_from
     if time_to is not None:
-        query = query.where(time_col < time_to)
+        params["time_to"] = time_to
     if after is not None:
-        at, last_id = after
-        query = query.where(or_(time_col < at, and_(time_col == at, model.id < last_id)))
-    query = query.order_by(time_col.desc(), col(model.id).desc()).limit(limit)
-    return list(session.exec(query).all())
+        params["after_at"], params["after_id"] = after
+    return list(session.connection().execute(statement, params).all())
+
+
+_SET_TABLE = _table(WorkoutSet)
+_EXERCISE_TABLE = _table(Exercise)
+_SETS_WITH_SLUGS = (
+    core_select(_SET_TABLE, _EXERCISE_TABLE.c.slug)
+    .join(_EXERCISE_TABLE, _EXERCISE_TABLE.c.id == _SET_TABLE.c.exercise_id)
+    .where(_SET_TABLE.c.workout_id.in_(bindparam("workout_ids", expanding=True)))
+    .order_by(_SET_TABLE.c.workout_id, _SET_TABLE.c.position)
+)
 
 
 def sets_with_slugs(
     session: Session, workout_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[tuple[WorkoutSet, str]]]:
-    """Sets of several workouts with their exercise slugs, in one query, by position."""
-    found: dict[uuid.UUID, list[tuple[WorkoutSet, str]]] = defaultdict(list)
+) -> dict[uuid.UUID, list[Row[Any]]]:
+    """Sets of several workouts (set columns plus the exercise's `slug`), by position."""
+    found: dict[uuid.UUID, list[Row[Any]]] = defaultdict(list)
     if not workout_ids:
         return found
-    rows = session.exec(
-        select(WorkoutSet, Exercise.slug)
-        .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
-        .where(col(WorkoutSet.workout_id).in_(workout_ids))
-        .order_by(col(WorkoutSet.workout_id), col(WorkoutSet.position))
-    ).all()
-    for workout_set, slug in rows:
-        found[workout_set.workout_id].append((workout_set, slug))
+    rows = session.connection().execute(_SETS_WITH_SLUGS, {"workout_ids": list(workout_ids)})
+    for row in rows:
+        found[row.workout_id].append(row)
     return found
 
 

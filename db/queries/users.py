@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Row, Table, bindparam, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, select
 
 from db.models import RefreshToken, User
+
+_USERS: Table = User.__table__  # type: ignore[attr-defined]
+# Built once: every authenticated request runs it. Rebuilding a statement and its cache key,
+# and loading an ORM entity, cost more than the lookup itself (bench/RESULTS.md).
+_AUTH_FACTS = core_select(
+    _USERS.c.id, _USERS.c.role, _USERS.c.is_active, _USERS.c.token_version
+).where(_USERS.c.id == bindparam("user_id"))
+
+
+def auth_facts(session: Session, user_id: uuid.UUID) -> Row[Any] | None:
+    """(id, role, is_active, token_version) of the account with this id."""
+    return session.connection().execute(_AUTH_FACTS, {"user_id": user_id}).first()
 
 
 def get_by_email(session: Session, email: str) -> User | None:
