@@ -4,10 +4,12 @@ before, and store everything in one transaction (all or nothing)."""
 from __future__ import annotations
 
 import json
+import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
+from itertools import islice
 
 from sqlalchemy import Engine, insert, select
 from sqlmodel import Session, col
@@ -15,6 +17,7 @@ from sqlmodel import Session, col
 from api.csv_io import (
     CsvFormatError,
     CsvTooLarge,
+    ParsedWorkout,
     ParseResult,
     alias_key,
     parse,
@@ -35,6 +38,12 @@ from db.queries import changes as changes_queries
 from db.queries import exercises as exercises_queries
 
 HASH_CHUNK = 500
+# Sets per executemany: all rows of a 100,000-set file at once (dicts and the driver's
+# parameters) raised the peak memory of an import by ≈ 115 MiB.
+SET_CHUNK = 10_000
+# uuid4's version and variant bits (RFC 4122 §4.4).
+_UUID4_CLEAR = ~(0xF000 << 64 | 0xC000 << 48)
+_UUID4_SET = 0x4000 << 64 | 0x8000 << 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,14 +186,12 @@ def run_import(
     now = utcnow()
     owner, actor = access.owner.id, access.actor.id
     session.flush()  # custom exercises first
-    workout_rows: list[dict[str, object]] = []
-    set_rows: list[dict[str, object]] = []
-    record_rows: list[dict[str, object]] = []
-    workout_ids: list[uuid.UUID] = []
-    for workout in fresh:
-        workout_id = uuid.uuid4()
-        workout_ids.append(workout_id)
-        workout_rows.append(
+    workout_ids = _new_ids(len(fresh))
+    # Core inserts on the tables, one executemany per table (sets in chunks). (An ORM bulk insert
+    # groups rows by which keys are None and sent 100,000 rows as 40,001 calls: bench/RESULTS.md.)
+    session.execute(
+        insert(Workout.__table__),  # type: ignore[attr-defined]
+        [
             {
                 "id": workout_id,
                 "user_id": owner,
@@ -198,44 +205,67 @@ def run_import(
                 "updated_at": now,
                 "deleted_at": None,
             }
-        )
-        for position, parsed in enumerate(workout.sets):
-            set_rows.append(
-                {
-                    "id": uuid.uuid4(),
-                    "workout_id": workout_id,
-                    "exercise_id": resolved[parsed.exercise_name],
-                    "position": position,
-                    "set_type": parsed.set_type,
-                    "reps": parsed.reps,
-                    "load_kg": parsed.load_kg,
-                    "rpe": parsed.rpe,
-                    "rir": parsed.rir,
-                    "duration_s": parsed.duration_s,
-                    "distance_m": parsed.distance_m,
-                    "notes": parsed.notes,
-                }
-            )
-        record_rows.append(
+            for workout, workout_id in zip(fresh, workout_ids, strict=True)
+        ],
+    )
+    set_rows = _set_rows(fresh, workout_ids, resolved)
+    while chunk := list(islice(set_rows, SET_CHUNK)):
+        session.execute(insert(WorkoutSet.__table__), chunk)  # type: ignore[attr-defined]
+    session.execute(
+        insert(ImportRecord.__table__),  # type: ignore[attr-defined]
+        [
             {
-                "id": uuid.uuid4(),
+                "id": record_id,
                 "user_id": owner,
                 "content_hash": workout.content_hash,
                 "source_key": workout.source_key[:300],
                 "workout_id": workout_id,
                 "created_at": now,
             }
-        )
-    # Core inserts on the tables: one executemany per table. (An ORM bulk insert groups rows
-    # by which keys are None and sent 100,000 rows as 40,001 calls: bench/RESULTS.md.)
-    session.execute(insert(Workout.__table__), workout_rows)  # type: ignore[attr-defined]
-    session.execute(insert(WorkoutSet.__table__), set_rows)  # type: ignore[attr-defined]
-    session.execute(insert(ImportRecord.__table__), record_rows)  # type: ignore[attr-defined]
+            for workout, workout_id, record_id in zip(
+                fresh, workout_ids, _new_ids(len(fresh)), strict=True
+            )
+        ],
+    )
     changes_queries.record_many(
         session, owner, resource="workouts", resource_ids=workout_ids, at=now
     )
     session.commit()
     return answer
+
+
+def _set_rows(
+    workouts: Sequence[ParsedWorkout],
+    workout_ids: Sequence[uuid.UUID],
+    exercise_ids: dict[str, uuid.UUID],
+) -> Iterator[dict[str, object]]:
+    """The `workout_set` rows of the workouts, with new ids, one at a time."""
+    for workout, workout_id in zip(workouts, workout_ids, strict=True):
+        set_ids = _new_ids(len(workout.sets))
+        for position, (parsed, set_id) in enumerate(zip(workout.sets, set_ids, strict=True)):
+            yield {
+                "id": set_id,
+                "workout_id": workout_id,
+                "exercise_id": exercise_ids[parsed.exercise_name],
+                "position": position,
+                "set_type": parsed.set_type,
+                "reps": parsed.reps,
+                "load_kg": parsed.load_kg,
+                "rpe": parsed.rpe,
+                "rir": parsed.rir,
+                "duration_s": parsed.duration_s,
+                "distance_m": parsed.distance_m,
+                "notes": parsed.notes,
+            }
+
+
+def _new_ids(count: int) -> list[uuid.UUID]:
+    """`count` random UUIDs as `uuid.uuid4` makes them, from one read of `os.urandom`."""
+    random = os.urandom(16 * count)
+    return [
+        uuid.UUID(int=int.from_bytes(random[start : start + 16]) & _UUID4_CLEAR | _UUID4_SET)
+        for start in range(0, 16 * count, 16)
+    ]
 
 
 # ---------------------------------------------------------------- background jobs

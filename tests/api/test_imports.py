@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import time
+import uuid
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,6 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from api.app import create_app
+from api.services import imports as imports_service
 from db.models import Exercise, User, Workout, WorkoutSet
 from tests.conftest import make_settings
 from tests.factories import make_user, token_for
@@ -69,6 +71,25 @@ class TestStrongImport:
         ]
         custom = session.exec(select(Exercise).where(Exercise.name == "Zercher Carry Deluxe")).one()
         assert (custom.chain, custom.is_system) == ("neutral", False)
+
+    def test_sets_stored_in_several_chunks_keep_their_workouts_and_order(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        session: Session,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.setattr(imports_service, "SET_CHUNK", 2)
+        response = post_csv(client, auth_headers, STRONG)
+        assert response.json()["sets_created"] == 5
+        workouts = client.get("/v1/users/me/workouts", headers=auth_headers).json()["items"]
+        assert [[(s["reps"], s["load_kg"]) for s in w["sets"]] for w in workouts] == [
+            [(5, 100.0), (1, 60.0)],
+            [(5, 60.0), (5, 140.0), (8, -20.0)],
+        ]
+        ids = session.exec(select(WorkoutSet.id)).all()
+        assert len(set(ids)) == 5
+        assert {(i.version, i.variant) for i in ids} == {(4, uuid.RFC_4122)}
 
     def test_reimporting_creates_nothing(
         self, client: TestClient, auth_headers: dict, session: Session
