@@ -38,7 +38,6 @@ from api.errors import FieldError, InvalidInput
 from api.schemas import analytics as schemas
 from db.models import User
 from db.queries import analytics as analytics_queries
-from db.queries import changes as changes_queries
 
 FIRST_CLASS_LIFTS = ("deadlift", "hip_thrust", "pull_up")
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
@@ -80,7 +79,7 @@ def _cached(
     params: tuple[Any, ...],
     compute: Callable[[], BaseModel],
 ) -> str:
-    seq = changes_queries.last_seq(session, owner.id)
+    seq = analytics_queries.last_seq(session, owner.id)
     key = (name, owner.id, seq, owner.updated_at, params)
     return RESULTS.get_or_compute(key, lambda: compute().model_dump_json(by_alias=True))
 

@@ -13,7 +13,18 @@ from typing import Any
 from sqlalchemy import DateTime, Row, Select, String, bindparam, cast, func, select, type_coerce
 from sqlmodel import Session, col
 
-from db.models import Bodyweight, Exercise, PainScore, Workout, WorkoutSet
+from db.models import Bodyweight, ChangeCounter, Exercise, PainScore, Workout, WorkoutSet
+
+_LAST_SEQ = select(col(ChangeCounter.last_seq)).where(
+    col(ChangeCounter.user_id) == bindparam("owner_id")
+)
+
+
+def last_seq(session: Session, owner_id: uuid.UUID) -> int:
+    """The owner's newest change sequence number (0 before any write): the cache cursor."""
+    value = session.connection().execute(_LAST_SEQ, {"owner_id": owner_id}).scalar()
+    return int(value or 0)
+
 
 # (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg)
 SetRow = tuple[str, str, str | None, str | None, str, bool, datetime, str, int, float]

@@ -7,7 +7,18 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import (
+    BindParameter,
+    DateTime,
+    Row,
+    Select,
+    String,
+    bindparam,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
 from sqlmodel import Session, col
 
 from db.models import Bodyweight, Exercise, PainScore, Workout, WorkoutSet
@@ -62,10 +73,8 @@ def sets(
     return _stream(session, _between(query, col(Workout.started_at), start, end))
 
 
-def workouts(
-    session: Session, owner_id: uuid.UUID, start: datetime | None, end: datetime | None
-) -> Iterator[Row[Any]]:
-    """The owner's live workouts with their set counts, oldest first."""
+def _workouts_statement(*, text_ids: bool, has_start: bool, has_end: bool) -> Select[Any]:
+    owner_id: BindParameter[Any] = bindparam("owner_id")
     counts = (
         select(col(WorkoutSet.workout_id), func.count().label("set_count"))
         .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
@@ -73,21 +82,60 @@ def workouts(
         .group_by(col(WorkoutSet.workout_id))
         .subquery()
     )
+
+    def uuid_column(column: Any, name: str) -> Any:
+        # PostgreSQL writes the text itself: no uuid.UUID object per cell.
+        return cast(column, String).label(name) if text_ids else column
+
+    def instant_column(column: Any, name: str) -> Any:
+        # Aware instants from PostgreSQL as they come (the export converts them to its zone).
+        return type_coerce(column, DateTime(timezone=True)).label(name) if text_ids else column
+
     query = (
         select(
-            col(Workout.id),
-            col(Workout.started_at),
-            col(Workout.ended_at),
+            uuid_column(col(Workout.id), "id"),
+            instant_column(col(Workout.started_at), "started_at"),
+            instant_column(col(Workout.ended_at), "ended_at"),
             col(Workout.title),
             col(Workout.notes),
             func.coalesce(counts.c.set_count, 0).label("set_count"),
-            col(Workout.created_by),
+            uuid_column(col(Workout.created_by), "created_by"),
         )
         .outerjoin(counts, counts.c.workout_id == col(Workout.id))
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id))
     )
-    return _stream(session, _between(query, col(Workout.started_at), start, end))
+    if has_start:
+        query = query.where(col(Workout.started_at) >= bindparam("start"))
+    if has_end:
+        query = query.where(col(Workout.started_at) < bindparam("end"))
+    return query.execution_options(stream_results=True, yield_per=BATCH_ROWS)
+
+
+# Built once: compiling this statement cost more than fetching a user's workouts.
+_WORKOUTS: dict[tuple[bool, bool, bool], Select[Any]] = {
+    (text_ids, has_start, has_end): _workouts_statement(
+        text_ids=text_ids, has_start=has_start, has_end=has_end
+    )
+    for text_ids in (False, True)
+    for has_start in (False, True)
+    for has_end in (False, True)
+}
+
+
+def workouts(
+    session: Session, owner_id: uuid.UUID, start: datetime | None, end: datetime | None
+) -> Iterator[Row[Any]]:
+    """The owner's live workouts with their set counts, oldest first (ids as text and instants
+    in any zone on PostgreSQL)."""
+    connection = session.connection()
+    params: dict[str, Any] = {"owner_id": owner_id}
+    if start is not None:
+        params["start"] = start
+    if end is not None:
+        params["end"] = end
+    key = (connection.dialect.name == "postgresql", start is not None, end is not None)
+    yield from connection.execute(_WORKOUTS[key], params)
 
 
 def pain_scores(
