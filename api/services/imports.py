@@ -36,11 +36,26 @@ from db.base import utcnow
 from db.models import Exercise, ExerciseAlias, ImportJob, ImportRecord, Workout, WorkoutSet
 from db.queries import changes as changes_queries
 from db.queries import exercises as exercises_queries
+from db.queries import imports as imports_queries
 
 HASH_CHUNK = 500
 # Sets per executemany: all rows of a 100,000-set file at once (dicts and the driver's
 # parameters) raised the peak memory of an import by ≈ 115 MiB.
 SET_CHUNK = 10_000
+SET_COLUMNS = (
+    "id",
+    "workout_id",
+    "exercise_id",
+    "position",
+    "set_type",
+    "reps",
+    "load_kg",
+    "rpe",
+    "rir",
+    "duration_s",
+    "distance_m",
+    "notes",
+)
 # uuid4's version and variant bits (RFC 4122 §4.4).
 _UUID4_CLEAR = ~(0xF000 << 64 | 0xC000 << 48)
 _UUID4_SET = 0x4000 << 64 | 0x8000 << 48
@@ -187,7 +202,7 @@ def run_import(
     owner, actor = access.owner.id, access.actor.id
     session.flush()  # custom exercises first
     workout_ids = _new_ids(len(fresh))
-    # Core inserts on the tables, one executemany per table (sets in chunks). (An ORM bulk insert
+    # One executemany per table (sets in chunks, as tuples to the driver). (An ORM bulk insert
     # groups rows by which keys are None and sent 100,000 rows as 40,001 calls: bench/RESULTS.md.)
     session.execute(
         insert(Workout.__table__),  # type: ignore[attr-defined]
@@ -209,8 +224,9 @@ def run_import(
         ],
     )
     set_rows = _set_rows(fresh, workout_ids, resolved)
+    set_table = WorkoutSet.__table__  # type: ignore[attr-defined]
     while chunk := list(islice(set_rows, SET_CHUNK)):
-        session.execute(insert(WorkoutSet.__table__), chunk)  # type: ignore[attr-defined]
+        imports_queries.insert_values(session, set_table, SET_COLUMNS, chunk)
     session.execute(
         insert(ImportRecord.__table__),  # type: ignore[attr-defined]
         [
@@ -238,25 +254,25 @@ def _set_rows(
     workouts: Sequence[ParsedWorkout],
     workout_ids: Sequence[uuid.UUID],
     exercise_ids: dict[str, uuid.UUID],
-) -> Iterator[dict[str, object]]:
-    """The `workout_set` rows of the workouts, with new ids, one at a time."""
+) -> Iterator[tuple[object, ...]]:
+    """The `workout_set` rows of the workouts (values of `SET_COLUMNS`), with new ids."""
     for workout, workout_id in zip(workouts, workout_ids, strict=True):
         set_ids = _new_ids(len(workout.sets))
         for position, (parsed, set_id) in enumerate(zip(workout.sets, set_ids, strict=True)):
-            yield {
-                "id": set_id,
-                "workout_id": workout_id,
-                "exercise_id": exercise_ids[parsed.exercise_name],
-                "position": position,
-                "set_type": parsed.set_type,
-                "reps": parsed.reps,
-                "load_kg": parsed.load_kg,
-                "rpe": parsed.rpe,
-                "rir": parsed.rir,
-                "duration_s": parsed.duration_s,
-                "distance_m": parsed.distance_m,
-                "notes": parsed.notes,
-            }
+            yield (
+                set_id,
+                workout_id,
+                exercise_ids[parsed.exercise_name],
+                position,
+                parsed.set_type,
+                parsed.reps,
+                parsed.load_kg,
+                parsed.rpe,
+                parsed.rir,
+                parsed.duration_s,
+                parsed.distance_m,
+                parsed.notes,
+            )
 
 
 def _new_ids(count: int) -> list[uuid.UUID]:
