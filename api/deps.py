@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
@@ -17,7 +19,7 @@ from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
-from db.engine import session_scope
+from db.engine import session_for, session_scope
 from db.models import User
 from db.queries import users as users_queries
 
@@ -133,26 +135,58 @@ def _access(request: Request, session: Session, actor: Principal, owner_id: uuid
     return Access(actor_id=actor.id, owner_id=owner_id, session=session, via_trainer=via_trainer)
 
 
-# Each access dependency looks the caller up itself (rather than through `CurrentUser`):
-# one thread hop per request, not two, and no ORM entity until a route asks for one.
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """A verified bearer token and the `{user}` the path names, not yet authorised.
+
+    `read`/`write` authorise it against the database (through `api.policy`) and are the only
+    way to an `Access`, which every record service requires. Hot routes call them inside
+    their own thread with a session they open there (`open_session`): one thread-pool hop per
+    request and no generator dependency, the two largest fixed costs of a request here
+    (bench/RESULTS.md). Other routes use the `ReadAccess`/`WriteAccess` dependencies below.
+    """
+
+    request: Request
+    claims: AccessClaims
+    user: str
+
+    def open_session(self) -> AbstractContextManager[Session]:
+        """A session for this request, closed (rolled back if still open) on leaving."""
+        return session_for(self.request.app.state.engine)
+
+    def read(self, session: Session) -> Access:
+        """The owner named in the path, if the caller may read their data; else 404."""
+        actor = _principal(self.request, session, self.claims)
+        owner_id = _owner_id(session, actor, self.user)
+        if owner_id is None or not policy.can_read(session, actor, owner_id):
+            raise NotFound("No such user")
+        return _access(self.request, session, actor, owner_id)
+
+    def write(self, session: Session) -> Access:
+        """The owner named in the path, if the caller may write their data; else 404."""
+        actor = _principal(self.request, session, self.claims)
+        owner_id = _owner_id(session, actor, self.user)
+        if owner_id is None or not policy.can_write(session, actor, owner_id):
+            raise NotFound("No such user")
+        return _access(self.request, session, actor, owner_id)
 
 
-def read_access(request: Request, user: UserRef, claims: ClaimsDep, session: SessionDep) -> Access:
+async def caller(request: Request, user: UserRef, claims: ClaimsDep) -> Caller:
+    """The token's claims and the path's user (CPU only: no hop)."""
+    return Caller(request, claims, user)
+
+
+CallerDep = Annotated[Caller, Depends(caller)]
+
+
+def read_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may read their data; else 404."""
-    actor = _principal(request, session, claims)
-    owner_id = _owner_id(session, actor, user)
-    if owner_id is None or not policy.can_read(session, actor, owner_id):
-        raise NotFound("No such user")
-    return _access(request, session, actor, owner_id)
+    return caller.read(session)
 
 
-def write_access(request: Request, user: UserRef, claims: ClaimsDep, session: SessionDep) -> Access:
+def write_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may write their data; else 404."""
-    actor = _principal(request, session, claims)
-    owner_id = _owner_id(session, actor, user)
-    if owner_id is None or not policy.can_write(session, actor, owner_id):
-        raise NotFound("No such user")
-    return _access(request, session, actor, owner_id)
+    return caller.write(session)
 
 
 ReadAccess = Annotated[Access, Depends(read_access)]
@@ -160,6 +194,7 @@ WriteAccess = Annotated[Access, Depends(write_access)]
 
 
 __all__ = [
+    "CallerDep",
     "CurrentUser",
     "HasherDep",
     "ReadAccess",

@@ -92,6 +92,12 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
+@contextlib.contextmanager
+def session_for(engine: Engine) -> Iterator[Session]:
+    """`session_scope` as a `with` block."""
+    yield from session_scope(engine)
+
+
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One session per unit of work; objects stay readable after commit.
 

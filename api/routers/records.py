@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response, status
 from pydantic import BaseModel
 
-from api.deps import ReadAccess, SessionDep, WriteAccess
+from api.deps import CallerDep, SessionDep, WriteAccess
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.common import FilterInstant
@@ -58,7 +58,12 @@ def build_record_router(
     page_schema: type[BaseModel],
     tag: str,
 ) -> APIRouter:
-    """The routes of one record area under `/v1/users/{user}/<resource>`."""
+    """The routes of one record area under `/v1/users/{user}/<resource>`.
+
+    Reads authorise inside their one thread (`CallerDep`, see `api.deps.Caller`); writes
+    authorise in a dependency, so a caller with no access gets 404 before their body is even
+    validated.
+    """
     router = APIRouter(prefix=f"/v1/users/{{user}}/{kind.resource}", tags=[tag])
     noun = kind.resource.replace("-", " ")
 
@@ -70,8 +75,7 @@ def build_record_router(
         responses=problem_responses(401, 404, 422),
     )
     def list_records(
-        access: ReadAccess,
-        session: SessionDep,
+        caller: CallerDep,
         page: PageDep,
         time_from: Annotated[
             FilterInstant | None,
@@ -82,10 +86,10 @@ def build_record_router(
             Query(alias="to", description="Exclusive upper bound (RFC 3339 with offset)."),
         ] = None,
     ) -> Response:
-        items, cursor = records_service.list_records(
-            session, kind, access, page, time_from=time_from, time_to=time_to
-        )
-        session.close()  # end the read here: in the session's teardown it costs a thread hop
+        with caller.open_session() as session:
+            items, cursor = records_service.list_records(
+                session, kind, caller.read(session), page, time_from=time_from, time_to=time_to
+            )
         body = page_schema.model_validate({"items": items, "next_cursor": cursor})
         return Response(body.model_dump_json(), media_type="application/json")
 
@@ -117,12 +121,11 @@ def build_record_router(
     )
     def get_record(
         record_id: uuid.UUID,
-        access: ReadAccess,
-        session: SessionDep,
+        caller: CallerDep,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
-        model, etag = records_service.get_record(session, kind, access, record_id)
-        session.close()  # end the read here: in the session's teardown it costs a thread hop
+        with caller.open_session() as session:
+            model, etag = records_service.get_record(session, kind, caller.read(session), record_id)
         if if_none_match is not None and etag in {
             t.strip().removeprefix("W/") for t in if_none_match.split(",")
         }:
@@ -180,9 +183,12 @@ def build_record_router(
         responses=problem_responses(401, 404, 412),
     )
     def delete_record(
-        record_id: uuid.UUID, access: WriteAccess, session: SessionDep, if_match: IfMatch = None
+        record_id: uuid.UUID, caller: CallerDep, if_match: IfMatch = None
     ) -> Response:
-        records_service.delete_record(session, kind, access, record_id, if_match=if_match)
+        with caller.open_session() as session:
+            records_service.delete_record(
+                session, kind, caller.write(session), record_id, if_match=if_match
+            )
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     return router
