@@ -87,7 +87,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from functools import lru_cache, partial
-from itertools import repeat
+from operator import itemgetter
 from typing import Final, Literal, TypeVar, get_args
 
 from api.csv_io.aliases import alias_key
@@ -395,6 +395,8 @@ def parse(
         distance_keys=tuple(key for key in _DISTANCE_COLUMNS if key in present),
         decimal=partial(parse_decimal, decimal_comma=delimiter != ","),
     )
+    for position, key in enumerate(keys):
+        context.positions.setdefault(key, position)  # a repeated column name: the first counts
     names: dict[str, str] = {}
     for key, name in zip(keys, header, strict=True):
         names.setdefault(key, name)
@@ -406,17 +408,21 @@ def parse(
         clean = _clean_app_cell
     else:  # no line break to normalise: a C method, not a Python call per cell
         clean = str.strip
-    unique_keys = len(set(keys)) == len(keys)
+    width = len(keys)
     groups: dict[str, _Group] = {}
     errors: list[RowError] = []
     rows_total = rows_skipped = 0
     for line, cells in records:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():  # every cell blank
             continue
         rows_total += 1
-        row = _Row(line, keys, names, cells, clean=clean, unique_keys=unique_keys)
-        if len(cells) > len(keys) and any(cell.strip() for cell in cells[len(keys) :]):
-            row.fail(ROW_FIELD, f"has {len(cells)} cells but the header has {len(keys)}")
+        values = list(map(clean, cells))
+        if len(values) < width:
+            values += [""] * (width - len(values))
+        values.append("")  # at position -1: the cell of a column the header lacks
+        row = _Row(line, values, context.positions, names)
+        if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+            row.fail(ROW_FIELD, f"has {len(cells)} cells but the header has {width}")
         read = read_row(row, context)
         if row.errors:
             errors.extend(row.errors)
@@ -622,14 +628,17 @@ class _Context:
     weight_keys: tuple[str, ...]
     distance_keys: tuple[str, ...]
     decimal: Callable[[str], Decimal | None]  # parse_decimal with this file's decimal mark
+    # Each header key's column (its first, when repeated); a missing key reads position -1.
+    positions: dict[str | None, int] = field(default_factory=dict)
     # Date cells by text, as (UTC instant, wall-clock key text): a workout's rows repeat them.
     moments: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     present: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     # Pure per-row work by the cells it reads (a file repeats workouts' and sets' cells): see
     # `_strong_head` and `_parsed_set`. Each is emptied when full, to bound its memory.
     heads: dict[tuple[str, ...], _Head] = field(default_factory=dict)
-    set_columns: dict[tuple[str | None, ...], tuple[str | None, ...]] = field(default_factory=dict)
+    set_columns: dict[tuple[str | None, ...], _Cells] = field(default_factory=dict)
     sets: dict[tuple[str, ...], tuple[object, ...]] = field(default_factory=dict)
+    cells: dict[tuple[str | None, ...], _Cells] = field(default_factory=dict)
 
     def first_present(self, columns: tuple[str, ...]) -> str | None:
         """The first of `columns` the header has (looked up once per parse)."""
@@ -639,6 +648,18 @@ class _Context:
             found = next((column for column in columns if column in self.keys), None)
             self.present[columns] = found
             return found
+
+    def cells_of(self, keys: tuple[str | None, ...]) -> _Cells:
+        """A function of a row's values giving the cells of `keys` (at least two), in C."""
+        try:
+            return self.cells[keys]
+        except KeyError:
+            getter = itemgetter(*(self.positions.get(key, -1) for key in keys))
+            self.cells[keys] = getter
+            return getter
+
+
+_Cells = Callable[[list[str]], tuple[str, ...]]
 
 
 _MEMO_SIZE: Final = 4096
@@ -667,37 +688,24 @@ def _clean_backchain_cell(cell: str) -> str:
 class _Row:
     """One record's cleaned cells by header key, collecting an error per bad field."""
 
-    __slots__ = ("_names", "_values", "errors", "line", "skipped")
+    __slots__ = ("_names", "_positions", "_values", "errors", "line", "skipped")
 
     def __init__(
-        self,
-        line: int,
-        keys: Sequence[str],
-        names: dict[str, str],
-        cells: Sequence[str],
-        *,
-        clean: Callable[[str], str],
-        unique_keys: bool,
+        self, line: int, values: list[str], positions: dict[str | None, int], names: dict[str, str]
     ) -> None:
         self.line = line
+        self._values = values  # the cleaned cells, at least as many as keys, then ""
+        self._positions = positions
         self._names = names
-        self._values: dict[str | None, str]
-        if unique_keys:
-            self._values = dict(zip(keys, map(clean, cells), strict=False))
-        else:  # a repeated column name: its first column counts
-            self._values = {}
-            for key, cell in zip(keys, cells, strict=False):
-                if key not in self._values:
-                    self._values[key] = clean(cell)
         self.errors: list[RowError] = []
         self.skipped = False  # a rest-timer row
 
     def text(self, key: str | None) -> str:
-        return self._values.get(key, "")  # None is never a key: ""
+        return self._values[self._positions.get(key, -1)]
 
-    def texts(self, keys: Sequence[str | None]) -> tuple[str, ...]:
-        """`text` of each key, in one C-level pass."""
-        return tuple(map(self._values.get, keys, repeat("")))
+    def texts(self, cells: _Cells) -> tuple[str, ...]:
+        """The cells a `_Context.cells_of` getter picks."""
+        return cells(self._values)
 
     def name(self, key: str) -> str:
         return self._names.get(key, key)
@@ -725,7 +733,7 @@ class _ExerciseNote:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per row, and a frozen __init__ costs more
 class _RowRead:
     key: str  # the workout's source key
     started_at: datetime
@@ -827,6 +835,7 @@ _STRONG_SET_ORDER: Final[dict[str, SetType]] = {"w": "warmup", "d": "dropset", "
 _STRONG_REST_ROWS: Final = frozenset({"rest timer", "ruhezeit"})
 _STRONG_NOTE_ROWS: Final = frozenset({"note", "notiz"})
 _STRONG_LENGTH_COLUMNS: Final = ("duration", "workout duration", "duration (sec)")
+_STRONG_HEAD_COLUMNS: Final = ("date", "workout name", "workout notes", *_STRONG_LENGTH_COLUMNS)
 
 
 def _read_strong(row: _Row, context: _Context) -> _RowRead | None:
@@ -875,7 +884,7 @@ def _strong_head(row: _Row, context: _Context) -> _Head | None:
     """The row's workout; None after an error. Cells read before without error are looked up,
     not read again: the result depends on nothing else (`now` and `tz` are fixed per parse)."""
     length_key = context.first_present(_STRONG_LENGTH_COLUMNS)
-    cells = row.texts(("date", length_key, "workout name", "workout notes"))
+    cells = row.texts(context.cells_of(_STRONG_HEAD_COLUMNS))
     head = context.heads.get(cells)
     if head is not None:
         return head
@@ -888,7 +897,7 @@ def _strong_head(row: _Row, context: _Context) -> _Head | None:
         return None
     started_at, wall = moment
     head = _Head(
-        key=_source_key("strong", wall, _collapse(cells[2])),
+        key=_source_key("strong", wall, _collapse(cells[1])),
         started_at=started_at,
         ended_at=None if length is None else started_at + length,
         title=title,
@@ -1072,7 +1081,9 @@ def _parsed_set(
     signature = (exercise_key, duration_key, notes_key, superset_key)
     columns = context.set_columns.get(signature)
     if columns is None:
-        columns = context.set_columns[signature] = _set_columns(context, *signature)
+        columns = context.set_columns[signature] = context.cells_of(
+            _set_columns(context, *signature)
+        )
     cells = (set_type, *row.texts(columns))
     known = context.sets.get(cells)
     if known is not None:

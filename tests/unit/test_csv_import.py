@@ -563,6 +563,20 @@ class TestRepeatedRows:
         assert result.errors == [RowError(3, "row", "has 13 cells but the header has 12")]
         assert [s.line for w in result.workouts for s in w.sets] == [2, 4]
 
+    def test_a_repeated_column_name_reads_its_first_column(self) -> None:
+        text = FITNOTES_HEADER + ",Reps\n2023-05-01,Deadlift,Back,100,3,,,,7\n"
+        (workout,) = parse_text(text).workouts
+        assert [s.reps for s in workout.sets] == [3]
+
+    def test_cells_missing_at_the_end_of_a_row_are_blank(self) -> None:
+        text = FITNOTES_HEADER + "\n2023-05-01,Deadlift,Back,100,3\n2023-05-01,Row,Back,,0,2,km\n"
+        result = parse_text(text)
+        assert result.errors == []
+        assert [(s.load_kg, s.reps, s.distance_m) for s in result.workouts[0].sets] == [
+            (100.0, 3, None),
+            (0.0, 0, 2000.0),
+        ]
+
     def test_more_distinct_rows_than_are_remembered_read_the_same(self) -> None:
         rows = [  # 50 workouts of 100 sets, 5,000 distinct loads
             self.ROW.format(order=1, reps=5, rpe="")
