@@ -15,7 +15,7 @@ from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.common import FilterInstant
 from api.services import records as records_service
-from api.services.records import RecordKind, Written
+from api.services.records import RecordKind, Written, to_json
 
 IfMatch = Annotated[
     str | None,
@@ -90,8 +90,8 @@ def build_record_router(
             items, cursor = records_service.list_records(
                 session, kind, caller.read(session), page, time_from=time_from, time_to=time_to
             )
-        body = page_schema.model_validate({"items": items, "next_cursor": cursor})
-        return Response(body.model_dump_json(), media_type="application/json")
+        body = to_json({"items": items, "next_cursor": cursor})
+        return Response(body, media_type="application/json")
 
     @router.post(
         "",
@@ -125,14 +125,12 @@ def build_record_router(
         if_none_match: IfNoneMatch = None,
     ) -> Response:
         with caller.open_session() as session:
-            model, etag = records_service.get_record(session, kind, caller.read(session), record_id)
+            item, etag = records_service.get_record(session, kind, caller.read(session), record_id)
         if if_none_match is not None and etag in {
             t.strip().removeprefix("W/") for t in if_none_match.split(",")
         }:
             return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-        return Response(
-            model.model_dump_json(), media_type="application/json", headers={"ETag": etag}
-        )
+        return Response(to_json(item), media_type="application/json", headers={"ETag": etag})
 
     @router.put(
         "/{record_id}",

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from api.policy import Access
 from api.schemas.bodyweights import BodyweightRead
-from api.services.records import RecordKind
+from api.services.records import Item, RecordKind, fields_of
 from db.models import Bodyweight
 
 
@@ -25,16 +25,17 @@ def apply(
     session.add(entry)
 
 
-def read(session: Session, entries: Sequence[Bodyweight]) -> list[BodyweightRead]:  # noqa: ARG001
-    """Read models of bodyweight entries."""
-    return [BodyweightRead.model_validate(e) for e in entries]
+def read(session: Session, entries: Sequence[Any]) -> list[Item]:  # noqa: ARG001
+    """Bodyweight entries as read back (`BodyweightRead`)."""
+    return [fields_of(BodyweightRead, e) for e in entries]
 
 
 KIND = RecordKind(
     resource="bodyweights",
     model=Bodyweight,
+    schema=BodyweightRead,
     time_attr="measured_at",
     required=("measured_at", "weight_kg"),
     apply=apply,
-    read=read,  # type: ignore[arg-type]
+    read=read,
 )

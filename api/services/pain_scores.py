@@ -10,7 +10,7 @@ from sqlmodel import Session
 from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas.pain_scores import PainScoreRead
-from api.services.records import RecordKind
+from api.services.records import Item, RecordKind, fields_of
 from db.models import PainScore
 from db.queries import records as records_queries
 
@@ -27,16 +27,17 @@ def apply(session: Session, score: PainScore, values: dict[str, Any], access: Ac
     session.add(score)
 
 
-def read(session: Session, scores: Sequence[PainScore]) -> list[PainScoreRead]:  # noqa: ARG001
-    """Read models of pain scores."""
-    return [PainScoreRead.model_validate(s) for s in scores]
+def read(session: Session, scores: Sequence[Any]) -> list[Item]:  # noqa: ARG001
+    """Pain scores as read back (`PainScoreRead`)."""
+    return [fields_of(PainScoreRead, s) for s in scores]
 
 
 KIND = RecordKind(
     resource="pain-scores",
     model=PainScore,
+    schema=PainScoreRead,
     time_attr="recorded_at",
     required=("recorded_at", "region", "score"),
     apply=apply,
-    read=read,  # type: ignore[arg-type]
+    read=read,
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import pydantic_core
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -38,14 +39,35 @@ class Gone(BackchainError):
     status, code, title = 410, "deleted", "Deleted"
 
 
+# What a record reads back as: a dict with the read schema's fields, in its order, holding
+# values the schema would accept as they are (rows were validated on the way in). It is
+# serialised with `to_json`, exactly as the schema would serialise it (tests compare the two):
+# building and serialising models was most of a list page's CPU (bench/RESULTS.md).
+Item = dict[str, Any]
+
+
+def to_json(value: Any) -> bytes:
+    """JSON of items (or pages of them), as `model_dump_json` would write them."""
+    return pydantic_core.to_json(value)
+
+
+def fields_of(schema: type[BaseModel], row: Any, **given: Any) -> Item:
+    """The schema's fields read off a row (ORM entity or Core row), in the schema's order;
+    `given` supplies fields the row lacks."""
+    return {
+        name: given[name] if name in given else getattr(row, name) for name in schema.model_fields
+    }
+
+
 @dataclass(frozen=True)
 class RecordKind:
     resource: str  # path segment and change-feed name, e.g. "workouts"
     model: type[Any]
+    schema: type[BaseModel]  # what a record reads back as
     time_attr: str  # the resource's own time: lists are ordered and filtered by it
     required: tuple[str, ...]  # fields a PATCH may not set to null
     apply: Callable[[Session, Any, dict[str, Any], Access], None]
-    read: Callable[[Session, Sequence[Any]], list[BaseModel]]
+    read: Callable[[Session, Sequence[Any]], list[Item]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +105,7 @@ def _owned_row(session: Session, kind: RecordKind, access: Access, record_id: uu
 
 
 def _body(session: Session, kind: RecordKind, row: Any) -> str:
-    return kind.read(session, [row])[0].model_dump_json()
+    return to_json(kind.read(session, [row])[0]).decode()
 
 
 def _touch(session: Session, kind: RecordKind, row: Any, op: str, *, is_new: bool) -> None:
@@ -111,7 +133,7 @@ def list_records(
     *,
     time_from: datetime | None,
     time_to: datetime | None,
-) -> tuple[list[BaseModel], str | None]:
+) -> tuple[list[Item], str | None]:
     """A page of the owner's live records, newest first."""
     after = None
     if page.cursor:
@@ -141,7 +163,7 @@ def list_records(
 
 def get_record(
     session: Session, kind: RecordKind, access: Access, record_id: uuid.UUID
-) -> tuple[BaseModel, str]:
+) -> tuple[Item, str]:
     """One live record with its ETag."""
     row = records_queries.get_live(session, kind.model, access.owner_id, record_id)
     if row is None:

@@ -61,8 +61,8 @@ def changes(session: Session, access: Access, *, since: str | None, limit: int) 
     for resource, ids in wanted.items():
         kind = AREAS[resource].kind
         rows = records_queries.get_live_many(session, kind.model, access.owner_id, ids)
-        for row, model in zip(rows, kind.read(session, rows), strict=True):
-            current[(resource, row.id)] = model
+        for row, item in zip(rows, kind.read(session, rows), strict=True):
+            current[(resource, row.id)] = kind.schema.model_validate(item)
     items = []
     for entry in entries:
         data = current.get((entry.resource, entry.resource_id))

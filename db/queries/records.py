@@ -126,8 +126,23 @@ def page(
 
 _SET_TABLE = _table(WorkoutSet)
 _EXERCISE_TABLE = _table(Exercise)
+# A set as it reads back (the exercise by slug), then the workout it belongs to.
 _SETS_WITH_SLUGS = (
-    core_select(_SET_TABLE, _EXERCISE_TABLE.c.slug)
+    core_select(
+        _SET_TABLE.c.id,
+        _EXERCISE_TABLE.c.slug.label("exercise"),
+        _SET_TABLE.c.exercise_id,
+        _SET_TABLE.c.position,
+        _SET_TABLE.c.set_type,
+        _SET_TABLE.c.reps,
+        _SET_TABLE.c.load_kg,
+        _SET_TABLE.c.rpe,
+        _SET_TABLE.c.rir,
+        _SET_TABLE.c.duration_s,
+        _SET_TABLE.c.distance_m,
+        _SET_TABLE.c.notes,
+        _SET_TABLE.c.workout_id,
+    )
     .join(_EXERCISE_TABLE, _EXERCISE_TABLE.c.id == _SET_TABLE.c.exercise_id)
     .where(_SET_TABLE.c.workout_id.in_(bindparam("workout_ids", expanding=True)))
     .order_by(_SET_TABLE.c.workout_id, _SET_TABLE.c.position)
@@ -137,13 +152,14 @@ _SETS_WITH_SLUGS = (
 def sets_with_slugs(
     session: Session, workout_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[Row[Any]]]:
-    """Sets of several workouts (set columns plus the exercise's `slug`), by position."""
+    """Sets of several workouts by position: (id, exercise (its slug), exercise_id, position,
+    set_type, reps, load_kg, rpe, rir, duration_s, distance_m, notes, workout_id)."""
     found: dict[uuid.UUID, list[Row[Any]]] = defaultdict(list)
     if not workout_ids:
         return found
     rows = session.connection().execute(_SETS_WITH_SLUGS, {"workout_ids": list(workout_ids)})
     for row in rows:
-        found[row.workout_id].append(row)
+        found[row[-1]].append(row)
     return found
 
 

@@ -9,6 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from api.schemas.bodyweights import BodyweightPage, BodyweightRead
+from api.schemas.pain_scores import PainScorePage, PainScoreRead
+from api.schemas.workouts import WorkoutPage, WorkoutRead
 from db.models import Bodyweight, IdempotencyRecord, PainScore, Workout
 from tests.records import PATCHES, PAYLOADS, RESOURCES
 
@@ -302,3 +305,33 @@ class TestList:
         )
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "from"
+
+
+READ_SCHEMAS = {
+    "workouts": WorkoutRead,
+    "pain-scores": PainScoreRead,
+    "bodyweights": BodyweightRead,
+}
+PAGE_SCHEMAS = {
+    "workouts": WorkoutPage,
+    "pain-scores": PainScorePage,
+    "bodyweights": BodyweightPage,
+}
+
+
+def test_answers_are_serialised_exactly_as_their_schema_would(
+    client: TestClient, auth_headers: dict, resource: str
+) -> None:
+    """Records are answered without building models: the bytes must still be the schema's."""
+    schema, page = READ_SCHEMAS[resource], PAGE_SCHEMAS[resource]
+    posted = client.post(url(resource), json=PAYLOADS[resource](), headers=auth_headers)
+    record_id = posted.json()["id"]
+    put = client.put(url(resource, uuid.uuid4()), json=PAYLOADS[resource](), headers=auth_headers)
+    got = client.get(url(resource, record_id), headers=auth_headers)
+    listed = client.get(url(resource), params={"limit": 1}, headers=auth_headers)
+    for answer in (posted, put, got):
+        assert (
+            answer.content == schema.model_validate_json(answer.content).model_dump_json().encode()
+        )
+    assert listed.content == page.model_validate_json(listed.content).model_dump_json().encode()
+    assert listed.json()["next_cursor"] is not None
