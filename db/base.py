@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import ColumnElement, DateTime, MetaData, String, cast
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -53,6 +53,29 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class UuidText(TypeDecorator[str]):
+    """A UUID read as its canonical text, for answers that only print it: building a
+    `uuid.UUID` per cell was the largest cost of a list page (bench/RESULTS.md). PostgreSQL
+    casts to the dashed form itself; SQLite stores 32 hex digits, dashed here."""
+
+    impl = String(36)
+    cache_ok = True
+
+    def process_result_value(
+        self,
+        value: str | None,
+        dialect: Dialect,  # noqa: ARG002 (TypeDecorator API)
+    ) -> str | None:
+        if value is None or len(value) != 32:
+            return value
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+
+
+def uuid_text(column: ColumnElement[uuid.UUID]) -> ColumnElement[str]:
+    """`column` read as UUID text, under its own name."""
+    return cast(column, UuidText()).label(column.key)
 
 
 def id_field(**kwargs: Any) -> Any:

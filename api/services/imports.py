@@ -116,7 +116,7 @@ def _resolve(
     session: Session, access: Access, result: ParseResult, *, create: bool
 ) -> tuple[dict[str, uuid.UUID], list[str]]:
     """Map every exercise name of the file to an exercise id; unknown names become custom."""
-    aliases, by_name = _exercise_index(session, access.owner.id)
+    aliases, by_name = _exercise_index(session, access.owner_id)
     resolved: dict[str, uuid.UUID] = {}
     unknown: list[str] = []
     slugs = {s.exercise_name: s.exercise_slug for w in result.workouts for s in w.sets}
@@ -143,7 +143,7 @@ def _resolve(
                         region="none",
                         load_type="external",
                         is_system=False,
-                        owner_id=access.owner.id,
+                        owner_id=access.owner_id,
                     )
                 )
             found = exercise_id
@@ -171,7 +171,7 @@ def run_import(
 ) -> ImportResult:
     """Import a file; any invalid row rejects the whole file (422 listing every row)."""
     result = _parse(data, options)
-    seen = _already_imported(session, access.owner.id, [w.content_hash for w in result.workouts])
+    seen = _already_imported(session, access.owner_id, [w.content_hash for w in result.workouts])
     fresh = []
     duplicates = 0
     for workout in result.workouts:
@@ -199,7 +199,7 @@ def run_import(
         session.commit()
         return answer
     now = utcnow()
-    owner, actor = access.owner.id, access.actor.id
+    owner, actor = access.owner_id, access.actor_id
     session.flush()  # custom exercises first
     workout_ids = _new_ids(len(fresh))
     # One executemany per table (sets in chunks, as tuples to the driver). (An ORM bulk insert
@@ -289,7 +289,7 @@ def _new_ids(count: int) -> list[uuid.UUID]:
 
 def start_job(session: Session, access: Access, rows_total: int) -> ImportJob:
     """A queued job for a large import."""
-    job = ImportJob(user_id=access.owner.id, rows_total=rows_total)
+    job = ImportJob(user_id=access.owner_id, rows_total=rows_total)
     session.add(job)
     session.commit()
     return job
@@ -321,7 +321,7 @@ def run_job(
 def get_job(session: Session, access: Access, job_id: uuid.UUID) -> ImportJobRead:
     """A job of the owner, with its result once finished."""
     job = session.get(ImportJob, job_id)
-    if job is None or job.user_id != access.owner.id:
+    if job is None or job.user_id != access.owner_id:
         raise NotFound()
     result = problem = None
     if job.result is not None:

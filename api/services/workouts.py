@@ -133,10 +133,10 @@ def read(session: Session, workouts: Sequence[Any]) -> list[Item]:
     query for all)."""
     # Sets this session just wrote (popped: a later read must not see a rolled-back write).
     pending = session.info.get(WRITTEN_SETS, {})
-    sets: dict[uuid.UUID, list[Item]] = {
-        w.id: pending.pop(w.id) for w in workouts if w.id in pending
+    sets: dict[str, list[Item]] = {
+        str(w.id): pending.pop(w.id) for w in workouts if w.id in pending
     }
-    unknown = [w.id for w in workouts if w.id not in sets]
+    unknown = [w.id for w in workouts if str(w.id) not in sets]
     if unknown:
         for workout_id, rows in records_queries.sets_with_slugs(session, unknown).items():
             sets[workout_id] = [dict(zip(SET_FIELDS, row, strict=False)) for row in rows]
@@ -147,7 +147,7 @@ def read(session: Session, workouts: Sequence[Any]) -> list[Item]:
             "ended_at": w.ended_at,
             "title": w.title,
             "notes": w.notes,
-            "sets": sets.get(w.id, []),
+            "sets": sets.get(str(w.id), []),
             "created_at": w.created_at,
             "updated_at": w.updated_at,
             "created_by": w.created_by,

@@ -19,6 +19,7 @@ from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from db.base import uuid_text
 from db.models import Exercise, Workout, WorkoutSet
 
 RecordT = TypeVar("RecordT", bound=Any)
@@ -126,12 +127,12 @@ def page(
 
 _SET_TABLE = _table(WorkoutSet)
 _EXERCISE_TABLE = _table(Exercise)
-# A set as it reads back (the exercise by slug), then the workout it belongs to.
+# A set as it reads back (the exercise by slug, ids as text), then its workout's id (text).
 _SETS_WITH_SLUGS = (
     core_select(
-        _SET_TABLE.c.id,
+        uuid_text(_SET_TABLE.c.id),
         _EXERCISE_TABLE.c.slug.label("exercise"),
-        _SET_TABLE.c.exercise_id,
+        uuid_text(_SET_TABLE.c.exercise_id),
         _SET_TABLE.c.position,
         _SET_TABLE.c.set_type,
         _SET_TABLE.c.reps,
@@ -141,7 +142,7 @@ _SETS_WITH_SLUGS = (
         _SET_TABLE.c.duration_s,
         _SET_TABLE.c.distance_m,
         _SET_TABLE.c.notes,
-        _SET_TABLE.c.workout_id,
+        uuid_text(_SET_TABLE.c.workout_id),
     )
     .join(_EXERCISE_TABLE, _EXERCISE_TABLE.c.id == _SET_TABLE.c.exercise_id)
     .where(_SET_TABLE.c.workout_id.in_(bindparam("workout_ids", expanding=True)))
@@ -151,10 +152,11 @@ _SETS_WITH_SLUGS = (
 
 def sets_with_slugs(
     session: Session, workout_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[Row[Any]]]:
-    """Sets of several workouts by position: (id, exercise (its slug), exercise_id, position,
-    set_type, reps, load_kg, rpe, rir, duration_s, distance_m, notes, workout_id)."""
-    found: dict[uuid.UUID, list[Row[Any]]] = defaultdict(list)
+) -> dict[str, list[Row[Any]]]:
+    """Sets of several workouts by position, by workout id (text): (id, exercise (its slug),
+    exercise_id, position, set_type, reps, load_kg, rpe, rir, duration_s, distance_m, notes,
+    workout_id), ids as text."""
+    found: dict[str, list[Row[Any]]] = defaultdict(list)
     if not workout_ids:
         return found
     rows = session.connection().execute(_SETS_WITH_SLUGS, {"workout_ids": list(workout_ids)})
