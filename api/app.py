@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -43,7 +46,20 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     """Build the app; tests pass their own settings and engine."""
     settings = settings or get_settings()
     logs.configure(settings.log_format)
+
+    engine_url_is_sqlite = settings.database_url.startswith("sqlite")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Threads that run sync endpoints at once. Python runs one at a time anyway: more
+        # threads contending for the GIL (SQLite releases it on every row) made a list page
+        # cost 2-3x the CPU at 8 requests in flight than at 1 (bench/RESULTS.md).
+        threads = settings.worker_threads or (1 if engine_url_is_sqlite else 2)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Backchain API",
         version="1.0.0",
         description=DESCRIPTION,

@@ -8,11 +8,13 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Annotated
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import State
 
 from api import policy
 from api.errors import NotFound, Unauthorized
@@ -50,14 +52,34 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         yield session
     finally:
         if session.in_transaction():
-            # Rolling back an open read transaction is I/O: off the event loop.
-            await run_in_threadpool(_finish, scope)
+            # Rolling back an open read transaction is I/O: off the event loop, in threads of
+            # its own: it only gives a connection back, so it must never queue behind
+            # requests that wait for one (api/app.py limits the request threads).
+            limiter = _teardown_limiter(request.app.state)
+            await anyio.to_thread.run_sync(_finish, scope, limiter=limiter)
         else:
             _finish(scope)
 
 
 def _finish(scope: Iterator[Session]) -> None:
     next(scope, None)
+
+
+_TEARDOWN_THREADS = 8
+
+
+def _teardown_limiter(state: State) -> anyio.CapacityLimiter:
+    limiter: anyio.CapacityLimiter | None = getattr(state, "teardown_limiter", None)
+    if limiter is None:  # made in the event loop it serves
+        limiter = state.teardown_limiter = anyio.CapacityLimiter(_TEARDOWN_THREADS)
+    return limiter
+
+
+def _release(session: Session) -> None:
+    """End the dependency's transaction, giving its connection back before the endpoint's
+    own thread hop: a connection held between hops, with few request threads, could leave
+    every thread waiting for a connection that only a waiting request would return."""
+    session.commit()  # keeps loaded objects as they are (expire_on_commit=False)
 
 
 async def get_hasher(request: Request) -> PasswordHasher:
@@ -105,6 +127,7 @@ def current_user(request: Request, claims: ClaimsDep, session: SessionDep) -> Us
     user = session.get(User, principal.id)
     if user is None:
         raise Unauthorized("Invalid or expired access token", code="invalid_token")
+    _release(session)
     return user
 
 
@@ -181,12 +204,16 @@ CallerDep = Annotated[Caller, Depends(caller)]
 
 def read_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may read their data; else 404."""
-    return caller.read(session)
+    access = caller.read(session)
+    _release(session)
+    return access
 
 
 def write_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may write their data; else 404."""
-    return caller.write(session)
+    access = caller.write(session)
+    _release(session)
+    return access
 
 
 ReadAccess = Annotated[Access, Depends(read_access)]

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     # Freeze start-up objects out of the garbage collector's scans (off in tests, which build
     # an app per test).
     gc_freeze: bool = True
+    # Sync endpoints running at once per process (the thread pool's limit; see api/app.py).
+    # Default: 1 on SQLite (queries are local; more threads only contend for the GIL),
+    # 2 on PostgreSQL (a second thread runs while the first waits on the network).
+    worker_threads: int | None = Field(default=None, ge=1, le=200)
     # The built dashboard, served at /app when the folder exists (`make web` builds it).
     web_dist: Path = Path(__file__).resolve().parent.parent / "clients" / "web" / "dist"
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)

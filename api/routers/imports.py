@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -21,6 +25,21 @@ from api.schemas.imports import ImportJobRead, ImportResult
 from api.services import imports as imports_service
 
 router = APIRouter(prefix="/v1/users/{user}/imports", tags=["imports"])
+
+T = TypeVar("T")
+IMPORT_THREADS = 2  # imports run beside requests, in threads of their own
+
+
+async def _off_the_request_pool(request: Request, work: Callable[[], T]) -> T:
+    """Run an import (seconds of work) in its own threads, so requests never queue behind it
+    for the few threads that serve them (api/app.py)."""
+    state = request.app.state
+    limiter: anyio.CapacityLimiter | None = getattr(state, "import_limiter", None)
+    if limiter is None:  # made in the event loop it serves
+        limiter = state.import_limiter = anyio.CapacityLimiter(IMPORT_THREADS)
+    return await anyio.to_thread.run_sync(work, limiter=limiter)
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 CSV_TYPES = {
@@ -109,7 +128,11 @@ async def create_import(
     rows = imports_service.count_rows(data)
     if rows > settings.import_sync_max_rows and not dry_run:
         job = await run_in_threadpool(imports_service.start_job, session, access, rows)
-        background.add_task(imports_service.run_job, engine, job.id, access, data, options)
+        background.add_task(
+            _off_the_request_pool,
+            request,
+            functools.partial(imports_service.run_job, engine, job.id, access, data, options),
+        )
         read = await run_in_threadpool(imports_service.get_job, session, access, job.id)
         return Response(
             read.model_dump_json(),
@@ -117,7 +140,9 @@ async def create_import(
             media_type="application/json",
             headers={"Location": f"/v1/users/{owner.id}/imports/{job.id}"},
         )
-    result = await run_in_threadpool(imports_service.run_import, session, access, data, options)
+    result = await _off_the_request_pool(
+        request, functools.partial(imports_service.run_import, session, access, data, options)
+    )
     stored = result.workouts_created and not result.dry_run
     code = status.HTTP_201_CREATED if stored else status.HTTP_200_OK
     return Response(result.model_dump_json(), status_code=code, media_type="application/json")
