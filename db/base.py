@@ -55,27 +55,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-class UuidText(TypeDecorator[str]):
-    """A UUID read as its canonical text, for answers that only print it: building a
-    `uuid.UUID` per cell was the largest cost of a list page (bench/RESULTS.md). PostgreSQL
-    casts to the dashed form itself; SQLite stores 32 hex digits, dashed here."""
-
-    impl = String(36)
-    cache_ok = True
-
-    def process_result_value(
-        self,
-        value: str | None,
-        dialect: Dialect,  # noqa: ARG002 (TypeDecorator API)
-    ) -> str | None:
-        if value is None or len(value) != 32:
-            return value
-        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-
-
 def uuid_text(column: ColumnElement[uuid.UUID]) -> ColumnElement[str]:
-    """`column` read as UUID text, under its own name."""
-    return cast(column, UuidText()).label(column.key)
+    """`column` read as text with no result processing (see `canonical_uuid`)."""
+    return cast(column, String(36)).label(column.key)
+
+
+def canonical_uuid(text: str) -> str:
+    """A UUID read by `uuid_text`, in its canonical dashed form. PostgreSQL casts to that
+    form itself; SQLite stores 32 hex digits. Building a `uuid.UUID` per id cell (and
+    SQLAlchemy's per-cell type processing) was most of a list page's CPU (bench/RESULTS.md)."""
+    if len(text) != 32:
+        return text
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def id_field(**kwargs: Any) -> Any:

@@ -19,7 +19,7 @@ from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from db.base import uuid_text
+from db.base import canonical_uuid, uuid_text
 from db.models import Exercise, Workout, WorkoutSet
 
 RecordT = TypeVar("RecordT", bound=Any)
@@ -152,16 +152,22 @@ _SETS_WITH_SLUGS = (
 
 def sets_with_slugs(
     session: Session, workout_ids: Sequence[uuid.UUID]
-) -> dict[str, list[Row[Any]]]:
-    """Sets of several workouts by position, by workout id (text): (id, exercise (its slug),
-    exercise_id, position, set_type, reps, load_kg, rpe, rir, duration_s, distance_m, notes,
-    workout_id), ids as text."""
-    found: dict[str, list[Row[Any]]] = defaultdict(list)
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Sets of several workouts by position, by workout id (text): tuples of (id, exercise
+    (its slug), exercise_id, position, set_type, reps, load_kg, rpe, rir, duration_s,
+    distance_m, notes), ids as canonical text. Plain driver values: no per-cell processing."""
+    found: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     if not workout_ids:
         return found
-    rows = session.connection().execute(_SETS_WITH_SLUGS, {"workout_ids": list(workout_ids)})
-    for row in rows:
-        found[row[-1]].append(row)
+    result = session.connection().execute(_SETS_WITH_SLUGS, {"workout_ids": list(workout_ids)})
+    repeated: dict[str, str] = {}  # workout and exercise ids recur on many rows
+    for row in result.tuples().all():
+        set_id, exercise, exercise_id, *rest, workout_id = row
+        if (workout := repeated.get(workout_id)) is None:
+            workout = repeated[workout_id] = canonical_uuid(workout_id)
+        if (exercise_key := repeated.get(exercise_id)) is None:
+            exercise_key = repeated[exercise_id] = canonical_uuid(exercise_id)
+        found[workout].append((canonical_uuid(set_id), exercise, exercise_key, *rest))
     return found
 
 
