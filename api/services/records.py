@@ -108,10 +108,14 @@ def _body(session: Session, kind: RecordKind, row: Any) -> str:
     return to_json(kind.read(session, [row])[0]).decode()
 
 
+def _stamp(row: Any) -> Any:
+    """Set the row's `updated_at` before applying input, so it is written with the rest."""
+    row.updated_at = utcnow()
+    return row
+
+
 def _touch(session: Session, kind: RecordKind, row: Any, op: str, *, is_new: bool) -> None:
-    """Stamp the row and append its change; one flush writes everything pending."""
-    now = utcnow()
-    row.updated_at = now
+    """Append the (stamped) row's change; one flush writes everything pending."""
     session.add(row)
     session.flush()
     changes_queries.record(
@@ -120,7 +124,7 @@ def _touch(session: Session, kind: RecordKind, row: Any, op: str, *, is_new: boo
         resource=kind.resource,
         resource_id=row.id,
         op=op,
-        at=now,
+        at=row.updated_at,
         is_new=is_new,
     )
 
@@ -212,7 +216,7 @@ def create_record(
             session.delete(existing)
             session.flush()
     row = kind.model(id=uuid.uuid4(), user_id=access.owner_id, created_by=access.actor_id)
-    kind.apply(session, row, data.model_dump(), access)
+    kind.apply(session, _stamp(row), data.model_dump(), access)
     _touch(session, kind, row, "upsert", is_new=True)
     body = _body(session, kind, row)
     if idempotency_key is not None:
@@ -265,7 +269,7 @@ def put_record(
         row = kind.model(id=record_id, user_id=access.owner_id, created_by=access.actor_id)
     else:
         row.version += 1
-    kind.apply(session, row, data.model_dump(), access)
+    kind.apply(session, _stamp(row), data.model_dump(), access)
     _touch(session, kind, row, "upsert", is_new=created)
     body = _body(session, kind, row)
     try:
@@ -301,7 +305,7 @@ def patch_record(
         raise NotFound()
     _check_if_match(row, if_match)
     row.version += 1
-    kind.apply(session, row, values, access)
+    kind.apply(session, _stamp(row), values, access)
     _touch(session, kind, row, "upsert", is_new=False)
     body = _body(session, kind, row)
     session.commit()
@@ -322,6 +326,6 @@ def delete_record(
         raise NotFound()
     _check_if_match(row, if_match)
     row.version += 1
-    row.deleted_at = utcnow()
+    row.deleted_at = _stamp(row).updated_at
     _touch(session, kind, row, "delete", is_new=False)
     session.commit()

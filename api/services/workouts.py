@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import inspect
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session
 
 from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas.workouts import SetRead, WorkoutRead
-from api.services.records import Item, RecordKind, fields_of
-from db.models import Exercise, Workout, WorkoutSet
+from api.services.records import Item, RecordKind
+from db.models import Workout
 from db.queries import exercises as exercises_queries
 from db.queries import records as records_queries
 
@@ -29,14 +29,8 @@ def _resolve_exercises(
             ids.append(uuid.UUID(ref))
         except ValueError:
             slugs.append(ref)
-    rows = session.exec(
-        select(Exercise.id, Exercise.slug).where(
-            exercises_queries.visible_to(owner_id),
-            or_(col(Exercise.id).in_(ids), col(Exercise.slug).in_(slugs)),
-        )
-    ).all()
     found: dict[str, uuid.UUID] = {}
-    for exercise_id, slug in rows:
+    for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
         found[str(exercise_id)] = exercise_id
         found[slug] = exercise_id
     return found
@@ -83,31 +77,38 @@ def _replace_sets(
     ]
     if errors:
         raise InvalidInput(errors)
+    # The workout row first (the sets reference it), then the sets in one executemany:
+    # plain rows, not ORM entities, which cost more than the statements (bench/RESULTS.md).
+    session.flush()
     if not is_new:
         records_queries.delete_sets(session, workout.id)
+    rows: list[dict[str, Any]] = []
     written: list[Item] = []
     slugs = {v: k for k, v in resolved.items() if not _is_uuid(k)}
     for position, s in enumerate(sets):
         ref = s["exercise"]
-        workout_set = WorkoutSet(
-            id=s.get("id") or uuid.uuid4(),
-            workout_id=workout.id,
-            exercise_id=resolved.get(ref) or resolved[ref.lower()],
-            position=position,
-            set_type=str(s["set_type"]),
-            reps=s["reps"],
-            load_kg=s["load_kg"],
-            rpe=s.get("rpe"),
-            rir=s.get("rir"),
-            duration_s=s.get("duration_s"),
-            distance_m=s.get("distance_m"),
-            notes=s.get("notes"),
-        )
-        session.add(workout_set)
-        item = fields_of(SetRead, workout_set, exercise=slugs[workout_set.exercise_id])
-        written.append(item)
+        exercise_id = resolved.get(ref) or resolved[ref.lower()]
+        row = {
+            "id": s.get("id") or uuid.uuid4(),
+            "workout_id": workout.id,
+            "exercise_id": exercise_id,
+            "position": position,
+            "set_type": str(s["set_type"]),
+            "reps": s["reps"],
+            "load_kg": s["load_kg"],
+            "rpe": s.get("rpe"),
+            "rir": s.get("rir"),
+            "duration_s": s.get("duration_s"),
+            "distance_m": s.get("distance_m"),
+            "notes": s.get("notes"),
+        }
+        rows.append(row)
+        written.append({**row, "exercise": slugs[exercise_id]})
+    records_queries.insert_sets(session, rows)
     # The answer is built from what was written, without reading the sets back.
-    session.info.setdefault(WRITTEN_SETS, {})[workout.id] = written
+    session.info.setdefault(WRITTEN_SETS, {})[workout.id] = [
+        {name: item[name] for name in SET_FIELDS} for item in written
+    ]
 
 
 # `SetRead`'s fields, which `sets_with_slugs` rows begin with, in the same order.
@@ -125,7 +126,8 @@ def apply(session: Session, workout: Workout, values: dict[str, Any], access: Ac
         raise InvalidInput([FieldError("ended_at", "must not be before started_at")])
     session.add(workout)
     if sets is not None:
-        _replace_sets(session, workout, sets, access, is_new=is_new)
+        with session.no_autoflush:  # the workout is flushed once, with every field set
+            _replace_sets(session, workout, sets, access, is_new=is_new)
 
 
 def read(session: Session, workouts: Sequence[Any]) -> list[Item]:

@@ -4,29 +4,48 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Table, bindparam, delete, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from db.models import Change, ChangeCounter
 
+_COUNTERS: Table = ChangeCounter.__table__  # type: ignore[attr-defined]
+_CHANGES: Table = Change.__table__  # type: ignore[attr-defined]
+
+
+def _bump_statement(insert: Any) -> Any:
+    # One upsert: the first write creates the row, later ones bump it under its row lock.
+    return (
+        insert(_COUNTERS)
+        .values(user_id=bindparam("user_id"), last_seq=bindparam("count"))
+        .on_conflict_do_update(
+            index_elements=["user_id"],
+            set_={"last_seq": _COUNTERS.c.last_seq + bindparam("count")},
+        )
+        .returning(_COUNTERS.c.last_seq)
+    )
+
+
+# Built once (every write runs them; building them was a measurable share of a POST).
+_BUMP = {"postgresql": _bump_statement(pg_insert), "sqlite": _bump_statement(sqlite_insert)}
+_COMPACT = delete(_CHANGES).where(
+    _CHANGES.c.user_id == bindparam("user_id"),
+    _CHANGES.c.resource == bindparam("resource"),
+    _CHANGES.c.resource_id == bindparam("resource_id"),
+)
+_APPEND = insert(_CHANGES)
+
 
 def next_seq(session: Session, user_id: uuid.UUID, count: int = 1) -> int:
     """Bump the user's counter by `count` and return the last number reserved; its row lock
     orders this user's concurrent writers."""
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    # One upsert: the first write creates the row, later ones bump it under its row lock.
-    result = session.execute(
-        insert(ChangeCounter)
-        .values(user_id=user_id, last_seq=count)
-        .on_conflict_do_update(
-            index_elements=["user_id"],
-            set_={"last_seq": ChangeCounter.__table__.c.last_seq + count},  # type: ignore[attr-defined]
-        )
-        .returning(col(ChangeCounter.last_seq))
+    connection = session.connection()
+    result = connection.execute(
+        _BUMP[connection.dialect.name], {"user_id": user_id, "count": count}
     )
     return int(result.scalar_one())
 
@@ -42,24 +61,22 @@ def record(
     is_new: bool = False,
 ) -> int:
     """Append a change (dropping older entries of the same resource) and return its seq."""
+    connection = session.connection()
     if not is_new:  # a new resource has no older entries to compact
-        session.execute(
-            delete(Change).where(
-                col(Change.user_id) == user_id,
-                col(Change.resource) == resource,
-                col(Change.resource_id) == resource_id,
-            )
+        connection.execute(
+            _COMPACT, {"user_id": user_id, "resource": resource, "resource_id": resource_id}
         )
     seq = next_seq(session, user_id)
-    session.add(
-        Change(
-            user_id=user_id,
-            seq=seq,
-            resource=resource,
-            resource_id=resource_id,
-            op=op,
-            changed_at=at,
-        )
+    connection.execute(
+        _APPEND,
+        {
+            "user_id": user_id,
+            "seq": seq,
+            "resource": resource,
+            "resource_id": resource_id,
+            "op": op,
+            "changed_at": at,
+        },
     )
     return seq
 

@@ -6,7 +6,8 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, Table, bindparam, or_
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from db.models import Exercise, ExerciseAlias, WorkoutSet
@@ -15,6 +16,27 @@ from db.models import Exercise, ExerciseAlias, WorkoutSet
 def visible_to(user_id: uuid.UUID) -> ColumnElement[bool]:
     """System exercises plus the user's own."""
     return or_(col(Exercise.is_system).is_(True), col(Exercise.owner_id) == user_id)
+
+
+_EXERCISES: Table = Exercise.__table__  # type: ignore[attr-defined]
+# Built once: every workout write runs it.
+_IDS_FOR_REFS = core_select(_EXERCISES.c.id, _EXERCISES.c.slug).where(
+    or_(_EXERCISES.c.is_system.is_(True), _EXERCISES.c.owner_id == bindparam("owner_id")),
+    or_(
+        _EXERCISES.c.id.in_(bindparam("ids", expanding=True)),
+        _EXERCISES.c.slug.in_(bindparam("slugs", expanding=True)),
+    ),
+)
+
+
+def ids_for_refs(
+    session: Session, user_id: uuid.UUID, ids: Sequence[uuid.UUID], slugs: Sequence[str]
+) -> list[tuple[uuid.UUID, str]]:
+    """(id, slug) of the visible exercises with one of these ids or slugs."""
+    result = session.connection().execute(
+        _IDS_FOR_REFS, {"owner_id": user_id, "ids": list(ids), "slugs": list(slugs)}
+    )
+    return [(exercise_id, slug) for exercise_id, slug in result.all()]
 
 
 def get_visible(session: Session, user_id: uuid.UUID, ref: str) -> Exercise | None:

@@ -171,6 +171,15 @@ def sets_with_slugs(
     return found
 
 
+_INSERT_SETS = _SET_TABLE.insert()
+
+
+def insert_sets(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert sets (one executemany; their workout must be flushed already)."""
+    if rows:
+        session.connection().execute(_INSERT_SETS, list(rows))
+
+
 def delete_sets(session: Session, workout_id: uuid.UUID) -> None:
     """Remove every set of a workout now (a Core DELETE: re-inserted set ids must not clash)."""
     session.execute(delete(WorkoutSet).where(col(WorkoutSet.workout_id) == workout_id))
