@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.analytics.constants import METHODS, method_as_dict
-from api.deps import ReadAccess, SessionDep
+from api.deps import CallerDep
 from api.errors import NotFound, problem_responses
 from api.schemas.analytics import (
     BalanceRead,
@@ -36,6 +36,9 @@ def _json(body: str) -> Response:
     return Response(body, media_type="application/json")
 
 
+# Each route authorises and computes in its one thread (`CallerDep`, see `api.deps.Caller`).
+
+
 @router.get(
     "/v1/users/{user}/balance",
     operation_id="getBalance",
@@ -43,15 +46,16 @@ def _json(body: str) -> Response:
     responses=ERRORS,
 )
 def get_balance(
-    access: ReadAccess,
-    session: SessionDep,
+    caller: CallerDep,
     at: Annotated[
         LocalDate | None,
         Query(description="Local date of the snapshot; default today in the user's time zone."),
     ] = None,
 ) -> Response:
     """The balance index B = P / A at a date, its regions, and every lift that went into it."""
-    return _json(analytics_service.balance_json(session, access.owner, at=at))
+    with caller.open_session() as session:
+        owner = caller.read(session).owner
+        return _json(analytics_service.balance_json(session, owner, at=at))
 
 
 @router.get(
@@ -61,14 +65,16 @@ def get_balance(
     responses=ERRORS,
 )
 def get_balance_trend(
-    access: ReadAccess, session: SessionDep, date_from: DateFrom = None, date_to: DateTo = None
+    caller: CallerDep, date_from: DateFrom = None, date_to: DateTo = None
 ) -> Response:
     """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
-    return _json(
-        analytics_service.balance_trend_json(
-            session, access.owner, date_from=date_from, date_to=date_to
+    with caller.open_session() as session:
+        owner = caller.read(session).owner
+        return _json(
+            analytics_service.balance_trend_json(
+                session, owner, date_from=date_from, date_to=date_to
+            )
         )
-    )
 
 
 @router.get(
@@ -78,18 +84,19 @@ def get_balance_trend(
     responses=ERRORS,
 )
 def list_benchmarks(
-    access: ReadAccess,
-    session: SessionDep,
+    caller: CallerDep,
     lift: Annotated[str | None, Query(max_length=80, examples=["deadlift"])] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Response:
     """Best e1RM per day for deadlift, hip thrust, pull-ups and every other scored lift."""
-    return _json(
-        analytics_service.benchmarks_json(
-            session, access.owner, lift=lift, date_from=date_from, date_to=date_to
+    with caller.open_session() as session:
+        owner = caller.read(session).owner
+        return _json(
+            analytics_service.benchmarks_json(
+                session, owner, lift=lift, date_from=date_from, date_to=date_to
+            )
         )
-    )
 
 
 @router.get(
@@ -99,23 +106,24 @@ def list_benchmarks(
     responses=ERRORS,
 )
 def get_pain_trend(
-    access: ReadAccess,
-    session: SessionDep,
+    caller: CallerDep,
     region: PainRegion | None = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Response:
     """Pain per region and side with clinically important change, and its association with
     the balance index over time (association, not causation)."""
-    return _json(
-        analytics_service.pain_trend_json(
-            session,
-            access.owner,
-            region=region.value if region else None,
-            date_from=date_from,
-            date_to=date_to,
+    with caller.open_session() as session:
+        owner = caller.read(session).owner
+        return _json(
+            analytics_service.pain_trend_json(
+                session,
+                owner,
+                region=region.value if region else None,
+                date_from=date_from,
+                date_to=date_to,
+            )
         )
-    )
 
 
 @router.get(
@@ -124,9 +132,10 @@ def get_pain_trend(
     response_model=SummaryRead,
     responses=ERRORS,
 )
-def get_summary(access: ReadAccess, session: SessionDep) -> Response:
+def get_summary(caller: CallerDep) -> Response:
     """Latest balance, recent direction, latest pain per region, and flags for trainers."""
-    return _json(analytics_service.summary_json(session, access.owner))
+    with caller.open_session() as session:
+        return _json(analytics_service.summary_json(session, caller.read(session).owner))
 
 
 @router.get(
