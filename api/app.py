@@ -68,7 +68,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.engine = engine or make_engine(
+        settings.database_url, statement_timeout_ms=settings.db_statement_timeout_ms
+    )
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
     app.state.login_throttle = Throttle(

@@ -63,7 +63,22 @@ def _queue_sqlite_writers(engine: Engine) -> None:
         release(record.info)  # a connection given back mid-transaction (e.g. invalidated)
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+STATEMENT_TIMEOUT_MS = 30_000
+
+
+def _statement_timeout(timeout_ms: int) -> Any:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # A session setting, committed so the pool's rollback on return keeps it.
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(timeout_ms)}")
+        dbapi_connection.commit()
+
+    return on_connect
+
+
+def make_engine(
+    url: str, *, pool_size: int = 10, statement_timeout_ms: int = STATEMENT_TIMEOUT_MS
+) -> Engine:
     """An engine for `url`; creates the SQLite file's directory when needed."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -82,7 +97,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         _queue_sqlite_writers(engine)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
@@ -90,6 +105,10 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         pool_timeout=10,
         connect_args={"connect_timeout": 5},
     )
+    # No statement runs longer than this on PostgreSQL (it answers 503 like an outage): a
+    # runaway query cannot hold a connection and a request thread indefinitely.
+    event.listen(engine, "connect", _statement_timeout(statement_timeout_ms))
+    return engine
 
 
 @contextlib.contextmanager
