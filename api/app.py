@@ -6,7 +6,6 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -31,6 +30,7 @@ from api.routers import (
 )
 from api.security import PasswordHasher, TokenCodec
 from api.settings import Settings, get_settings
+from api.threads import limit_request_threads
 from api.throttle import Throttle
 from db.engine import make_engine
 
@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         # threads contending for the GIL (SQLite releases it on every row) made a list page
         # cost 2-3x the CPU at 8 requests in flight than at 1 (bench/RESULTS.md).
         threads = settings.worker_threads or (1 if engine_url_is_sqlite else 2)
-        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        limit_request_threads(threads)
         yield
 
     app = FastAPI(

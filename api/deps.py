@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Annotated
 
-import anyio
-import anyio.to_thread
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
-from starlette.datastructures import State
 
 from api import policy
 from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
+from api.threads import run_in_pool
 from db.engine import session_for, session_scope
 from db.models import User
 from db.queries import users as users_queries
@@ -55,24 +54,13 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
             # Rolling back an open read transaction is I/O: off the event loop, in threads of
             # its own: it only gives a connection back, so it must never queue behind
             # requests that wait for one (api/app.py limits the request threads).
-            limiter = _teardown_limiter(request.app.state)
-            await anyio.to_thread.run_sync(_finish, scope, limiter=limiter)
+            await run_in_pool(request.app.state, "teardown", functools.partial(_finish, scope))
         else:
             _finish(scope)
 
 
 def _finish(scope: Iterator[Session]) -> None:
     next(scope, None)
-
-
-_TEARDOWN_THREADS = 8
-
-
-def _teardown_limiter(state: State) -> anyio.CapacityLimiter:
-    limiter: anyio.CapacityLimiter | None = getattr(state, "teardown_limiter", None)
-    if limiter is None:  # made in the event loop it serves
-        limiter = state.teardown_limiter = anyio.CapacityLimiter(_TEARDOWN_THREADS)
-    return limiter
 
 
 def _release(session: Session) -> None:
@@ -179,17 +167,18 @@ class Caller:
 
     def read(self, session: Session) -> Access:
         """The owner named in the path, if the caller may read their data; else 404."""
-        actor = _principal(self.request, session, self.claims)
-        owner_id = _owner_id(session, actor, self.user)
-        if owner_id is None or not policy.can_read(session, actor, owner_id):
-            raise NotFound("No such user")
-        return _access(self.request, session, actor, owner_id)
+        return self._authorise(session, policy.can_read)
 
     def write(self, session: Session) -> Access:
         """The owner named in the path, if the caller may write their data; else 404."""
+        return self._authorise(session, policy.can_write)
+
+    def _authorise(
+        self, session: Session, allowed: Callable[[Session, Principal, uuid.UUID], bool]
+    ) -> Access:
         actor = _principal(self.request, session, self.claims)
         owner_id = _owner_id(session, actor, self.user)
-        if owner_id is None or not policy.can_write(session, actor, owner_id):
+        if owner_id is None or not allowed(session, actor, owner_id):
             raise NotFound("No such user")
         return _access(self.request, session, actor, owner_id)
 

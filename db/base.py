@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, MetaData, String, cast
+from sqlalchemy import ColumnElement, DateTime, MetaData, String, Table, cast
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -21,6 +21,12 @@ NAMING_CONVENTION = {
 
 metadata: MetaData = SQLModel.metadata
 metadata.naming_convention = NAMING_CONVENTION
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model (for statements that need no ORM entities)."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 def utcnow() -> datetime:

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-import anyio
-import anyio.to_thread
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -23,21 +21,17 @@ from api.schemas.common import TimeZoneName
 from api.schemas.enums import ImportFormat, Unit
 from api.schemas.imports import ImportJobRead, ImportResult
 from api.services import imports as imports_service
+from api.threads import run_in_pool
 
 router = APIRouter(prefix="/v1/users/{user}/imports", tags=["imports"])
 
 T = TypeVar("T")
-IMPORT_THREADS = 2  # imports run beside requests, in threads of their own
 
 
 async def _off_the_request_pool(request: Request, work: Callable[[], T]) -> T:
     """Run an import (seconds of work) in its own threads, so requests never queue behind it
-    for the few threads that serve them (api/app.py)."""
-    state = request.app.state
-    limiter: anyio.CapacityLimiter | None = getattr(state, "import_limiter", None)
-    if limiter is None:  # made in the event loop it serves
-        limiter = state.import_limiter = anyio.CapacityLimiter(IMPORT_THREADS)
-    return await anyio.to_thread.run_sync(work, limiter=limiter)
+    for the few threads that serve them."""
+    return await run_in_pool(request.app.state, "imports", work)
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]

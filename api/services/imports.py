@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from itertools import islice
 
-from sqlalchemy import Engine, insert, select
-from sqlmodel import Session, col
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from api.csv_io import (
     CsvFormatError,
@@ -32,10 +32,9 @@ from api.errors import (
 )
 from api.policy import Access
 from api.schemas.imports import ImportJobRead, ImportResult
-from db.base import utcnow
-from db.models import Exercise, ExerciseAlias, ImportJob, ImportRecord, Workout, WorkoutSet
+from db.base import table_of, utcnow
+from db.models import Exercise, ImportJob, WorkoutSet
 from db.queries import changes as changes_queries
-from db.queries import exercises as exercises_queries
 from db.queries import imports as imports_queries
 
 HASH_CHUNK = 500
@@ -94,20 +93,14 @@ def _exercise_index(
     session: Session, owner_id: uuid.UUID
 ) -> tuple[dict[tuple[str, str], uuid.UUID], dict[str, uuid.UUID]]:
     """Aliases by (source, key) and exercises by key of name or slug, for the owner."""
-    exercises = (
-        session.exec(
-            select(Exercise).where(exercises_queries.visible_to(owner_id))  # type: ignore[call-overload]
-        )
-        .scalars()
-        .all()
-    )
+    exercises = imports_queries.visible_exercises(session, owner_id)
     by_name: dict[str, uuid.UUID] = {}
     for exercise in exercises:
         by_name.setdefault(alias_key(exercise.slug.replace("_", " ")), exercise.id)
         by_name.setdefault(alias_key(exercise.name), exercise.id)
         by_name.setdefault(exercise.slug, exercise.id)
     aliases: dict[tuple[str, str], uuid.UUID] = {}
-    for alias in session.execute(select(ExerciseAlias)).scalars().all():
+    for alias in imports_queries.aliases(session):
         aliases.setdefault((alias.source, alias_key(alias.alias)), alias.exercise_id)
     return aliases, by_name
 
@@ -155,14 +148,7 @@ def _already_imported(session: Session, owner_id: uuid.UUID, hashes: Sequence[st
     found: set[str] = set()
     for start in range(0, len(hashes), HASH_CHUNK):
         chunk = list(hashes[start : start + HASH_CHUNK])
-        found.update(
-            session.execute(
-                select(col(ImportRecord.content_hash)).where(
-                    col(ImportRecord.user_id) == owner_id,
-                    col(ImportRecord.content_hash).in_(chunk),
-                )
-            ).scalars()
-        )
+        found.update(imports_queries.imported_hashes(session, owner_id, chunk))
     return found
 
 
@@ -204,8 +190,8 @@ def run_import(
     workout_ids = _new_ids(len(fresh))
     # One executemany per table (sets in chunks, as tuples to the driver). (An ORM bulk insert
     # groups rows by which keys are None and sent 100,000 rows as 40,001 calls: bench/RESULTS.md.)
-    session.execute(
-        insert(Workout.__table__),  # type: ignore[attr-defined]
+    imports_queries.insert_workouts(
+        session,
         [
             {
                 "id": workout_id,
@@ -224,11 +210,10 @@ def run_import(
         ],
     )
     set_rows = _set_rows(fresh, workout_ids, resolved)
-    set_table = WorkoutSet.__table__  # type: ignore[attr-defined]
     while chunk := list(islice(set_rows, SET_CHUNK)):
-        imports_queries.insert_values(session, set_table, SET_COLUMNS, chunk)
-    session.execute(
-        insert(ImportRecord.__table__),  # type: ignore[attr-defined]
+        imports_queries.insert_values(session, table_of(WorkoutSet), SET_COLUMNS, chunk)
+    imports_queries.insert_records(
+        session,
         [
             {
                 "id": record_id,

@@ -6,15 +6,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert
+from sqlalchemy import bindparam, delete, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from db.base import table_of
 from db.models import Change, ChangeCounter
 
-_COUNTERS: Table = ChangeCounter.__table__  # type: ignore[attr-defined]
-_CHANGES: Table = Change.__table__  # type: ignore[attr-defined]
+_COUNTERS = table_of(ChangeCounter)
+_CHANGES = table_of(Change)
 
 
 def _bump_statement(insert: Any) -> Any:

@@ -6,10 +6,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Table, bindparam, or_
+from sqlalchemy import ColumnElement, bindparam, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from db.base import table_of
 from db.models import Exercise, ExerciseAlias, WorkoutSet
 
 
@@ -18,7 +19,7 @@ def visible_to(user_id: uuid.UUID) -> ColumnElement[bool]:
     return or_(col(Exercise.is_system).is_(True), col(Exercise.owner_id) == user_id)
 
 
-_EXERCISES: Table = Exercise.__table__  # type: ignore[attr-defined]
+_EXERCISES = table_of(Exercise)
 # Built once: every workout write runs it.
 _IDS_FOR_REFS = core_select(_EXERCISES.c.id, _EXERCISES.c.slug).where(
     or_(_EXERCISES.c.is_system.is_(True), _EXERCISES.c.owner_id == bindparam("owner_id")),

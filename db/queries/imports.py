@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import Any, Final
 
-from sqlalchemy import Table
+from sqlalchemy import Table, insert, select
 from sqlmodel import Session
+
+from db.base import table_of
+from db.models import Exercise, ExerciseAlias, ImportRecord, Workout
+from db.queries import exercises as exercises_queries
 
 # Positional placeholders of the drivers' parameter styles (psycopg takes %s in "pyformat").
 _PLACEHOLDERS: Final[dict[str, str]] = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -42,3 +47,33 @@ def insert_values(
         f"({', '.join(map(quote, columns))}) VALUES ({', '.join([placeholder] * len(columns))})"
     )
     connection.exec_driver_sql(statement, list(rows))
+
+
+def visible_exercises(session: Session, owner_id: uuid.UUID) -> Sequence[Exercise]:
+    """The system exercises and the owner's own."""
+    query = select(Exercise).where(exercises_queries.visible_to(owner_id))
+    return session.execute(query).scalars().all()
+
+
+def aliases(session: Session) -> Sequence[ExerciseAlias]:
+    """Every alias of the catalog (what other apps call its exercises)."""
+    return session.execute(select(ExerciseAlias)).scalars().all()
+
+
+def imported_hashes(session: Session, owner_id: uuid.UUID, hashes: Sequence[str]) -> set[str]:
+    """Which of these workout content hashes the owner has imported before."""
+    records = table_of(ImportRecord)
+    query = select(records.c.content_hash).where(
+        records.c.user_id == owner_id, records.c.content_hash.in_(hashes)
+    )
+    return set(session.execute(query).scalars())
+
+
+def insert_workouts(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert imported workouts (one executemany)."""
+    session.execute(insert(table_of(Workout)), list(rows))
+
+
+def insert_records(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert the records that make re-imports of the same workouts create nothing."""
+    session.execute(insert(table_of(ImportRecord)), list(rows))

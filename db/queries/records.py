@@ -19,15 +19,10 @@ from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from db.base import canonical_uuid, uuid_text
+from db.base import canonical_uuid, table_of, uuid_text
 from db.models import Exercise, Workout, WorkoutSet
 
 RecordT = TypeVar("RecordT", bound=Any)
-
-
-def _table(model: type[Any]) -> Table:
-    table: Table = model.__table__
-    return table
 
 
 def get_for_update(session: Session, model: type[RecordT], record_id: uuid.UUID) -> RecordT | None:
@@ -50,7 +45,7 @@ def get_live(
     """The owner's row with this id unless it was deleted."""
     return (
         session.connection()
-        .execute(_live_statement(_table(model)), {"record_id": record_id, "owner_id": owner_id})
+        .execute(_live_statement(table_of(model)), {"record_id": record_id, "owner_id": owner_id})
         .first()
     )
 
@@ -71,7 +66,7 @@ def get_live_many(
     if not ids:
         return []
     result = session.connection().execute(
-        _live_many_statement(_table(model)), {"record_ids": list(ids), "owner_id": owner_id}
+        _live_many_statement(table_of(model)), {"record_ids": list(ids), "owner_id": owner_id}
     )
     return list(result.all())
 
@@ -109,7 +104,7 @@ def page(
 ) -> list[Row[Any]]:
     """Newest first by (time, id): a keyset page, stable under concurrent inserts."""
     statement = _page_statement(
-        _table(model),
+        table_of(model),
         time_attr,
         bounded_from=time_from is not None,
         bounded_to=time_to is not None,
@@ -125,8 +120,8 @@ def page(
     return list(session.connection().execute(statement, params).all())
 
 
-_SET_TABLE = _table(WorkoutSet)
-_EXERCISE_TABLE = _table(Exercise)
+_SET_TABLE = table_of(WorkoutSet)
+_EXERCISE_TABLE = table_of(Exercise)
 # A set as it reads back (the exercise by slug, ids as text), then its workout's id (text).
 _SETS_WITH_SLUGS = (
     core_select(

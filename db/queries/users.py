@@ -6,13 +6,14 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, bindparam, update
+from sqlalchemy import Row, bindparam, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, select
 
+from db.base import table_of
 from db.models import RefreshToken, User
 
-_USERS: Table = User.__table__  # type: ignore[attr-defined]
+_USERS = table_of(User)
 # Built once: every authenticated request runs it. Rebuilding a statement and its cache key,
 # and loading an ORM entity, cost more than the lookup itself (bench/RESULTS.md).
 _AUTH_FACTS = core_select(
