@@ -53,7 +53,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         if session.in_transaction():
             # Rolling back an open read transaction is I/O: off the event loop, in threads of
             # its own: it only gives a connection back, so it must never queue behind
-            # requests that wait for one (api/app.py limits the request threads).
+            # requests that wait for one (api/threads.py).
             await run_in_pool(request.app.state, "teardown", functools.partial(_finish, scope))
         else:
             _finish(scope)

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     gc_freeze: bool = True
     # PostgreSQL cancels any statement running longer than this (the request answers 503).
     db_statement_timeout_ms: int = Field(default=30_000, ge=100)
-    # Sync endpoints running at once per process (the thread pool's limit; see api/app.py).
+    # Sync endpoints running at once per process (the thread pool's limit; see api/threads.py).
     # Default: 1 on SQLite (queries are local; more threads only contend for the GIL),
     # 2 on PostgreSQL (a second thread runs while the first waits on the network).
     worker_threads: int | None = Field(default=None, ge=1, le=200)
