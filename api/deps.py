@@ -90,6 +90,10 @@ async def access_claims(
     request: Request, token: Annotated[str | None, Depends(oauth2_scheme)]
 ) -> AccessClaims:
     """The verified claims of the bearer token (CPU only, so it stays on the event loop)."""
+    return _verify(request, token)
+
+
+def _verify(request: Request, token: str | None) -> AccessClaims:
     if not token:
         raise Unauthorized("Missing bearer token", code="missing_token")
     tokens: TokenCodec = request.app.state.tokens
@@ -183,11 +187,21 @@ class Caller:
         return _access(self.request, session, actor, owner_id)
 
 
-async def caller(request: Request, user: UserRef, claims: ClaimsDep) -> Caller:
-    """The token's claims and the path's user (CPU only: no hop)."""
-    return Caller(request, claims, user)
+class _BearerCaller(OAuth2PasswordBearer):
+    """The bearer-token scheme (the same one `oauth2_scheme` declares) whose dependency
+    answers a `Caller`: the token's verified claims and the path's user, CPU only (no hop).
+
+    One dependency instead of three (header, claims, caller): FastAPI resolves every level on
+    every request, a measurable share of a read (bench/RESULTS.md)."""
+
+    async def __call__(self, request: Request, user: UserRef) -> Caller:  # type: ignore[override]
+        token = await super().__call__(request)
+        return Caller(request, _verify(request, token), user)
 
 
+caller = _BearerCaller(
+    tokenUrl="/v1/auth/token", scheme_name="OAuth2PasswordBearer", auto_error=False
+)
 CallerDep = Annotated[Caller, Depends(caller)]
 
 
