@@ -7,7 +7,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
@@ -19,10 +19,12 @@ from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
-from api.threads import run_in_pool
+from api.threads import run_in_pool, run_read
 from db.engine import session_for, session_scope
 from db.models import User
 from db.queries import users as users_queries
+
+T = TypeVar("T")
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/v1/auth/token", auto_error=False)
 
@@ -155,10 +157,11 @@ class Caller:
     """A verified bearer token and the `{user}` the path names, not yet authorised.
 
     `read`/`write` authorise it against the database (through `api.policy`) and are the only
-    way to an `Access`, which every record service requires. Hot routes call them inside
-    their own thread with a session they open there (`open_session`): one thread-pool hop per
-    request and no generator dependency, the two largest fixed costs of a request here
-    (bench/RESULTS.md). Other routes use the `ReadAccess`/`WriteAccess` dependencies below.
+    way to an `Access`, which every record service requires. Hot routes call them in the one
+    unit of work they run (`run_read`, or their own thread) with a session they open there
+    (`open_session`): at most one thread-pool hop per request and no generator dependency,
+    the two largest fixed costs of a request here (bench/RESULTS.md). Other routes use the
+    `ReadAccess`/`WriteAccess` dependencies below.
     """
 
     request: Request
@@ -168,6 +171,10 @@ class Caller:
     def open_session(self) -> AbstractContextManager[Session]:
         """A session for this request, closed (rolled back if still open) on leaving."""
         return session_for(self.request.app.state.engine)
+
+    async def run_read(self, work: Callable[[], T]) -> T:
+        """Run a bounded read for this request (inline on SQLite: `api.threads.run_read`)."""
+        return await run_read(self.request.app.state, work)
 
     def read(self, session: Session) -> Access:
         """The owner named in the path, if the caller may read their data; else 404."""

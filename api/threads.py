@@ -33,6 +33,19 @@ def _limiter(state: State, pool: str) -> anyio.CapacityLimiter:
     return limiters[pool]
 
 
+async def run_read(state: State, work: Callable[[], T]) -> T:
+    """Run a bounded, read-only unit of database work (one record, one page) for a request.
+
+    On SQLite it runs inline, on the event loop: the database is a library reading a local
+    file (WAL readers never wait for writers), so the read is CPU work like parsing JSON, and
+    a thread-pool hop cost a tenth of a workout GET (bench/RESULTS.md). Elsewhere it runs in
+    a request thread, where waiting on the network does not hold up the loop.
+    """
+    if getattr(state, "inline_reads", False):
+        return work()
+    return await anyio.to_thread.run_sync(work)
+
+
 async def run_in_pool(state: State, pool: str, work: Callable[[], T]) -> T:
     """Run `work` in a thread of the app's pool `pool` (a key of `POOLS`)."""
     return await anyio.to_thread.run_sync(work, limiter=_limiter(state, pool))

@@ -74,7 +74,7 @@ def build_record_router(
         response_model=page_schema,
         responses=problem_responses(401, 404, 422),
     )
-    def list_records(
+    async def list_records(
         caller: CallerDep,
         page: PageDep,
         time_from: Annotated[
@@ -86,12 +86,14 @@ def build_record_router(
             Query(alias="to", description="Exclusive upper bound (RFC 3339 with offset)."),
         ] = None,
     ) -> Response:
-        with caller.open_session() as session:
-            items, cursor = records_service.list_records(
-                session, kind, caller.read(session), page, time_from=time_from, time_to=time_to
-            )
-        body = to_json({"items": items, "next_cursor": cursor})
-        return Response(body, media_type="application/json")
+        def read() -> bytes:
+            with caller.open_session() as session:
+                items, cursor = records_service.list_records(
+                    session, kind, caller.read(session), page, time_from=time_from, time_to=time_to
+                )
+            return to_json({"items": items, "next_cursor": cursor})
+
+        return Response(await caller.run_read(read), media_type="application/json")
 
     @router.post(
         "",
@@ -119,13 +121,16 @@ def build_record_router(
         response_model=read_schema,
         responses={304: {"description": "Not modified"}, **problem_responses(401, 404, 422)},
     )
-    def get_record(
+    async def get_record(
         record_id: uuid.UUID,
         caller: CallerDep,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
-        with caller.open_session() as session:
-            item, etag = records_service.get_record(session, kind, caller.read(session), record_id)
+        def read() -> tuple[records_service.Item, str]:
+            with caller.open_session() as session:
+                return records_service.get_record(session, kind, caller.read(session), record_id)
+
+        item, etag = await caller.run_read(read)
         if if_none_match is not None and etag in {
             t.strip().removeprefix("W/") for t in if_none_match.split(",")
         }:
