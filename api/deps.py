@@ -212,16 +212,19 @@ caller = _BearerCaller(
 CallerDep = Annotated[Caller, Depends(caller)]
 
 
-def read_access(caller: CallerDep, session: SessionDep) -> Access:
+async def read_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may read their data; else 404."""
-    access = caller.read(session)
-    _release(session)
-    return access
+    return await caller.run_read(functools.partial(_authorised, caller.read, session))
 
 
-def write_access(caller: CallerDep, session: SessionDep) -> Access:
-    """The owner named in the path, if the caller may write their data; else 404."""
-    access = caller.write(session)
+async def write_access(caller: CallerDep, session: SessionDep) -> Access:
+    """The owner named in the path, if the caller may write their data; else 404.
+    (Deciding is a read: inline on SQLite, like `Caller.run_read`.)"""
+    return await caller.run_read(functools.partial(_authorised, caller.write, session))
+
+
+def _authorised(decide: Callable[[Session], Access], session: Session) -> Access:
+    access = decide(session)
     _release(session)
     return access
 
