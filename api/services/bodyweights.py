@@ -22,7 +22,6 @@ def apply(
     """Set the sent fields."""
     for key, value in values.items():
         setattr(entry, key, value)
-    session.add(entry)
 
 
 def read(session: Session, entries: Sequence[Any]) -> list[Item]:  # noqa: ARG001

@@ -24,7 +24,6 @@ def apply(session: Session, score: PainScore, values: dict[str, Any], access: Ac
         raise InvalidInput([FieldError("workout_id", "unknown workout")])
     for key, value in values.items():
         setattr(score, key, value)
-    session.add(score)
 
 
 def read(session: Session, scores: Sequence[Any]) -> list[Item]:  # noqa: ARG001

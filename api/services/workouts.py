@@ -37,6 +37,7 @@ def _resolve_exercises(
 
 
 WRITTEN_SETS = "backchain.written_sets"
+PENDING_SETS = "backchain.pending_sets"
 
 
 def _is_uuid(value: str) -> bool:
@@ -77,11 +78,6 @@ def _replace_sets(
     ]
     if errors:
         raise InvalidInput(errors)
-    # The workout row first (the sets reference it), then the sets in one executemany:
-    # plain rows, not ORM entities, which cost more than the statements (bench/RESULTS.md).
-    session.flush()
-    if not is_new:
-        records_queries.delete_sets(session, workout.id)
     rows: list[dict[str, Any]] = []
     written: list[Item] = []
     slugs = {v: k for k, v in resolved.items() if not _is_uuid(k)}
@@ -104,7 +100,9 @@ def _replace_sets(
         }
         rows.append(row)
         written.append({**row, "exercise": slugs[exercise_id]})
-    records_queries.insert_sets(session, rows)
+    # Written once the workout row is (`write_sets`), as plain rows in one executemany: ORM
+    # entities cost more than the statements (bench/RESULTS.md).
+    session.info.setdefault(PENDING_SETS, {})[workout.id] = (rows, is_new)
     # The answer is built from what was written, without reading the sets back.
     session.info.setdefault(WRITTEN_SETS, {})[workout.id] = [
         {name: item[name] for name in SET_FIELDS} for item in written
@@ -124,10 +122,20 @@ def apply(session: Session, workout: Workout, values: dict[str, Any], access: Ac
         setattr(workout, key, value)
     if workout.ended_at is not None and workout.ended_at < workout.started_at:
         raise InvalidInput([FieldError("ended_at", "must not be before started_at")])
-    session.add(workout)
     if sets is not None:
-        with session.no_autoflush:  # the workout is flushed once, with every field set
+        with session.no_autoflush:  # the workout is written once, with every field set
             _replace_sets(session, workout, sets, access, is_new=is_new)
+
+
+def write_sets(session: Session, workout: Workout) -> None:
+    """Replace the workout's sets with those `apply` prepared (after the workout row)."""
+    pending = session.info.get(PENDING_SETS, {}).pop(workout.id, None)
+    if pending is None:
+        return
+    rows, is_new = pending
+    if not is_new:
+        records_queries.delete_sets(session, workout.id)
+    records_queries.insert_sets(session, rows)
 
 
 def read(session: Session, workouts: Sequence[Any]) -> list[Item]:
@@ -167,4 +175,5 @@ KIND = RecordKind(
     required=("started_at",),
     apply=apply,
     read=read,
+    write_children=write_sets,
 )

@@ -166,6 +166,20 @@ def sets_with_slugs(
     return found
 
 
+@functools.cache
+def _insert_statement(table: Table) -> Any:
+    return table.insert()
+
+
+def insert_row(session: Session, row: Any) -> None:
+    """Insert a new record (an unsaved table-model object) as one Core INSERT of its column
+    values; the object stays out of the session."""
+    table = table_of(type(row))
+    session.connection().execute(
+        _insert_statement(table), {column.key: getattr(row, column.key) for column in table.columns}
+    )
+
+
 _INSERT_SETS = _SET_TABLE.insert()
 
 

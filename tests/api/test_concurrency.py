@@ -73,3 +73,23 @@ def test_concurrent_retries_with_one_idempotency_key_store_one_record(
     assert {status for status, _ in answers} == {201}
     assert len({rid for _, rid in answers}) == 1
     assert session.exec(select(func.count()).select_from(Bodyweight)).one() == 1
+
+
+def test_concurrent_puts_creating_one_id_store_one_record(
+    live_server: LiveServer, auth_headers: dict, session: Session
+) -> None:
+    """Offline clients retry a PUT on several connections at once: one creates (201), the
+    others replace (200); never a 500, and one record."""
+    record_id = str(uuid.uuid4())
+    body = bodyweight()
+    start = threading.Barrier(8)
+
+    def put(_: int) -> int:
+        with httpx.Client(base_url=live_server.url, headers=auth_headers, timeout=30) as client:
+            start.wait()
+            return client.put(f"/v1/users/me/bodyweights/{record_id}", json=body).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(put, range(8)))
+    assert sorted(statuses) == [200] * 7 + [201]
+    assert session.exec(select(func.count()).select_from(Bodyweight)).one() == 1
