@@ -14,7 +14,7 @@ from db.models import Bodyweight
 
 
 def apply(
-    session: Session,
+    session: Session,  # noqa: ARG001 (RecordKind.apply's signature)
     entry: Bodyweight,
     values: dict[str, Any],
     access: Access,  # noqa: ARG001
