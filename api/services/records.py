@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pydantic_core
@@ -117,12 +118,39 @@ def _stamp(row: Any) -> Any:
     return row
 
 
+_Defaults = tuple[dict[str, Any], dict[str, Callable[[], Any]]]
+_defaults_by_model: dict[type[Any], _Defaults] = {}
+
+
+def _defaults(model: type[Any]) -> _Defaults:
+    """A table model's default values and default factories, by field (computed once)."""
+    if model not in _defaults_by_model:
+        values: dict[str, Any] = {}
+        factories: dict[str, Callable[[], Any]] = {}
+        for name, field in model.model_fields.items():
+            if field.default_factory is not None:
+                factories[name] = field.default_factory
+            elif not field.is_required():
+                values[name] = field.default
+        _defaults_by_model[model] = (values, factories)
+    return _defaults_by_model[model]
+
+
+def _new_row(kind: RecordKind, **given: Any) -> Any:
+    """A new record: its model's defaults and `given`, as a plain object. It is written by
+    one Core INSERT (`_save`), so it needs none of the ORM's instrumentation, whose
+    construction was a tenth of a POST's CPU (bench/RESULTS.md)."""
+    values, factories = _defaults(kind.model)
+    made = {name: make() for name, make in factories.items() if name not in given}
+    return SimpleNamespace(**{**values, **made, **given})
+
+
 def _save(session: Session, kind: RecordKind, row: Any, *, is_new: bool) -> None:
     """Write the (stamped) row, then what belongs to it. A new row is one Core INSERT of its
     values and stays out of the session: the ORM's unit of work cost twice as much as the
     statement (bench/RESULTS.md)."""
     if is_new:
-        records_queries.insert_row(session, row)
+        records_queries.insert_row(session, kind.model, row)
     else:
         session.add(row)
         session.flush()
@@ -230,7 +258,7 @@ def create_record(
                 return _replay(existing, fingerprint)
             session.delete(existing)
             session.flush()
-    row = kind.model(id=uuid.uuid4(), user_id=access.owner_id, created_by=access.actor_id)
+    row = _new_row(kind, id=uuid.uuid4(), user_id=access.owner_id, created_by=access.actor_id)
     kind.apply(session, _stamp(row), data.model_dump(), access)
     _touch(session, kind, row, "upsert", is_new=True)
     body = _body(session, kind, row)
@@ -281,7 +309,7 @@ def put_record(
         raise PreconditionFailed("The resource already exists (If-None-Match)")
     created = row is None
     if created:
-        row = kind.model(id=record_id, user_id=access.owner_id, created_by=access.actor_id)
+        row = _new_row(kind, id=record_id, user_id=access.owner_id, created_by=access.actor_id)
     else:
         row.version += 1
     kind.apply(session, _stamp(row), data.model_dump(), access)

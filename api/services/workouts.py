@@ -20,32 +20,35 @@ from db.queries import records as records_queries
 
 def _resolve_exercises(
     session: Session, owner_id: uuid.UUID, refs: Sequence[str]
-) -> dict[str, uuid.UUID]:
-    """Map each exercise ref (id or slug) the owner can see to its id, in one query."""
+) -> dict[str, tuple[uuid.UUID, str]]:
+    """Map each exercise ref (id or slug) the owner can see to (id, slug), keyed by the id's
+    text and by the slug. The system catalog is looked up in memory; the owner's own
+    exercises, if any ref is left, in one query."""
+    system = exercises_queries.system_catalog(session)
+    found: dict[str, tuple[uuid.UUID, str]] = {}
     ids: list[uuid.UUID] = []
     slugs: list[str] = []
     for ref in set(refs):
         try:
-            ids.append(uuid.UUID(ref))
+            ref_id: uuid.UUID | None = uuid.UUID(ref)
         except ValueError:
-            slugs.append(ref)
-    found: dict[str, uuid.UUID] = {}
-    for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
-        found[str(exercise_id)] = exercise_id
-        found[slug] = exercise_id
+            ref_id = None
+        entry = system.get(str(ref_id) if ref_id is not None else ref)
+        if entry is None:
+            if ref_id is not None:
+                ids.append(ref_id)
+            else:
+                slugs.append(ref)
+            continue
+        found[str(entry[0])] = found[entry[1]] = entry
+    if ids or slugs:
+        for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
+            found[str(exercise_id)] = found[slug] = (exercise_id, slug)
     return found
 
 
 WRITTEN_SETS = "backchain.written_sets"
 PENDING_SETS = "backchain.pending_sets"
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _replace_sets(
@@ -80,10 +83,9 @@ def _replace_sets(
         raise InvalidInput(errors)
     rows: list[dict[str, Any]] = []
     written: list[Item] = []
-    slugs = {v: k for k, v in resolved.items() if not _is_uuid(k)}
     for position, s in enumerate(sets):
         ref = s["exercise"]
-        exercise_id = resolved.get(ref) or resolved[ref.lower()]
+        exercise_id, slug = resolved.get(ref) or resolved[ref.lower()]
         row = {
             "id": s.get("id") or uuid.uuid4(),
             "workout_id": workout.id,
@@ -99,7 +101,7 @@ def _replace_sets(
             "notes": s.get("notes"),
         }
         rows.append(row)
-        written.append({**row, "exercise": slugs[exercise_id]})
+        written.append({**row, "exercise": slug})
     # Written once the workout row is (`write_sets`), as plain rows in one executemany: ORM
     # entities cost more than the statements (bench/RESULTS.md).
     session.info.setdefault(PENDING_SETS, {})[workout.id] = (rows, is_new)

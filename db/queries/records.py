@@ -171,10 +171,10 @@ def _insert_statement(table: Table) -> Any:
     return table.insert()
 
 
-def insert_row(session: Session, row: Any) -> None:
-    """Insert a new record (an unsaved table-model object) as one Core INSERT of its column
-    values; the object stays out of the session."""
-    table = table_of(type(row))
+def insert_row(session: Session, model: type[Any], row: Any) -> None:
+    """Insert a new record of `model` as one Core INSERT of its column values, read off `row`
+    (any object with them as attributes: it stays out of the session)."""
+    table = table_of(model)
     session.connection().execute(
         _insert_statement(table), {column.key: getattr(row, column.key) for column in table.columns}
     )

@@ -101,6 +101,31 @@ class TestValidation:
             assert response.status_code == 422
             assert response.json()["errors"][0]["field"] == "sets.0.exercise"
 
+    def test_exercises_resolve_by_slug_or_id_system_or_own(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        mine = client.post(
+            "/v1/exercises",
+            headers=auth_headers,
+            json={"name": "Band pull-apart", "chain": "posterior", "region": "upper"},
+        ).json()
+        deadlift = client.get("/v1/exercises/deadlift", headers=auth_headers).json()
+        refs = ["deadlift", deadlift["id"].upper(), mine["id"], mine["slug"], "hip_thrust"]
+        body = workout(sets=[{"exercise": ref, "reps": 5, "load_kg": 50} for ref in refs])
+        response = post(client, auth_headers, body)
+        assert response.status_code == 201, response.text
+        sets = response.json()["sets"]
+        assert [s["exercise"] for s in sets] == [
+            "deadlift",
+            "deadlift",
+            mine["slug"],
+            mine["slug"],
+            "hip_thrust",
+        ]
+        assert sets[1]["exercise_id"] == deadlift["id"] and sets[2]["exercise_id"] == mine["id"]
+        stored = client.get(f"/v1/users/me/workouts/{response.json()['id']}", headers=auth_headers)
+        assert stored.json()["sets"] == sets
+
     def test_set_id_of_another_workout_is_422(self, client: TestClient, auth_headers: dict) -> None:
         set_id = str(uuid.uuid4())
         sets = [{"id": set_id, "exercise": "deadlift", "reps": 5}]
