@@ -122,7 +122,8 @@ class TestValidation:
             mine["slug"],
             "hip_thrust",
         ]
-        assert sets[1]["exercise_id"] == deadlift["id"] and sets[2]["exercise_id"] == mine["id"]
+        assert sets[1]["exercise_id"] == deadlift["id"]
+        assert sets[2]["exercise_id"] == mine["id"]
         stored = client.get(f"/v1/users/me/workouts/{response.json()['id']}", headers=auth_headers)
         assert stored.json()["sets"] == sets
 
