@@ -68,8 +68,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         redoc_url=None,
     )
     app.state.settings = settings
-    # Bounded reads of one record or page run inline on SQLite (api/threads.run_read).
-    app.state.inline_reads = engine_url_is_sqlite
+    # Short units of database work run inline on SQLite (api/threads.run_short).
+    app.state.inline_database = engine_url_is_sqlite
     app.state.engine = engine or make_engine(
         settings.database_url, statement_timeout_ms=settings.db_statement_timeout_ms
     )

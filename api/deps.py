@@ -19,7 +19,7 @@ from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
-from api.threads import run_in_pool, run_read
+from api.threads import run_in_pool, run_short
 from db.engine import session_for, session_scope
 from db.models import User
 from db.queries import users as users_queries
@@ -158,7 +158,7 @@ class Caller:
 
     `read`/`write` authorise it against the database (through `api.policy`) and are the only
     way to an `Access`, which every record service requires. Hot routes call them in the one
-    unit of work they run (`run_read`, or their own thread) with a session they open there
+    unit of work they run (`run`) with a session they open there
     (`open_session`): at most one thread-pool hop per request and no generator dependency,
     the two largest fixed costs of a request here (bench/RESULTS.md). Other routes use the
     `ReadAccess`/`WriteAccess` dependencies below.
@@ -172,9 +172,10 @@ class Caller:
         """A session for this request, closed (rolled back if still open) on leaving."""
         return session_for(self.request.app.state.engine)
 
-    async def run_read(self, work: Callable[[], T]) -> T:
-        """Run a bounded read for this request (inline on SQLite: `api.threads.run_read`)."""
-        return await run_read(self.request.app.state, work)
+    async def run(self, work: Callable[[], T], *, writes: bool = False) -> T:
+        """Run this request's short unit of database work (inline on SQLite:
+        `api.threads.run_short`)."""
+        return await run_short(self.request.app.state, work, writes=writes)
 
     def read(self, session: Session) -> Access:
         """The owner named in the path, if the caller may read their data; else 404."""
@@ -214,13 +215,13 @@ CallerDep = Annotated[Caller, Depends(caller)]
 
 async def read_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may read their data; else 404."""
-    return await caller.run_read(functools.partial(_authorised, caller.read, session))
+    return await caller.run(functools.partial(_authorised, caller.read, session))
 
 
 async def write_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may write their data; else 404.
-    (Deciding is a read: inline on SQLite, like `Caller.run_read`.)"""
-    return await caller.run_read(functools.partial(_authorised, caller.write, session))
+    (Deciding is short database work: inline on SQLite, like `Caller.run`.)"""
+    return await caller.run(functools.partial(_authorised, caller.write, session))
 
 
 def _authorised(decide: Callable[[Session], Access], session: Session) -> Access:

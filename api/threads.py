@@ -11,6 +11,8 @@ import anyio
 import anyio.to_thread
 from starlette.datastructures import State
 
+from db.engine import write_turn
+
 T = TypeVar("T")
 
 # Pools beside the request threads, by name: how many threads each may use at once.
@@ -33,16 +35,25 @@ def _limiter(state: State, pool: str) -> anyio.CapacityLimiter:
     return limiters[pool]
 
 
-async def run_read(state: State, work: Callable[[], T]) -> T:
-    """Run a bounded, read-only unit of database work (one record, one page) for a request.
+async def run_short(state: State, work: Callable[[], T], *, writes: bool = False) -> T:
+    """Run a short, bounded unit of database work for a request (authorising it, reading or
+    writing one record or page); `writes` when it may write.
 
-    On SQLite it runs inline, on the event loop: the database is a library reading a local
-    file (WAL readers never wait for writers), so the read is CPU work like parsing JSON, and
-    a thread-pool hop cost a tenth of a workout GET (bench/RESULTS.md). Elsewhere it runs in
-    a request thread, where waiting on the network does not hold up the loop.
+    On SQLite it runs inline, on the event loop: the database is a library working on a local
+    file, so the work is CPU work like parsing JSON. SQLite takes one writer at a time and
+    request threads default to one there anyway, so a thread only added a hand-off and GIL
+    contention: a third of a workout POST's CPU (bench/RESULTS.md). Reads never wait (WAL);
+    writes run inline only with the write lock in hand, since a writer in a thread (an import,
+    another route) holds it for its whole transaction and the loop must never wait for it.
+    Elsewhere the work runs in a request thread, where waiting on the network does not hold
+    up the loop. Long work (analytics, exports, imports) always runs in threads.
     """
-    if getattr(state, "inline_reads", False):
-        return work()
+    if getattr(state, "inline_database", False):
+        if not writes:
+            return work()
+        with write_turn(state.engine) as ours:
+            if ours:
+                return work()
     return await anyio.to_thread.run_sync(work)
 
 

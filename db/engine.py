@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -30,6 +31,38 @@ WRITE_LOCK_WAIT_S = 10.0
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
+class _WriteTurn:
+    """The SQLite write lock held for a whole block of work on one thread (see `write_turn`)."""
+
+    def __init__(self, lock: threading.Lock) -> None:
+        self.lock = lock
+        self.local = threading.local()
+
+    def held_here(self) -> bool:
+        return getattr(self.local, "held", False)
+
+
+_write_turns: WeakKeyDictionary[Engine, _WriteTurn] = WeakKeyDictionary()
+
+
+@contextlib.contextmanager
+def write_turn(engine: Engine) -> Iterator[bool]:
+    """Take a SQLite engine's write lock for the block, if nobody holds it now; yields
+    whether it was taken. Work on the event loop must never wait for the lock (a thread that
+    holds it may need the loop to finish), so it runs only with its turn in hand. Engines of
+    other databases have no such lock: the block runs without one and gets False."""
+    turn = _write_turns.get(engine)
+    if turn is None or turn.held_here() or not turn.lock.acquire(blocking=False):
+        yield False
+        return
+    turn.local.held = True
+    try:
+        yield True
+    finally:
+        turn.local.held = False
+        turn.lock.release()
+
+
 def _queue_sqlite_writers(engine: Engine) -> None:
     """Let one connection at a time write, waiting in a queue.
 
@@ -40,6 +73,8 @@ def _queue_sqlite_writers(engine: Engine) -> None:
     anyway and SQLite's own busy timeout applies (no deadlock can hang a request).
     """
     lock = threading.Lock()
+    turn = _WriteTurn(lock)
+    _write_turns[engine] = turn
 
     def release(info: dict[Any, Any]) -> None:
         if info.pop(_HOLDS_WRITE_LOCK, False):
@@ -47,7 +82,11 @@ def _queue_sqlite_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _take(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not conn.info.get(_HOLDS_WRITE_LOCK) and statement.lstrip()[:6].upper() in _WRITES:
+        if (
+            not conn.info.get(_HOLDS_WRITE_LOCK)
+            and not turn.held_here()
+            and statement.lstrip()[:6].upper() in _WRITES
+        ):
             conn.info[_HOLDS_WRITE_LOCK] = lock.acquire(timeout=WRITE_LOCK_WAIT_S)
 
     @event.listens_for(engine, "commit")

@@ -7,7 +7,7 @@ put (create or replace), patch, delete (tombstone). The area routers instantiate
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Header, Query, Request, Response, status
 from pydantic import BaseModel
 
 from api.deps import CallerDep, SessionDep, WriteAccess
@@ -16,6 +16,7 @@ from api.pagination import PageDep
 from api.schemas.common import FilterInstant
 from api.services import records as records_service
 from api.services.records import RecordKind, Written, to_json
+from api.threads import run_short
 
 IfMatch = Annotated[
     str | None,
@@ -93,7 +94,7 @@ def build_record_router(
                 )
             return to_json({"items": items, "next_cursor": cursor})
 
-        return Response(await caller.run_read(read), media_type="application/json")
+        return Response(await caller.run(read), media_type="application/json")
 
     @router.post(
         "",
@@ -103,14 +104,19 @@ def build_record_router(
         response_model=read_schema,
         responses=problem_responses(401, 404, 413, 422),
     )
-    def create_record(
+    async def create_record(
+        request: Request,
         data: write_schema,  # type: ignore[valid-type]
         access: WriteAccess,
         session: SessionDep,
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
-        written = records_service.create_record(
-            session, kind, access, data, idempotency_key=idempotency_key
+        written = await run_short(
+            request.app.state,
+            lambda: records_service.create_record(
+                session, kind, access, data, idempotency_key=idempotency_key
+            ),
+            writes=True,
         )
         return _json(written, f"/v1/users/{access.owner_id}/{kind.resource}/{written.resource_id}")
 
@@ -130,7 +136,7 @@ def build_record_router(
             with caller.open_session() as session:
                 return records_service.get_record(session, kind, caller.read(session), record_id)
 
-        item, etag = await caller.run_read(read)
+        item, etag = await caller.run(read)
         if if_none_match is not None and etag in {
             t.strip().removeprefix("W/") for t in if_none_match.split(",")
         }:
@@ -147,7 +153,8 @@ def build_record_router(
             **problem_responses(401, 404, 410, 412, 413, 422),
         },
     )
-    def put_record(
+    async def put_record(
+        request: Request,
         record_id: uuid.UUID,
         data: write_schema,  # type: ignore[valid-type]
         access: WriteAccess,
@@ -155,8 +162,18 @@ def build_record_router(
         if_match: IfMatch = None,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
-        written = records_service.put_record(
-            session, kind, access, record_id, data, if_match=if_match, if_none_match=if_none_match
+        written = await run_short(
+            request.app.state,
+            lambda: records_service.put_record(
+                session,
+                kind,
+                access,
+                record_id,
+                data,
+                if_match=if_match,
+                if_none_match=if_none_match,
+            ),
+            writes=True,
         )
         return _json(written)
 
@@ -167,16 +184,22 @@ def build_record_router(
         response_model=read_schema,
         responses=problem_responses(401, 404, 412, 413, 422),
     )
-    def patch_record(
+    async def patch_record(
+        request: Request,
         record_id: uuid.UUID,
         data: patch_schema,  # type: ignore[valid-type]
         access: WriteAccess,
         session: SessionDep,
         if_match: IfMatch = None,
     ) -> Response:
-        return _json(
-            records_service.patch_record(session, kind, access, record_id, data, if_match=if_match)
+        written = await run_short(
+            request.app.state,
+            lambda: records_service.patch_record(
+                session, kind, access, record_id, data, if_match=if_match
+            ),
+            writes=True,
         )
+        return _json(written)
 
     @router.delete(
         "/{record_id}",
@@ -185,13 +208,16 @@ def build_record_router(
         status_code=status.HTTP_204_NO_CONTENT,
         responses=problem_responses(401, 404, 412),
     )
-    def delete_record(
+    async def delete_record(
         record_id: uuid.UUID, caller: CallerDep, if_match: IfMatch = None
     ) -> Response:
-        with caller.open_session() as session:
-            records_service.delete_record(
-                session, kind, caller.write(session), record_id, if_match=if_match
-            )
+        def delete() -> None:
+            with caller.open_session() as session:
+                records_service.delete_record(
+                    session, kind, caller.write(session), record_id, if_match=if_match
+                )
+
+        await caller.run(delete, writes=True)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     return router

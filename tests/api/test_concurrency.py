@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -93,3 +94,38 @@ def test_concurrent_puts_creating_one_id_store_one_record(
         statuses = list(pool.map(put, range(8)))
     assert sorted(statuses) == [200] * 7 + [201]
     assert session.exec(select(func.count()).select_from(Bodyweight)).one() == 1
+
+
+def test_a_write_waiting_for_the_database_never_holds_up_other_requests(
+    live_server: LiveServer, auth_headers: dict, engine, database_url: str
+) -> None:
+    """SQLite runs short record work on the event loop only when it can take the write lock
+    at once; while another writer holds it (a long import, say), a POST waits in a thread and
+    the server keeps answering. On PostgreSQL every write runs in a thread anyway."""
+    from sqlalchemy import text
+
+    holding, release = threading.Event(), threading.Event()
+
+    def long_writer() -> None:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE user_account SET token_version = token_version"))
+            holding.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=long_writer)
+    writer.start()
+    assert holding.wait(10)
+    with (
+        ThreadPoolExecutor(1) as pool,
+        httpx.Client(base_url=live_server.url, headers=auth_headers, timeout=30) as client,
+    ):
+        posting = pool.submit(client.post, "/v1/users/me/bodyweights", json=bodyweight())
+        time.sleep(0.3)  # the POST is now waiting for the writer
+        started = time.monotonic()
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/v1/users/me/bodyweights").status_code == 200
+        assert time.monotonic() - started < 2
+        assert not posting.done() or database_url.startswith("postgresql")
+        release.set()
+        assert posting.result(timeout=20).status_code == 201
+    writer.join(10)
