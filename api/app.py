@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from api import logs, openapi_doc
 from api.errors import register_error_handlers
-from api.middleware import AccessLogMiddleware, BodySizeLimitMiddleware, RequestContextMiddleware
+from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.routers import (
     analytics,
     auth,
@@ -100,7 +100,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         health.router,
     ):
         app.include_router(router)
-    app.add_middleware(AccessLogMiddleware, engine=app.state.engine)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
@@ -124,7 +123,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     if (settings.web_dist / "index.html").is_file():
         app.mount("/app", StaticFiles(directory=settings.web_dist, html=True), name="web")
     app.openapi = lambda: openapi_doc.build(app)  # type: ignore[method-assign]
-    app.add_middleware(RequestContextMiddleware, hsts=settings.env == "production")
+    app.add_middleware(
+        RequestContextMiddleware, engine=app.state.engine, hsts=settings.env == "production"
+    )
     # Long-lived objects made at start-up (routes, schemas, the catalog of types) move out of
     # the collector's way: GC pauses were 30-50 % of a cold analytics request (bench/RESULTS.md).
     if settings.gc_freeze:

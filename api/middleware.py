@@ -30,12 +30,19 @@ access_logger = logging.getLogger("backchain.access")
 
 
 class RequestContextMiddleware:
-    """Per request: echo a well-formed X-Request-ID or make one, add security headers, and log
+    """Per request: echo a well-formed X-Request-ID or make one, add security headers, log
     one JSON line (request id, user id, route template, status, duration; never bodies,
-    query strings or tokens)."""
+    query strings or tokens), and record each trainer call on a client's data once it has
+    answered (status included).
 
-    def __init__(self, app: ASGIApp, *, hsts: bool = False) -> None:
+    The access-log row is written after the response has been sent, in its own short
+    transaction, so a read is not slowed; the dependency that authorised the call marks it
+    in `scope["state"]`. (One middleware for all of this: each layer costs every request.)
+    """
+
+    def __init__(self, app: ASGIApp, *, engine: Any, hsts: bool = False) -> None:
         self.app = app
+        self.engine = engine
         self.headers = [*SECURITY_HEADERS, *([HSTS] if hsts else [])]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -75,6 +82,11 @@ class RequestContextMiddleware:
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
             )
+            marked = state.get("access_log")
+            if marked is not None:
+                await anyio.to_thread.run_sync(
+                    _write_access_log, self.engine, marked, scope["method"], scope["path"], status
+                )
 
 
 class BodyTooLarge(StarletteHTTPException):
@@ -155,39 +167,6 @@ class BodySizeLimitMiddleware:
         except BodyTooLarge:
             if not started:
                 await self._reject(scope, send, limit)
-
-
-class AccessLogMiddleware:
-    """Record each trainer call on a client's data once it has answered (status included).
-
-    The row is written after the response has been sent, in its own short transaction, so a
-    read is not slowed; the dependency that authorised the call marks it in `scope["state"]`.
-    """
-
-    def __init__(self, app: ASGIApp, engine: Any) -> None:
-        self.app = app
-        self.engine = engine
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        status = 500
-
-        async def capture(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, capture)
-        finally:
-            marked = scope.get("state", {}).get("access_log")
-            if marked is not None:
-                await anyio.to_thread.run_sync(
-                    _write_access_log, self.engine, marked, scope["method"], scope["path"], status
-                )
 
 
 def _resource_of(path: str) -> str:
