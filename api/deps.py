@@ -19,7 +19,7 @@ from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
-from api.threads import run_in_pool, run_short
+from api.threads import run_in_pool, run_short, runs_inline
 from db.engine import session_for, session_scope
 from db.models import User
 from db.queries import users as users_queries
@@ -171,6 +171,11 @@ class Caller:
     def open_session(self) -> AbstractContextManager[Session]:
         """A session for this request, closed (rolled back if still open) on leaving."""
         return session_for(self.request.app.state.engine)
+
+    @property
+    def runs_inline(self) -> bool:
+        """Whether short database work runs on the event loop here (SQLite)."""
+        return runs_inline(self.request.app.state)
 
     async def run(self, work: Callable[[], T], *, writes: bool = False) -> T:
         """Run this request's short unit of database work (inline on SQLite:

@@ -1,6 +1,7 @@
-"""The process's thread pools: few threads for requests, and pools of their own for work that
-must never queue behind requests (bench/RESULTS.md: more request threads only contend for the
-GIL, and a connection held while waiting for a thread could deadlock the pool)."""
+"""Where a request's database work runs: inline on SQLite when it is short (`run_short`), else
+in few request threads, with pools of their own for work that must never queue behind requests
+(bench/RESULTS.md: more request threads only contend for the GIL, and a connection held while
+waiting for a thread could deadlock the pool)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ def _limiter(state: State, pool: str) -> anyio.CapacityLimiter:
     return limiters[pool]
 
 
+def runs_inline(state: State) -> bool:
+    """Whether short database work runs on the event loop (`run_short`): on SQLite."""
+    return bool(getattr(state, "inline_database", False))
+
+
 async def run_short(state: State, work: Callable[[], T], *, writes: bool = False) -> T:
     """Run a short, bounded unit of database work for a request (authorising it, reading or
     writing one record or page); `writes` when it may write.
@@ -48,7 +54,7 @@ async def run_short(state: State, work: Callable[[], T], *, writes: bool = False
     Elsewhere the work runs in a request thread, where waiting on the network does not hold
     up the loop. Long work (analytics, exports, imports) always runs in threads.
     """
-    if getattr(state, "inline_database", False):
+    if runs_inline(state):
         if not writes:
             return work()
         with write_turn(state.engine) as ours:

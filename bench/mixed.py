@@ -15,9 +15,9 @@ per request from a seeded generator (same sequence every run):
 | 2.5 % | GET /v1/users/me/exports/workouts.csv (streamed, chunked) |
 
 The generator is bench/load.py (closed loop, keep-alive, 16 connections: 8 per worker as in
-the one-worker benchmark), not wrk: wrk is not installed here, and one generator for every
-section keeps the client cost the same. Targets (issue): 0 errors; p99 < 10× p50; mixed req/s
-≥ 0.15× the bare endpoint's.
+the one-worker benchmark), an equivalent of wrk with Lua scripts: wrk is not on every machine
+this runs on, and one generator for every section keeps the client cost the same. Targets
+(issue): 0 errors; p99 < 10× p50; mixed req/s ≥ 0.15× the bare endpoint's.
 """
 
 from __future__ import annotations

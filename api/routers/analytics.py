@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import APIRouter, Query, Response
+from sqlmodel import Session
 
 from api.analytics.constants import METHODS, method_as_dict
-from api.deps import CallerDep
+from api.deps import Caller, CallerDep
 from api.errors import NotFound, problem_responses
 from api.schemas.analytics import (
     BalanceRead,
@@ -20,6 +24,7 @@ from api.schemas.analytics import (
 from api.schemas.common import LocalDate
 from api.schemas.enums import PainRegion
 from api.services import analytics as analytics_service
+from db.models import User
 
 router = APIRouter(tags=["analytics"])
 
@@ -36,7 +41,22 @@ def _json(body: str) -> Response:
     return Response(body, media_type="application/json")
 
 
-# Each route authorises and computes in its one thread (`CallerDep`, see `api.deps.Caller`).
+async def _answer(caller: Caller, answer: Callable[[Session, User, bool], str]) -> Response:
+    """Authorise and answer in one unit of work (`CallerDep`, see `api.deps.Caller`).
+
+    Answers are cached per user and data version (`api.services.analytics`). On SQLite a
+    cached answer is short work, served inline (`Caller.run`); only a miss is computed in a
+    thread (a cold five-year trend takes a few hundred ms). Elsewhere one thread does both.
+    """
+
+    def run(cached_only: bool) -> str:
+        with caller.open_session() as session:
+            return answer(session, caller.read(session).owner, cached_only)
+
+    if caller.runs_inline:
+        with contextlib.suppress(analytics_service.NotCached):
+            return _json(await caller.run(lambda: run(True)))
+    return _json(await anyio.to_thread.run_sync(run, False))
 
 
 @router.get(
@@ -45,7 +65,7 @@ def _json(body: str) -> Response:
     response_model=BalanceRead,
     responses=ERRORS,
 )
-def get_balance(
+async def get_balance(
     caller: CallerDep,
     at: Annotated[
         LocalDate | None,
@@ -53,9 +73,12 @@ def get_balance(
     ] = None,
 ) -> Response:
     """The balance index B = P / A at a date, its regions, and every lift that went into it."""
-    with caller.open_session() as session:
-        owner = caller.read(session).owner
-        return _json(analytics_service.balance_json(session, owner, at=at))
+    return await _answer(
+        caller,
+        lambda session, owner, cached_only: analytics_service.balance_json(
+            session, owner, at=at, cached_only=cached_only
+        ),
+    )
 
 
 @router.get(
@@ -64,17 +87,16 @@ def get_balance(
     response_model=BalanceTrendRead,
     responses=ERRORS,
 )
-def get_balance_trend(
+async def get_balance_trend(
     caller: CallerDep, date_from: DateFrom = None, date_to: DateTo = None
 ) -> Response:
     """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
-    with caller.open_session() as session:
-        owner = caller.read(session).owner
-        return _json(
-            analytics_service.balance_trend_json(
-                session, owner, date_from=date_from, date_to=date_to
-            )
-        )
+    return await _answer(
+        caller,
+        lambda session, owner, cached_only: analytics_service.balance_trend_json(
+            session, owner, date_from=date_from, date_to=date_to, cached_only=cached_only
+        ),
+    )
 
 
 @router.get(
@@ -83,20 +105,24 @@ def get_balance_trend(
     response_model=BenchmarksRead,
     responses=ERRORS,
 )
-def list_benchmarks(
+async def list_benchmarks(
     caller: CallerDep,
     lift: Annotated[str | None, Query(max_length=80, examples=["deadlift"])] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Response:
     """Best e1RM per day for deadlift, hip thrust, pull-ups and every other scored lift."""
-    with caller.open_session() as session:
-        owner = caller.read(session).owner
-        return _json(
-            analytics_service.benchmarks_json(
-                session, owner, lift=lift, date_from=date_from, date_to=date_to
-            )
-        )
+    return await _answer(
+        caller,
+        lambda session, owner, cached_only: analytics_service.benchmarks_json(
+            session,
+            owner,
+            lift=lift,
+            date_from=date_from,
+            date_to=date_to,
+            cached_only=cached_only,
+        ),
+    )
 
 
 @router.get(
@@ -105,7 +131,7 @@ def list_benchmarks(
     response_model=PainTrendRead,
     responses=ERRORS,
 )
-def get_pain_trend(
+async def get_pain_trend(
     caller: CallerDep,
     region: PainRegion | None = None,
     date_from: DateFrom = None,
@@ -113,17 +139,17 @@ def get_pain_trend(
 ) -> Response:
     """Pain per region and side with clinically important change, and its association with
     the balance index over time (association, not causation)."""
-    with caller.open_session() as session:
-        owner = caller.read(session).owner
-        return _json(
-            analytics_service.pain_trend_json(
-                session,
-                owner,
-                region=region.value if region else None,
-                date_from=date_from,
-                date_to=date_to,
-            )
-        )
+    return await _answer(
+        caller,
+        lambda session, owner, cached_only: analytics_service.pain_trend_json(
+            session,
+            owner,
+            region=region.value if region else None,
+            date_from=date_from,
+            date_to=date_to,
+            cached_only=cached_only,
+        ),
+    )
 
 
 @router.get(
@@ -132,10 +158,14 @@ def get_pain_trend(
     response_model=SummaryRead,
     responses=ERRORS,
 )
-def get_summary(caller: CallerDep) -> Response:
+async def get_summary(caller: CallerDep) -> Response:
     """Latest balance, recent direction, latest pain per region, and flags for trainers."""
-    with caller.open_session() as session:
-        return _json(analytics_service.summary_json(session, caller.read(session).owner))
+    return await _answer(
+        caller,
+        lambda session, owner, cached_only: analytics_service.summary_json(
+            session, owner, cached_only=cached_only
+        ),
+    )
 
 
 @router.get(

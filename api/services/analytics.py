@@ -52,6 +52,14 @@ class _ResultCache:
         self._items: OrderedDict[Hashable, str] = OrderedDict()
         self._lock = threading.Lock()
 
+    def peek(self, key: Hashable) -> str | None:
+        """The cached answer, if any (marked as recently used)."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
     def get_or_compute(self, key: Hashable, compute: Callable[[], str]) -> str:
         with self._lock:
             if key in self._items:
@@ -72,15 +80,26 @@ class _ResultCache:
 RESULTS = _ResultCache(CACHE_SIZE)
 
 
+class NotCached(Exception):
+    """Raised instead of computing an answer that is not cached (`cached_only=True`)."""
+
+
 def _cached(
     session: Session,
     owner: User,
     name: str,
     params: tuple[Any, ...],
     compute: Callable[[], BaseModel],
+    *,
+    cached_only: bool = False,
 ) -> str:
     seq = analytics_queries.last_seq(session, owner.id)
     key = (name, owner.id, seq, owner.updated_at, params)
+    if cached_only:
+        found = RESULTS.peek(key)
+        if found is None:
+            raise NotCached(name)
+        return found
     return RESULTS.get_or_compute(key, lambda: compute().model_dump_json(by_alias=True))
 
 
@@ -253,10 +272,19 @@ def _balance_from(inputs: _Inputs, owner: User, at: date) -> schemas.BalanceRead
     )
 
 
-def balance_json(session: Session, owner: User, *, at: date | None) -> str:
+def balance_json(
+    session: Session, owner: User, *, at: date | None, cached_only: bool = False
+) -> str:
     """The balance snapshot at a local date (default: the owner's today)."""
     day = at or today(owner)
-    return _cached(session, owner, "balance", (day,), lambda: _balance(session, owner, day))
+    return _cached(
+        session,
+        owner,
+        "balance",
+        (day,),
+        lambda: _balance(session, owner, day),
+        cached_only=cached_only,
+    )
 
 
 def _series(
@@ -321,7 +349,12 @@ def _trend_of(
 
 
 def balance_trend_json(
-    session: Session, owner: User, *, date_from: date | None, date_to: date | None
+    session: Session,
+    owner: User,
+    *,
+    date_from: date | None,
+    date_to: date | None,
+    cached_only: bool = False,
 ) -> str:
     """Snapshots with an index in [from, to] (default: all history to today) and their trend."""
     _check_range(date_from, date_to)
@@ -332,6 +365,7 @@ def balance_trend_json(
         "balance_trend",
         (date_from, end),
         lambda: _balance_trend(session, owner, date_from, end),
+        cached_only=cached_only,
     )
 
 
@@ -423,6 +457,7 @@ def benchmarks_json(
     lift: str | None,
     date_from: date | None,
     date_to: date | None,
+    cached_only: bool = False,
 ) -> str:
     """Per-lift best e1RM per day, latest, all-time best and trend."""
     _check_range(date_from, date_to)
@@ -432,6 +467,7 @@ def benchmarks_json(
         "benchmarks",
         (lift, date_from, date_to, today(owner)),
         lambda: _benchmarks(session, owner, lift, date_from, date_to),
+        cached_only=cached_only,
     )
 
 
@@ -534,6 +570,7 @@ def pain_trend_json(
     region: str | None,
     date_from: date | None,
     date_to: date | None,
+    cached_only: bool = False,
 ) -> str:
     """Per region and side: points, latest band, change from the first entry, trend; and the
     pain–balance association."""
@@ -544,6 +581,7 @@ def pain_trend_json(
         "pain_trend",
         (region, date_from, date_to, today(owner)),
         lambda: _pain_trend(session, owner, region, date_from, date_to),
+        cached_only=cached_only,
     )
 
 
@@ -705,9 +743,16 @@ def _summary(session: Session, owner: User) -> schemas.SummaryRead:
     return summaries(session, [owner])[owner.id]
 
 
-def summary_json(session: Session, owner: User) -> str:
+def summary_json(session: Session, owner: User, *, cached_only: bool = False) -> str:
     """Latest balance, 12-week direction, latest pain per region and the trainer flags."""
-    return _cached(session, owner, "summary", (today(owner),), lambda: _summary(session, owner))
+    return _cached(
+        session,
+        owner,
+        "summary",
+        (today(owner),),
+        lambda: _summary(session, owner),
+        cached_only=cached_only,
+    )
 
 
 # ---------------------------------------------------------------- export rows

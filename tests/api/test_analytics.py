@@ -463,3 +463,41 @@ def test_method_table_is_public(client: TestClient) -> None:
     assert body["window_days"] == 42
     assert math.isclose(body["lifts"]["deadlift"]["multiple_male"], 1.875)
     assert client.get("/v1/methods/pcb-9").status_code == 404
+
+
+class TestCachedAnswers:
+    """Answers are cached per user and data version; on SQLite a cached one is served on the
+    event loop and only a miss is computed in a thread."""
+
+    def test_a_repeat_is_served_without_a_thread_on_sqlite_and_a_write_recomputes(
+        self,
+        client: TestClient,
+        session: Session,
+        settings,
+        database_url: str,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        import anyio.to_thread
+
+        _, headers = athlete(session, settings, bodyweight_kg=80.0)
+        log(client, headers, date.today() - timedelta(days=3), [("deadlift", 150, 5)])
+        hops: list[str] = []
+        original = anyio.to_thread.run_sync
+
+        async def counting(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+            hops.append(getattr(func, "__name__", repr(func)))
+            return await original(func, *args, **kwargs)
+
+        monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+        for path in ("/v1/users/me/balance", "/v1/users/me/balance/trend"):
+            first = client.get(path, headers=headers)
+            computed = len(hops)
+            again = client.get(path, headers=headers)
+            assert first.status_code == again.status_code == 200
+            assert again.content == first.content
+            expected_hops = 0 if database_url.startswith("sqlite") else 1
+            assert len(hops) - computed == expected_hops, hops
+        before = client.get("/v1/users/me/balance", headers=headers).json()
+        log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 200, 5)])
+        after = client.get("/v1/users/me/balance", headers=headers).json()
+        assert after != before  # the write moved the cursor: computed anew
