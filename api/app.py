@@ -47,14 +47,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     settings = settings or get_settings()
     logs.configure(settings.log_format)
 
-    engine_url_is_sqlite = settings.database_url.startswith("sqlite")
-
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Threads that run sync endpoints at once. Python runs one at a time anyway: more
         # threads contending for the GIL (SQLite releases it on every row) made a list page
         # cost 2-3x the CPU at 8 requests in flight than at 1 (bench/RESULTS.md).
-        threads = settings.worker_threads or (1 if engine_url_is_sqlite else 2)
+        threads = settings.worker_threads or (1 if settings.is_sqlite else 2)
         limit_request_threads(threads)
         yield
 
@@ -69,7 +67,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.settings = settings
     # Short units of database work run inline on SQLite (api/threads.run_short).
-    app.state.inline_database = engine_url_is_sqlite
+    app.state.inline_database = settings.is_sqlite
     app.state.engine = engine or make_engine(
         settings.database_url, statement_timeout_ms=settings.db_statement_timeout_ms
     )

@@ -61,7 +61,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-def uuid_text(column: ColumnElement[uuid.UUID]) -> ColumnElement[str]:
+def uuid_text(column: ColumnElement[uuid.UUID] | Any) -> ColumnElement[str]:
     """`column` read as text with no result processing (see `canonical_uuid`)."""
     return cast(column, String(36)).label(column.key)
 

@@ -10,10 +10,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Row, Select, String, bindparam, cast, func, select, type_coerce
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlmodel import Session, col
 
+from db.base import uuid_text
 from db.models import Bodyweight, ChangeCounter, Exercise, PainScore, Workout, WorkoutSet
+from db.queries import ranges
+from db.queries.ranges import between, between_params, driver_instant
 
 _LAST_SEQ = select(col(ChangeCounter.last_seq)).where(
     col(ChangeCounter.user_id) == bindparam("owner_id")
@@ -30,51 +33,35 @@ def last_seq(session: Session, owner_id: uuid.UUID) -> int:
 SetRow = tuple[str, str, str | None, str | None, str, bool, datetime, str, int, float]
 
 
-def _set_columns(*, text_ids: bool) -> list[Any]:
+def _set_columns(*, postgresql: bool) -> list[Any]:
     # PostgreSQL renders the UUID as text itself (far cheaper than building uuid.UUID objects)
     # and returns aware instants, so the UTC TypeDecorator is skipped; SQLite keeps both.
-    set_id = cast(col(WorkoutSet.id), String) if text_ids else col(WorkoutSet.id)
-    started = (
-        type_coerce(col(Workout.started_at), DateTime(timezone=True))
-        if text_ids
-        else col(Workout.started_at)
-    )
+    started = col(Workout.started_at)
     return [
-        set_id,
+        uuid_text(col(WorkoutSet.id)) if postgresql else col(WorkoutSet.id),
         col(Exercise.slug),
         col(Exercise.chain),
         col(Exercise.region),
         col(Exercise.load_type),
         col(Exercise.is_system),
-        started,
+        driver_instant(started, "started_at") if postgresql else started,
         col(WorkoutSet.set_type),
         col(WorkoutSet.reps),
         col(WorkoutSet.load_kg),
     ]
 
 
-def _owner_sets_statement(*, text_ids: bool, has_start: bool, has_end: bool) -> Select[Any]:
+def _owner_sets_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
     query = (
-        select(*_set_columns(text_ids=text_ids))
+        select(*_set_columns(postgresql=postgresql))
         .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
         .where(col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None))
     )
-    if has_start:
-        query = query.where(col(Workout.started_at) >= bindparam("start"))
-    if has_end:
-        query = query.where(col(Workout.started_at) < bindparam("end"))
-    return query
+    return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
 
 
-_OWNER_SETS: dict[tuple[bool, bool, bool], Select[Any]] = {
-    (text_ids, has_start, has_end): _owner_sets_statement(
-        text_ids=text_ids, has_start=has_start, has_end=has_end
-    )
-    for text_ids in (False, True)
-    for has_start in (False, True)
-    for has_end in (False, True)
-}
+_OWNER_SETS = ranges.per_shape(_owner_sets_statement)
 
 
 def owner_sets(
@@ -83,15 +70,9 @@ def owner_sets(
     """One owner's sets in live workouts started in [start, end) as `SetRow` tuples: set id as
     text, aware start instant (not necessarily in UTC), exercise facts."""
     connection = session.connection()
-    text_ids = connection.dialect.name == "postgresql"
-    params: dict[str, Any] = {"owner_id": owner_id}
-    if start is not None:
-        params["start"] = start
-    if end is not None:
-        params["end"] = end
-    statement = _OWNER_SETS[(text_ids, start is not None, end is not None)]
-    rows = connection.execute(statement, params).all()
-    if text_ids:
+    shape = ranges.shape_of(connection, start, end)
+    rows = connection.execute(_OWNER_SETS[shape], ranges.range_params(owner_id, start, end)).all()
+    if shape[0]:  # PostgreSQL: ids are text already
         return [tuple(row) for row in rows]
     return [(str(row[0]), *row[1:]) for row in rows]
 
@@ -106,16 +87,12 @@ def sets(
     """The owners' sets in live workouts started in [start, end), with exercise facts: the
     `SetRow` columns, then user_id."""
     query = (
-        select(*_set_columns(text_ids=False), col(Workout.user_id))
+        select(*_set_columns(postgresql=False), col(Workout.user_id))
         .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
         .where(col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None))
     )
-    if start is not None:
-        query = query.where(col(Workout.started_at) >= start)
-    if end is not None:
-        query = query.where(col(Workout.started_at) < end)
-    return list(session.execute(query).all())
+    return list(session.execute(between(query, col(Workout.started_at), start, end)).all())
 
 
 _BODYWEIGHTS = select(col(Bodyweight.measured_at), col(Bodyweight.weight_kg)).where(
@@ -155,10 +132,7 @@ def pain_scores(
     ).where(col(PainScore.user_id).in_(owner_ids), col(PainScore.deleted_at).is_(None))
     if region is not None:
         query = query.where(col(PainScore.region) == region)
-    if start is not None:
-        query = query.where(col(PainScore.recorded_at) >= start)
-    if end is not None:
-        query = query.where(col(PainScore.recorded_at) < end)
+    query = between(query, col(PainScore.recorded_at), start, end)
     return list(session.execute(query.order_by(col(PainScore.recorded_at))).all())
 
 

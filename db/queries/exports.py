@@ -7,31 +7,21 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    BindParameter,
-    DateTime,
-    Row,
-    Select,
-    String,
-    bindparam,
-    cast,
-    func,
-    select,
-    type_coerce,
-)
+from sqlalchemy import BindParameter, Row, Select, bindparam, func, select
 from sqlmodel import Session, col
 
+from db.base import uuid_text
 from db.models import Bodyweight, Exercise, PainScore, Workout, WorkoutSet
+from db.queries.ranges import (
+    between,
+    between_params,
+    driver_instant,
+    per_shape,
+    range_params,
+    shape_of,
+)
 
 BATCH_ROWS = 1000
-
-
-def _between(query: Any, column: Any, start: datetime | None, end: datetime | None) -> Any:
-    if start is not None:
-        query = query.where(column >= start)
-    if end is not None:
-        query = query.where(column < end)
-    return query
 
 
 def _stream(session: Session, query: Any) -> Iterator[Row[Any]]:
@@ -70,10 +60,11 @@ def sets(
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id), col(WorkoutSet.position))
     )
-    return _stream(session, _between(query, col(Workout.started_at), start, end))
+    return _stream(session, between(query, col(Workout.started_at), start, end))
 
 
-def _workouts_statement(*, text_ids: bool, has_start: bool, has_end: bool) -> Select[Any]:
+def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
+    """Ids as text and instants as the driver returns them on PostgreSQL (no per-cell object)."""
     owner_id: BindParameter[Any] = bindparam("owner_id")
     counts = (
         select(col(WorkoutSet.workout_id), func.count().label("set_count"))
@@ -83,44 +74,29 @@ def _workouts_statement(*, text_ids: bool, has_start: bool, has_end: bool) -> Se
         .subquery()
     )
 
-    def uuid_column(column: Any, name: str) -> Any:
-        # PostgreSQL writes the text itself: no uuid.UUID object per cell.
-        return cast(column, String).label(name) if text_ids else column
-
-    def instant_column(column: Any, name: str) -> Any:
-        # Aware instants from PostgreSQL as they come (the export converts them to its zone).
-        return type_coerce(column, DateTime(timezone=True)).label(name) if text_ids else column
+    def instant(column: Any, name: str) -> Any:
+        return driver_instant(column, name) if postgresql else column
 
     query = (
         select(
-            uuid_column(col(Workout.id), "id"),
-            instant_column(col(Workout.started_at), "started_at"),
-            instant_column(col(Workout.ended_at), "ended_at"),
+            uuid_text(col(Workout.id)) if postgresql else col(Workout.id),
+            instant(col(Workout.started_at), "started_at"),
+            instant(col(Workout.ended_at), "ended_at"),
             col(Workout.title),
             col(Workout.notes),
             func.coalesce(counts.c.set_count, 0).label("set_count"),
-            uuid_column(col(Workout.created_by), "created_by"),
+            uuid_text(col(Workout.created_by)) if postgresql else col(Workout.created_by),
         )
         .outerjoin(counts, counts.c.workout_id == col(Workout.id))
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id))
     )
-    if has_start:
-        query = query.where(col(Workout.started_at) >= bindparam("start"))
-    if has_end:
-        query = query.where(col(Workout.started_at) < bindparam("end"))
+    query = between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
     return query.execution_options(stream_results=True, yield_per=BATCH_ROWS)
 
 
 # Built once: compiling this statement cost more than fetching a user's workouts.
-_WORKOUTS: dict[tuple[bool, bool, bool], Select[Any]] = {
-    (text_ids, has_start, has_end): _workouts_statement(
-        text_ids=text_ids, has_start=has_start, has_end=has_end
-    )
-    for text_ids in (False, True)
-    for has_start in (False, True)
-    for has_end in (False, True)
-}
+_WORKOUTS = per_shape(_workouts_statement)
 
 
 def workouts(
@@ -129,13 +105,8 @@ def workouts(
     """The owner's live workouts with their set counts, oldest first (ids as text and instants
     in any zone on PostgreSQL)."""
     connection = session.connection()
-    params: dict[str, Any] = {"owner_id": owner_id}
-    if start is not None:
-        params["start"] = start
-    if end is not None:
-        params["end"] = end
-    key = (connection.dialect.name == "postgresql", start is not None, end is not None)
-    yield from connection.execute(_WORKOUTS[key], params)
+    shape = shape_of(connection, start, end)
+    yield from connection.execute(_WORKOUTS[shape], range_params(owner_id, start, end))
 
 
 def pain_scores(
@@ -147,7 +118,7 @@ def pain_scores(
         .where(col(PainScore.user_id) == owner_id, col(PainScore.deleted_at).is_(None))
         .order_by(col(PainScore.recorded_at), col(PainScore.id))
     )
-    return _stream(session, _between(query, col(PainScore.recorded_at), start, end))
+    return _stream(session, between(query, col(PainScore.recorded_at), start, end))
 
 
 def bodyweights(
@@ -159,4 +130,4 @@ def bodyweights(
         .where(col(Bodyweight.user_id) == owner_id, col(Bodyweight.deleted_at).is_(None))
         .order_by(col(Bodyweight.measured_at), col(Bodyweight.id))
     )
-    return _stream(session, _between(query, col(Bodyweight.measured_at), start, end))
+    return _stream(session, between(query, col(Bodyweight.measured_at), start, end))

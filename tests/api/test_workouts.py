@@ -18,6 +18,15 @@ from tests.records import at, workout
 URL = "/v1/users/me/workouts"
 
 
+def custom_exercise(
+    client: TestClient, headers: dict, name: str, region: str = "lower"
+) -> dict[str, Any]:
+    """A posterior-chain exercise of the caller's own, as created."""
+    body = {"name": name, "chain": "posterior", "region": region}
+    created: dict[str, Any] = client.post("/v1/exercises", headers=headers, json=body).json()
+    return created
+
+
 def post(client: TestClient, headers: dict, body: dict) -> Any:
     return client.post(URL, json=body, headers=headers)
 
@@ -90,11 +99,7 @@ class TestValidation:
     def test_another_users_custom_exercise_is_422(
         self, client: TestClient, auth_headers: dict, other_headers: dict
     ) -> None:
-        theirs = client.post(
-            "/v1/exercises",
-            headers=other_headers,
-            json={"name": "Secret lift", "chain": "posterior", "region": "lower"},
-        ).json()
+        theirs = custom_exercise(client, other_headers, "Secret lift")
         for ref in (theirs["id"], theirs["slug"]):
             body = workout(sets=[{"exercise": ref, "reps": 5, "load_kg": 50}])
             response = post(client, auth_headers, body)
@@ -104,11 +109,7 @@ class TestValidation:
     def test_exercises_resolve_by_slug_or_id_system_or_own(
         self, client: TestClient, auth_headers: dict
     ) -> None:
-        mine = client.post(
-            "/v1/exercises",
-            headers=auth_headers,
-            json={"name": "Band pull-apart", "chain": "posterior", "region": "upper"},
-        ).json()
+        mine = custom_exercise(client, auth_headers, "Band pull-apart", region="upper")
         deadlift = client.get("/v1/exercises/deadlift", headers=auth_headers).json()
         refs = ["deadlift", deadlift["id"].upper(), mine["id"], mine["slug"], "hip_thrust"]
         body = workout(sets=[{"exercise": ref, "reps": 5, "load_kg": 50} for ref in refs])
@@ -190,11 +191,7 @@ class TestSets:
     def test_custom_exercise_in_use_cannot_be_deleted(
         self, client: TestClient, auth_headers: dict
     ) -> None:
-        custom = client.post(
-            "/v1/exercises",
-            headers=auth_headers,
-            json={"name": "Cable pull-through", "chain": "posterior", "region": "lower"},
-        ).json()
+        custom = custom_exercise(client, auth_headers, "Cable pull-through")
         post(
             client,
             auth_headers,
