@@ -29,6 +29,7 @@ from api.routers import (
     workouts,
 )
 from api.security import PasswordHasher, TokenCodec
+from api.services.record_cache import RecordJsonCache
 from api.settings import Settings, get_settings
 from api.threads import limit_request_threads
 from api.throttle import Throttle
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.engine = engine or make_engine(
         settings.database_url, statement_timeout_ms=settings.db_statement_timeout_ms
     )
+    app.state.record_cache = RecordJsonCache(settings.record_cache_mb * 1_048_576)
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
     app.state.login_throttle = Throttle(

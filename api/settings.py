@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)
     # Imports with more data rows than this answer 202 and run as a background job.
     import_sync_max_rows: int = Field(default=20_000, ge=1)
+    # JSON of recently read records, per process, for list pages (api/services/record_cache.py);
+    # 0 turns it off.
+    record_cache_mb: int = Field(default=64, ge=0, le=65_536)
 
     @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
     @classmethod

@@ -89,10 +89,15 @@ def build_record_router(
     ) -> Response:
         def read() -> bytes:
             with caller.open_session() as session:
-                items, cursor = records_service.list_records(
-                    session, kind, caller.read(session), page, time_from=time_from, time_to=time_to
+                return records_service.list_records(
+                    session,
+                    kind,
+                    caller.read(session),
+                    page,
+                    cache=caller.request.app.state.record_cache,
+                    time_from=time_from,
+                    time_to=time_to,
                 )
-            return to_json({"items": items, "next_cursor": cursor})
 
         return Response(await caller.run(read), media_type="application/json")
 

@@ -76,7 +76,7 @@ def _page_statement(
     table: Table, time_attr: str, *, bounded_from: bool, bounded_to: bool, after: bool
 ) -> Select[Any]:
     time_col = table.c[time_attr]
-    query = core_select(table).where(
+    query = core_select(uuid_text(table.c.id), table.c.version, time_col).where(
         table.c.user_id == bindparam("owner_id"), table.c.deleted_at.is_(None)
     )
     if bounded_from:
@@ -91,7 +91,7 @@ def _page_statement(
     return query.order_by(time_col.desc(), table.c.id.desc()).limit(bindparam("limit"))
 
 
-def page(
+def page_keys(
     session: Session,
     model: type[Any],
     time_attr: str,
@@ -101,8 +101,9 @@ def page(
     after: tuple[datetime, uuid.UUID] | None,
     time_from: datetime | None,
     time_to: datetime | None,
-) -> list[Row[Any]]:
-    """Newest first by (time, id): a keyset page, stable under concurrent inserts."""
+) -> list[tuple[str, int, datetime]]:
+    """Newest first by (time, id): a keyset page, stable under concurrent inserts, as
+    (id as canonical text, version, time) of each row (the rows themselves: `get_live_many`)."""
     statement = _page_statement(
         table_of(model),
         time_attr,
@@ -117,7 +118,8 @@ def page(
         params["time_to"] = time_to
     if after is not None:
         params["after_at"], params["after_id"] = after
-    return list(session.connection().execute(statement, params).all())
+    result = session.connection().execute(statement, params)
+    return [(canonical_uuid(record_id), version, at) for record_id, version, at in result.tuples()]
 
 
 _SET_TABLE = table_of(WorkoutSet)

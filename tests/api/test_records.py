@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from api.app import create_app
 from api.schemas.bodyweights import BodyweightPage, BodyweightRead
 from api.schemas.pain_scores import PainScorePage, PainScoreRead
 from api.schemas.workouts import WorkoutPage, WorkoutRead
 from db.models import Bodyweight, IdempotencyRecord, PainScore, Workout
-from tests.records import PATCHES, PAYLOADS, RESOURCES
+from db.queries import records as records_queries
+from tests.conftest import make_settings
+from tests.records import PATCHES, PAYLOADS, RESOURCES, at
 
 pytestmark = pytest.mark.parametrize("resource", RESOURCES)
 MODELS = {"workouts": Workout, "pain-scores": PainScore, "bodyweights": Bodyweight}
+TIME_FIELDS = {"workouts": "started_at", "pain-scores": "recorded_at", "bodyweights": "measured_at"}
 
 
 def url(resource: str, record_id: object = None, user: str = "me") -> str:
@@ -335,3 +340,88 @@ def test_answers_are_serialised_exactly_as_their_schema_would(
         )
     assert listed.content == page.model_validate_json(listed.content).model_dump_json().encode()
     assert listed.json()["next_cursor"] is not None
+
+
+class TestCachedPages:
+    """List pages answer records already read at their current version from the app's
+    cache (api/services/record_cache.py); every write must show on the next page."""
+
+    def test_a_cached_page_is_the_bytes_a_fresh_read_gives(
+        self, client: TestClient, auth_headers: dict, resource: str, app, engine, database_url
+    ) -> None:
+        for days_ago in (1, 2, 3):
+            create(client, auth_headers, resource, **{TIME_FIELDS[resource]: at(days_ago)})
+        first = client.get(url(resource), headers=auth_headers)
+        second = client.get(url(resource), headers=auth_headers)
+        assert len(app.state.record_cache) == 3
+        uncached = create_app(make_settings(database_url, record_cache_mb=0), engine=engine)
+        with TestClient(uncached) as fresh_client:
+            fresh = fresh_client.get(url(resource), headers=auth_headers)
+            paged = fresh_client.get(url(resource), params={"limit": 2}, headers=auth_headers)
+        assert len(uncached.state.record_cache) == 0
+        assert first.content == second.content == fresh.content
+        assert [item["id"] for item in first.json()["items"]][:2] == [
+            item["id"] for item in paged.json()["items"]
+        ]
+
+    def test_a_repeated_page_reads_only_ids_and_versions(
+        self, client: TestClient, auth_headers: dict, resource: str, engine, count_queries
+    ) -> None:
+        for _ in range(3):
+            create(client, auth_headers, resource)
+        with count_queries(engine) as cold:
+            client.get(url(resource), headers=auth_headers)
+        with count_queries(engine) as warm:
+            client.get(url(resource), headers=auth_headers)
+        # Authorise and the page itself; the records and a workout's sets are not read again.
+        assert warm.count == 2
+        assert cold.count == (4 if resource == "workouts" else 3)
+
+    def test_writes_show_on_the_next_page(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        kept = create(client, auth_headers, resource)
+        dropped = create(client, auth_headers, resource)
+        client.get(url(resource), headers=auth_headers)
+        patched = client.patch(
+            url(resource, kept["id"]), json=PATCHES[resource], headers=auth_headers
+        )
+        assert patched.status_code == 200
+        assert client.delete(url(resource, dropped["id"]), headers=auth_headers).status_code == 204
+        items = client.get(url(resource), headers=auth_headers).json()["items"]
+        assert items == [client.get(url(resource, kept["id"]), headers=auth_headers).json()]
+        assert items[0]["version"] == kept["version"] + 1
+
+    def test_a_record_changed_after_the_page_query_is_answered_as_it_is_now(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        resource: str,
+        session: Session,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Between the page's ids and the records' read, another writer patches one record and
+        deletes another: the page answers the patched one at its new version, leaves the deleted
+        one out, and the cache keeps what was read under the version it was read at."""
+        changed = create(client, auth_headers, resource)
+        deleted = create(client, auth_headers, resource)
+        model = MODELS[resource]
+        real_page_keys = records_queries.page_keys
+
+        def page_keys_then_writes(*args: object, **kwargs: object) -> list:
+            keys = real_page_keys(*args, **kwargs)  # type: ignore[arg-type]
+            row = session.get(model, uuid.UUID(changed["id"]))
+            row.version += 1
+            session.add(row)
+            session.get(model, uuid.UUID(deleted["id"])).deleted_at = datetime.now(UTC)
+            session.commit()
+            return keys
+
+        monkeypatch.setattr(records_queries, "page_keys", page_keys_then_writes)
+        page = client.get(url(resource), headers=auth_headers).json()
+        monkeypatch.undo()
+        assert [(item["id"], item["version"]) for item in page["items"]] == [
+            (changed["id"], changed["version"] + 1)
+        ]
+        again = client.get(url(resource), headers=auth_headers).json()
+        assert again["items"] == page["items"]
