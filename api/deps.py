@@ -229,6 +229,16 @@ async def write_access(caller: CallerDep, session: SessionDep) -> Access:
     return await caller.run(functools.partial(_authorised, caller.write, session))
 
 
+async def inline_write_access(caller: CallerDep, session: SessionDep) -> Access:
+    """`write_access` for routes that write through `run_short(..., session=session)`: on
+    SQLite the session keeps its connection for that write, which follows on the event loop
+    (one checkout and one transaction instead of two; `run_short` gives it back before any
+    wait for a thread). Elsewhere the same as `write_access`."""
+    if caller.runs_inline:
+        return caller.write(session)
+    return await write_access(caller, session)
+
+
 def _authorised(decide: Callable[[Session], Access], session: Session) -> Access:
     access = decide(session)
     _release(session)
@@ -237,12 +247,14 @@ def _authorised(decide: Callable[[Session], Access], session: Session) -> Access
 
 ReadAccess = Annotated[Access, Depends(read_access)]
 WriteAccess = Annotated[Access, Depends(write_access)]
+InlineWriteAccess = Annotated[Access, Depends(inline_write_access)]
 
 
 __all__ = [
     "CallerDep",
     "CurrentUser",
     "HasherDep",
+    "InlineWriteAccess",
     "ReadAccess",
     "SessionDep",
     "SettingsDep",

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import anyio
 import anyio.to_thread
+from sqlmodel import Session
 from starlette.datastructures import State
 
 from db.engine import write_turn
@@ -41,7 +42,9 @@ def runs_inline(state: State) -> bool:
     return bool(getattr(state, "inline_database", False))
 
 
-async def run_short(state: State, work: Callable[[], T], *, writes: bool = False) -> T:
+async def run_short(
+    state: State, work: Callable[[], T], *, writes: bool = False, session: Session | None = None
+) -> T:
     """Run a short, bounded unit of database work for a request (authorising it, reading or
     writing one record or page); `writes` when it may write.
 
@@ -53,6 +56,10 @@ async def run_short(state: State, work: Callable[[], T], *, writes: bool = False
     another route) holds it for its whole transaction and the loop must never wait for it.
     Elsewhere the work runs in a request thread, where waiting on the network does not hold
     up the loop. Long work (analytics, exports, imports) always runs in threads.
+
+    `session`, the request's session that `work` goes on with (see
+    `api.deps.InlineWriteAccess`), gives its connection back before the work waits for a
+    thread: a request waiting for a thread must hold no connection.
     """
     if runs_inline(state):
         if not writes:
@@ -60,6 +67,8 @@ async def run_short(state: State, work: Callable[[], T], *, writes: bool = False
         with write_turn(state.engine) as ours:
             if ours:
                 return work()
+        if session is not None:
+            session.commit()  # it has only read so far: on SQLite, no I/O
     return await anyio.to_thread.run_sync(work)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,73 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _without_auto_checkpoints(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+CHECKPOINT_INTERVAL_S = 1.0
+
+
+class _Checkpointer:
+    """Copies a SQLite file's write-ahead log back into the database from a thread of its
+    own, once per `CHECKPOINT_INTERVAL_S` while commits happen.
+
+    SQLite's automatic checkpoint runs inside whichever commit crosses 1,000 log pages, with
+    an fsync: on the event loop, where short writes run (api/threads.py), it stalled every
+    request for milliseconds (bench/RESULTS.md). A PASSIVE checkpoint waits for nobody and
+    nobody waits for it; the log is still checkpointed when the last connection closes.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.commits = 0
+        self.stop = threading.Event()
+        self.failures = 0
+        threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True).start()
+
+    def committed(self) -> None:
+        self.commits += 1  # a lost increment under a race only delays the next checkpoint
+
+    def checkpoint(self, connection: sqlite3.Connection) -> None:
+        connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+    def _run(self) -> None:
+        connection: sqlite3.Connection | None = None
+        try:
+            while not self.stop.wait(CHECKPOINT_INTERVAL_S):
+                if not self.commits:
+                    continue
+                self.commits = 0
+                try:
+                    if connection is None:
+                        connection = sqlite3.connect(
+                            self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000
+                        )
+                    self.checkpoint(connection)
+                except sqlite3.Error:
+                    self.failures += 1  # the file went away or is locked: try again later
+                    self.commits += 1
+        finally:
+            if connection is not None:
+                connection.close()
+
+
+_checkpointers: WeakKeyDictionary[Engine, _Checkpointer] = WeakKeyDictionary()
+
+
+def checkpointer(engine: Engine) -> _Checkpointer | None:
+    """The background WAL checkpointer of a SQLite file engine (None for other engines)."""
+    return _checkpointers.get(engine)
+
+
+def _checkpoint_in_background(engine: Engine, path: str) -> None:
+    worker = _Checkpointer(path)
+    _checkpointers[engine] = worker
+    weakref.finalize(engine, worker.stop.set)
+    event.listen(engine, "connect", _without_auto_checkpoints)
+    event.listen(engine, "commit", lambda _conn: worker.committed())
 
 
 _HOLDS_WRITE_LOCK = "backchain.holds_write_lock"
@@ -83,9 +152,9 @@ def _queue_sqlite_writers(engine: Engine) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def _take(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         if (
-            not conn.info.get(_HOLDS_WRITE_LOCK)
+            statement.lstrip()[:6].upper() in _WRITES
+            and not conn.info.get(_HOLDS_WRITE_LOCK)
             and not turn.held_here()
-            and statement.lstrip()[:6].upper() in _WRITES
         ):
             conn.info[_HOLDS_WRITE_LOCK] = lock.acquire(timeout=WRITE_LOCK_WAIT_S)
 
@@ -134,6 +203,8 @@ def make_engine(
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _on_sqlite_connect)
+        if database and database != ":memory:":
+            _checkpoint_in_background(engine, database)
         _queue_sqlite_writers(engine)
         return engine
     engine = create_engine(

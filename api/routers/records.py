@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from pydantic import BaseModel
 
-from api.deps import CallerDep, SessionDep, WriteAccess
+from api.deps import CallerDep, InlineWriteAccess, SessionDep
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.common import FilterInstant
@@ -112,7 +112,7 @@ def build_record_router(
     async def create_record(
         request: Request,
         data: write_schema,  # type: ignore[valid-type]
-        access: WriteAccess,
+        access: InlineWriteAccess,
         session: SessionDep,
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
@@ -122,6 +122,7 @@ def build_record_router(
                 session, kind, access, data, idempotency_key=idempotency_key
             ),
             writes=True,
+            session=session,
         )
         return _json(written, f"/v1/users/{access.owner_id}/{kind.resource}/{written.resource_id}")
 
@@ -162,7 +163,7 @@ def build_record_router(
         request: Request,
         record_id: uuid.UUID,
         data: write_schema,  # type: ignore[valid-type]
-        access: WriteAccess,
+        access: InlineWriteAccess,
         session: SessionDep,
         if_match: IfMatch = None,
         if_none_match: IfNoneMatch = None,
@@ -179,6 +180,7 @@ def build_record_router(
                 if_none_match=if_none_match,
             ),
             writes=True,
+            session=session,
         )
         return _json(written)
 
@@ -193,7 +195,7 @@ def build_record_router(
         request: Request,
         record_id: uuid.UUID,
         data: patch_schema,  # type: ignore[valid-type]
-        access: WriteAccess,
+        access: InlineWriteAccess,
         session: SessionDep,
         if_match: IfMatch = None,
     ) -> Response:
@@ -203,6 +205,7 @@ def build_record_router(
                 session, kind, access, record_id, data, if_match=if_match
             ),
             writes=True,
+            session=session,
         )
         return _json(written)
 

@@ -425,3 +425,24 @@ class TestCachedPages:
         ]
         again = client.get(url(resource), headers=auth_headers).json()
         assert again["items"] == page["items"]
+
+
+def test_a_write_takes_one_connection_on_sqlite_and_authorises_apart_elsewhere(
+    client: TestClient, auth_headers: dict, resource: str, engine, database_url: str
+) -> None:
+    """On SQLite the write's authorisation and the write share one checkout and transaction
+    (api.deps.InlineWriteAccess); on PostgreSQL the authorisation gives its connection back
+    before the write's thread hop."""
+    from sqlalchemy import event
+
+    checkouts: list[object] = []
+
+    def checked_out(*_args: object) -> None:
+        checkouts.append(_args)
+
+    event.listen(engine.pool, "checkout", checked_out)
+    try:
+        create(client, auth_headers, resource)
+    finally:
+        event.remove(engine.pool, "checkout", checked_out)
+    assert len(checkouts) == (1 if database_url.startswith("sqlite") else 2)
