@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
-import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,83 +102,6 @@ def _queue_sqlite_writers(engine: Engine) -> None:
         release(record.info)  # a connection given back mid-transaction (e.g. invalidated)
 
 
-def _without_auto_checkpoints(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
-    # A log that grew under a burst of writes is cut back to this when it restarts.
-    dbapi_connection.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
-
-
-CHECKPOINT_INTERVAL_S = 0.5
-WAL_SIZE_LIMIT_BYTES = 64 * 1_048_576
-
-
-class _Checkpointer:
-    """Copies a SQLite file's write-ahead log back into the database from a thread of its
-    own, every `CHECKPOINT_INTERVAL_S` while commits happen.
-
-    SQLite's automatic checkpoint runs inside whichever commit crosses 1,000 log pages, with
-    two fsyncs: on the event loop, where short writes run (api/threads.py), a POST's commit
-    cost ~400 µs on average that way and the loop waited for the disk (bench/RESULTS.md).
-    Here the checkpoint holds the engine's write lock (`_queue_sqlite_writers`), so no writer
-    of this process appends meanwhile (work on the event loop then goes to a thread rather
-    than wait) and the checkpoint completes, letting the next writer start the log afresh.
-    The log is also checkpointed when the last connection closes.
-    """
-
-    def __init__(self, path: str, lock: threading.Lock) -> None:
-        self.path = path
-        self.lock = lock
-        self.commits = 0
-        self.done = 0
-        self.failures = 0
-        self.stop = threading.Event()
-        threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True).start()
-
-    def committed(self) -> None:
-        self.commits += 1  # a lost increment under a race only delays the next checkpoint
-
-    def _run(self) -> None:
-        connection: sqlite3.Connection | None = None
-        try:
-            while not self.stop.wait(CHECKPOINT_INTERVAL_S):
-                if not self.commits:
-                    continue
-                self.commits = 0
-                try:
-                    if connection is None:
-                        connection = sqlite3.connect(
-                            self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000
-                        )
-                    if self.lock.acquire(timeout=WRITE_LOCK_WAIT_S):
-                        try:
-                            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                        finally:
-                            self.lock.release()
-                        self.done += 1
-                except sqlite3.Error:
-                    self.failures += 1  # the file went away or is locked: try again later
-                    self.commits += 1
-        finally:
-            if connection is not None:
-                connection.close()
-
-
-_checkpointers: WeakKeyDictionary[Engine, _Checkpointer] = WeakKeyDictionary()
-
-
-def checkpointer(engine: Engine) -> _Checkpointer | None:
-    """The background WAL checkpointer of a SQLite file engine (None for other engines)."""
-    return _checkpointers.get(engine)
-
-
-def _checkpoint_in_background(engine: Engine, path: str) -> None:
-    worker = _Checkpointer(path, _write_turns[engine].lock)
-    _checkpointers[engine] = worker
-    weakref.finalize(engine, worker.stop.set)
-    event.listen(engine, "connect", _without_auto_checkpoints)
-    event.listen(engine, "commit", lambda _conn: worker.committed())
-
-
 STATEMENT_TIMEOUT_MS = 30_000
 
 
@@ -214,8 +135,6 @@ def make_engine(
         )
         event.listen(engine, "connect", _on_sqlite_connect)
         _queue_sqlite_writers(engine)
-        if database and database != ":memory:":
-            _checkpoint_in_background(engine, database)
         return engine
     engine = create_engine(
         url,

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from db.engine import CHECKPOINT_INTERVAL_S, checkpointer, make_engine, write_turn
+from db.engine import make_engine, write_turn
 
 
 def test_a_statement_over_the_timeout_is_cancelled_and_the_pool_recovers(
@@ -83,44 +83,3 @@ def test_other_databases_have_no_write_turn(postgres_url: str) -> None:
     with write_turn(engine) as ours:
         assert not ours
     engine.dispose()
-
-
-def test_the_log_is_checkpointed_in_the_background_not_in_commits(tmp_path: Path) -> None:
-    """No commit copies the write-ahead log into the database file (SQLite's automatic
-    checkpoint is off); the engine's own thread does, within about a second."""
-    engine = _sqlite_engine(tmp_path)
-    database = tmp_path / "turn.db"
-    worker = checkpointer(engine)
-    assert worker is not None
-    try:
-        worker.stop.set()  # hold the background checkpoint while the log fills
-        time.sleep(CHECKPOINT_INTERVAL_S + 0.2)
-        with engine.connect() as conn:
-            assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 0
-        rows = [{"n": n} for n in range(2_000)]
-        for _ in range(40):  # 80,000 rows, well past the 1,000 pages of an automatic checkpoint
-            with engine.begin() as conn:
-                conn.execute(text("INSERT INTO t (n) VALUES (:n)"), rows)
-        size_before = database.stat().st_size
-        assert size_before < 100_000  # the new pages are all still in the log
-        restarted = make_engine(f"sqlite:///{database}")  # a new engine, a new checkpointer
-        with restarted.begin() as conn:
-            conn.execute(text("INSERT INTO t (n) VALUES (1)"))
-        deadline = time.monotonic() + 5 * CHECKPOINT_INTERVAL_S
-        while database.stat().st_size <= size_before and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert database.stat().st_size > 500_000
-        restarted.dispose()
-    finally:
-        engine.dispose()
-
-
-def test_only_sqlite_files_have_a_checkpointer(postgres_url: str, tmp_path: Path) -> None:
-    engine = make_engine(postgres_url)
-    memory = make_engine("sqlite://")
-    try:
-        assert checkpointer(engine) is None
-        assert checkpointer(memory) is None
-    finally:
-        engine.dispose()
-        memory.dispose()
