@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, delete, insert, text
 from sqlmodel import Session, col, select
 
 from db.base import table_of
+from db.driver_sql import DriverStatement
 from db.models import Change, ChangeCounter
 
 _COUNTERS = table_of(ChangeCounter)
@@ -17,25 +18,27 @@ _CHANGES = table_of(Change)
 
 # One upsert: the first write creates the row, later ones bump it under its row lock. Plain
 # SQL that SQLite (3.35+) and PostgreSQL both accept: SQLAlchemy cannot cache the dialects'
-# `on_conflict_do_update` constructs, and compiling it again was ~7 % of a POST's CPU.
-_BUMP = text(
-    "INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, :count) "
-    "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + :count "
-    "RETURNING last_seq"
-).bindparams(bindparam("user_id", type_=_COUNTERS.c.user_id.type))
+# `on_conflict_do_update` constructs, and compiling it again was ~7 % of a POST's CPU. Every
+# write runs it and appends a change: both are driver SQL (db/driver_sql.py).
+_BUMP = DriverStatement(
+    text(
+        "INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, :count) "
+        "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + :count "
+        "RETURNING last_seq"
+    ).bindparams(bindparam("user_id", type_=_COUNTERS.c.user_id.type))
+)
 _COMPACT = delete(_CHANGES).where(
     _CHANGES.c.user_id == bindparam("user_id"),
     _CHANGES.c.resource == bindparam("resource"),
     _CHANGES.c.resource_id == bindparam("resource_id"),
 )
-_APPEND = insert(_CHANGES)
+_APPEND = DriverStatement(insert(_CHANGES))
 
 
 def next_seq(session: Session, user_id: uuid.UUID, count: int = 1) -> int:
     """Bump the user's counter by `count` and return the last number reserved; its row lock
     orders this user's concurrent writers."""
-    connection = session.connection()
-    result = connection.execute(_BUMP, {"user_id": user_id, "count": count})
+    result = _BUMP.execute(session.connection(), {"user_id": user_id, "count": count})
     return int(result.scalar_one())
 
 
@@ -56,8 +59,8 @@ def record(
             _COMPACT, {"user_id": user_id, "resource": resource, "resource_id": resource_id}
         )
     seq = next_seq(session, user_id)
-    connection.execute(
-        _APPEND,
+    _APPEND.execute(
+        connection,
         {
             "user_id": user_id,
             "seq": seq,

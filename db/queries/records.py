@@ -20,6 +20,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from db.base import canonical_uuid, table_of, uuid_text
+from db.driver_sql import DriverStatement
 from db.models import Exercise, Workout, WorkoutSet
 
 RecordT = TypeVar("RecordT", bound=Any)
@@ -169,26 +170,25 @@ def sets_with_slugs(
 
 
 @functools.cache
-def _insert_statement(table: Table) -> Any:
-    return table.insert()
+def _insert_statement(table: Table) -> DriverStatement:
+    return DriverStatement(table.insert())
 
 
 def insert_row(session: Session, model: type[Any], row: Any) -> None:
-    """Insert a new record of `model` as one Core INSERT of its column values, read off `row`
-    (any object with them as attributes: it stays out of the session)."""
+    """Insert a new record of `model` as one INSERT of its column values (driver SQL), read
+    off `row` (any object with them as attributes: it stays out of the session)."""
     table = table_of(model)
-    session.connection().execute(
-        _insert_statement(table), {column.key: getattr(row, column.key) for column in table.columns}
+    _insert_statement(table).execute(
+        session.connection(), {column.key: getattr(row, column.key) for column in table.columns}
     )
 
 
-_INSERT_SETS = _SET_TABLE.insert()
+_INSERT_SETS = DriverStatement(_SET_TABLE.insert())
 
 
 def insert_sets(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert sets (one executemany; their workout must be flushed already)."""
-    if rows:
-        session.connection().execute(_INSERT_SETS, list(rows))
+    """Insert sets (one executemany of driver SQL; their workout must be written already)."""
+    _INSERT_SETS.execute_many(session.connection(), rows)
 
 
 def delete_sets(session: Session, workout_id: uuid.UUID) -> None:
