@@ -15,6 +15,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# The commit that grows the write-ahead log past this many pages copies them into the
+# database file and waits for two fsyncs. SQLite's default, 1,000 pages, made that a third
+# of a workout POST's commit on average here; pages written again and again between
+# checkpoints (index leaves, the change counter) are copied once per checkpoint, so fewer,
+# larger ones cost less in all: 4,000 pages (16 MiB of log) cut the average commit by a third
+# for a slowest checkpoint of ~60 ms instead of ~25 ms (bench/RESULTS.md).
+WAL_AUTOCHECKPOINT_PAGES = 4000
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -23,6 +30,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
     cursor.close()
 
 
