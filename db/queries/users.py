@@ -4,41 +4,26 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import Row, bindparam, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, select
 
 from db.base import table_of
-from db.driver_sql import DriverStatement
 from db.models import RefreshToken, User
 
 _USERS = table_of(User)
-# Every authenticated request runs it: driver SQL (db/driver_sql.py), its four plain values
-# read as they come. Rebuilding a statement and its cache key, and loading an ORM entity,
-# cost more than the lookup itself (bench/RESULTS.md).
-_AUTH_FACTS = DriverStatement(
-    core_select(_USERS.c.id, _USERS.c.role, _USERS.c.is_active, _USERS.c.token_version).where(
-        _USERS.c.id == bindparam("user_id", type_=_USERS.c.id.type)
-    )
-)
+# Built once: every authenticated request runs it. Rebuilding a statement and its cache key,
+# and loading an ORM entity, cost more than the lookup itself (bench/RESULTS.md).
+_AUTH_FACTS = core_select(
+    _USERS.c.id, _USERS.c.role, _USERS.c.is_active, _USERS.c.token_version
+).where(_USERS.c.id == bindparam("user_id"))
 
 
-class AuthFacts(NamedTuple):
-    id: uuid.UUID
-    role: str
-    is_active: bool
-    token_version: int
-
-
-def auth_facts(session: Session, user_id: uuid.UUID) -> AuthFacts | None:
-    """What authorisation needs of the account with this id, if there is one."""
-    row = _AUTH_FACTS.execute(session.connection(), {"user_id": user_id}).first()
-    if row is None:
-        return None
-    # The id is the one asked for (SQLite returns it as 32 hex digits, PostgreSQL as a UUID).
-    return AuthFacts(user_id, row[1], bool(row[2]), int(row[3]))
+def auth_facts(session: Session, user_id: uuid.UUID) -> Row[Any] | None:
+    """(id, role, is_active, token_version) of the account with this id."""
+    return session.connection().execute(_AUTH_FACTS, {"user_id": user_id}).first()
 
 
 def get_by_email(session: Session, email: str) -> User | None:
