@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, DateTime, MetaData, String, Table, cast
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+from uuid6 import uuid7
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -75,9 +76,20 @@ def canonical_uuid(text: str) -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
+def new_id() -> uuid.UUID:
+    """A new primary key: a UUIDv7 (RFC 9562), which begins with its creation time in ms.
+
+    Keys made one after another sort together, so a new workout, its sets and its change
+    land on the last pages of each primary-key index instead of random ones: a POST's SQLite
+    commit wrote a quarter less (bench/RESULTS.md), and PostgreSQL's B-trees stay compact.
+    Clients may still choose any UUID for the records they create. (The time part is only a
+    sort key: `uuid6.uuid7` moves it a millisecond on rather than repeat one.)"""
+    return uuid7()
+
+
 def id_field(**kwargs: Any) -> Any:
     """A UUID primary key chosen by the application (clients may choose it too)."""
-    return Field(default_factory=uuid.uuid4, primary_key=True, **kwargs)
+    return Field(default_factory=new_id, primary_key=True, **kwargs)
 
 
 def instant_field(*, nullable: bool = False, index: bool = False, **kwargs: Any) -> Any:

@@ -28,7 +28,7 @@ from api.errors import (
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.policy import Access
 from api.services.record_cache import RecordJsonCache
-from db.base import utcnow
+from db.base import new_id, utcnow
 from db.models import IdempotencyRecord
 from db.queries import changes as changes_queries
 from db.queries import idempotency as idempotency_queries
@@ -280,7 +280,7 @@ def create_record(
                 return _replay(existing, fingerprint)
             session.delete(existing)
             session.flush()
-    row = _new_row(kind, id=uuid.uuid4(), user_id=access.owner_id, created_by=access.actor_id)
+    row = _new_row(kind, id=new_id(), user_id=access.owner_id, created_by=access.actor_id)
     kind.apply(session, _stamp(row), data.model_dump(), access)
     _touch(session, kind, row, "upsert", is_new=True)
     body = _body(session, kind, row)

@@ -13,6 +13,7 @@ from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas.workouts import SetRead, WorkoutRead
 from api.services.records import Item, RecordKind
+from db.base import new_id
 from db.models import Workout
 from db.queries import exercises as exercises_queries
 from db.queries import records as records_queries
@@ -87,7 +88,7 @@ def _replace_sets(
         ref = s["exercise"]
         exercise_id, slug = resolved.get(ref) or resolved[ref.lower()]
         row = {
-            "id": s.get("id") or uuid.uuid4(),
+            "id": s.get("id") or new_id(),
             "workout_id": workout.id,
             "exercise_id": exercise_id,
             "position": position,

@@ -267,3 +267,17 @@ def test_any_valid_workout_round_trips_through_put_and_get(
         assert back["rpe"] == original["rpe"]
         assert back["rir"] == original["rir"]
         assert back["notes"] == original["notes"]
+
+
+def test_server_chosen_ids_are_time_ordered(client: TestClient, auth_headers: dict) -> None:
+    """Ids the server makes are UUIDv7 (db.base.new_id): a workout's sets, and workouts made
+    one after another, sort in the order they were made; ids a client chose are kept."""
+    first = post(client, auth_headers, workout()).json()
+    second = post(client, auth_headers, workout()).json()
+    ids = [uuid.UUID(first["id"]), *(uuid.UUID(s["id"]) for s in first["sets"])]
+    ids.append(uuid.UUID(second["id"]))
+    assert {i.version for i in ids} == {7}
+    assert ids == sorted(ids, key=lambda i: i.bytes)
+    chosen = uuid.uuid4()
+    body = workout(sets=[{"id": str(chosen), "exercise": "deadlift", "reps": 5, "load_kg": 100}])
+    assert post(client, auth_headers, body).json()["sets"][0]["id"] == str(chosen)
