@@ -72,6 +72,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.engine = engine or make_engine(
         settings.database_url, statement_timeout_ms=settings.db_statement_timeout_ms
     )
+    # Read-only units of work (a page, a record, an analytics answer) on PostgreSQL run in
+    # autocommit: each statement sees the latest committed data, as it would inside a READ
+    # COMMITTED transaction, without a BEGIN and a ROLLBACK round trip each. The pool resets
+    # a connection's mode when it is given back. SQLite starts no transaction for reads.
+    app.state.read_engine = (
+        app.state.engine
+        if settings.is_sqlite
+        else app.state.engine.execution_options(isolation_level="AUTOCOMMIT")
+    )
     app.state.record_cache = RecordJsonCache(settings.record_cache_mb * 1_048_576)
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)

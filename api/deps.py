@@ -168,9 +168,11 @@ class Caller:
     claims: AccessClaims
     user: str
 
-    def open_session(self) -> AbstractContextManager[Session]:
-        """A session for this request, closed (rolled back if still open) on leaving."""
-        return session_for(self.request.app.state.engine)
+    def open_session(self, *, read_only: bool = False) -> AbstractContextManager[Session]:
+        """A session for this request, closed (rolled back if still open) on leaving;
+        `read_only` work runs on `app.state.read_engine` (no BEGIN/ROLLBACK on PostgreSQL)."""
+        state = self.request.app.state
+        return session_for(state.read_engine if read_only else state.engine)
 
     @property
     def runs_inline(self) -> bool:

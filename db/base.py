@@ -84,7 +84,9 @@ def new_id() -> uuid.UUID:
     commit wrote a quarter less (bench/RESULTS.md), and PostgreSQL's B-trees stay compact.
     Clients may still choose any UUID for the records they create. (The time part is only a
     sort key: `uuid6.uuid7` moves it a millisecond on rather than repeat one.)"""
-    return uuid7()
+    # A plain `uuid.UUID`: SQLAlchemy infers a bind's type from the value's exact class, and
+    # `uuid6.UUID` is a subclass it does not know.
+    return uuid.UUID(int=uuid7().int)
 
 
 def id_field(**kwargs: Any) -> Any:

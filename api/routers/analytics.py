@@ -50,7 +50,7 @@ async def _answer(caller: Caller, answer: Callable[[Session, User, bool], str]) 
     """
 
     def run(cached_only: bool) -> str:
-        with caller.open_session() as session:
+        with caller.open_session(read_only=True) as session:
             return answer(session, caller.read(session).owner, cached_only)
 
     if caller.runs_inline:

@@ -88,7 +88,7 @@ def build_record_router(
         ] = None,
     ) -> Response:
         def read() -> bytes:
-            with caller.open_session() as session:
+            with caller.open_session(read_only=True) as session:
                 return records_service.list_records(
                     session,
                     kind,
@@ -139,7 +139,7 @@ def build_record_router(
         if_none_match: IfNoneMatch = None,
     ) -> Response:
         def read() -> tuple[records_service.Item, str]:
-            with caller.open_session() as session:
+            with caller.open_session(read_only=True) as session:
                 return records_service.get_record(session, kind, caller.read(session), record_id)
 
         item, etag = await caller.run(read)

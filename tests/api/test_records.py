@@ -446,3 +446,37 @@ def test_a_write_takes_one_connection_on_sqlite_and_authorises_apart_elsewhere(
     finally:
         event.remove(engine.pool, "checkout", checked_out)
     assert len(checkouts) == (1 if database_url.startswith("sqlite") else 2)
+
+
+def test_reads_run_in_autocommit_and_leave_none_behind_on_postgresql(
+    auth_headers: dict, resource: str, settings, database_url: str, session: Session
+) -> None:
+    """Pages and records are read without a transaction on PostgreSQL (no BEGIN/ROLLBACK
+    round trips); the pool gives the connection back transactional, so a write that takes it
+    next is still atomic. (SQLite opens no transaction for reads either way.)"""
+    from sqlalchemy import event
+
+    from db.engine import make_engine
+
+    engine = make_engine(database_url, pool_size=1)  # one connection: the read's is reused
+    postgresql = database_url.startswith("postgresql")
+    modes: list[bool] = []
+
+    def note_mode(conn, *_args: object) -> None:  # type: ignore[no-untyped-def]
+        modes.append(postgresql and conn.connection.driver_connection.autocommit)
+
+    try:
+        with TestClient(create_app(settings, engine=engine)) as client:
+            record = create(client, auth_headers, resource)
+            event.listen(engine, "before_cursor_execute", note_mode)
+            assert client.get(url(resource), headers=auth_headers).status_code == 200
+            assert client.get(url(resource, record["id"]), headers=auth_headers).status_code == 200
+            event.remove(engine, "before_cursor_execute", note_mode)
+            assert modes == [postgresql] * len(modes)
+            assert len(modes) >= 4
+            with engine.connect() as conn:
+                assert not (postgresql and conn.connection.driver_connection.autocommit)
+            create(client, auth_headers, resource)
+    finally:
+        engine.dispose()
+    assert count(session, resource) == 2

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, select
 
+from db.base import new_id
 from db.models import Workout, WorkoutSet
 from tests.records import at, workout
 
@@ -278,6 +279,8 @@ def test_server_chosen_ids_are_time_ordered(client: TestClient, auth_headers: di
     ids.append(uuid.UUID(second["id"]))
     assert {i.version for i in ids} == {7}
     assert ids == sorted(ids, key=lambda i: i.bytes)
+    # A plain UUID: SQLAlchemy types binds by the value's exact class (uuid6.UUID is unknown).
+    assert type(new_id()) is uuid.UUID
     chosen = uuid.uuid4()
     body = workout(sets=[{"id": str(chosen), "exercise": "deadlift", "reps": 5, "load_kg": 100}])
     assert post(client, auth_headers, body).json()["sets"][0]["id"] == str(chosen)
