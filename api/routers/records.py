@@ -15,7 +15,7 @@ from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.common import FilterInstant
 from api.services import records as records_service
-from api.services.records import RecordKind, Written, to_json
+from api.services.records import RecordKind, Written
 from api.threads import run_short
 
 IfMatch = Annotated[
@@ -138,16 +138,21 @@ def build_record_router(
         caller: CallerDep,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
-        def read() -> tuple[records_service.Item, str]:
+        def read() -> tuple[bytes | None, str]:
             with caller.open_session(read_only=True) as session:
-                return records_service.get_record(session, kind, caller.read(session), record_id)
+                return records_service.get_record(
+                    session,
+                    kind,
+                    caller.read(session),
+                    record_id,
+                    cache=caller.request.app.state.record_cache,
+                    if_none_match=if_none_match,
+                )
 
-        item, etag = await caller.run(read)
-        if if_none_match is not None and etag in {
-            t.strip().removeprefix("W/") for t in if_none_match.split(",")
-        }:
+        body, etag = await caller.run(read)
+        if body is None:
             return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-        return Response(to_json(item), media_type="application/json", headers={"ETag": etag})
+        return Response(body, media_type="application/json", headers={"ETag": etag})
 
     @router.put(
         "/{record_id}",

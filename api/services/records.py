@@ -231,13 +231,31 @@ def list_records(
 
 
 def get_record(
-    session: Session, kind: RecordKind, access: Access, record_id: uuid.UUID
-) -> tuple[Item, str]:
-    """One live record with its ETag."""
-    row = records_queries.get_live(session, kind.model, access.owner_id, record_id)
-    if row is None:
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    record_id: uuid.UUID,
+    *,
+    cache: RecordJsonCache,
+    if_none_match: str | None = None,
+) -> tuple[bytes | None, str]:
+    """One live record's JSON and ETag; no JSON (None) when `if_none_match` names that ETag.
+
+    Like a page, it reads the version first and answers from `cache` what was read before."""
+    version = records_queries.live_version(session, kind.model, access.owner_id, record_id)
+    if version is None:
         raise NotFound()
-    return kind.read(session, [row])[0], etag_of(row.version)
+    if if_none_match is not None and _matches(if_none_match, etag_of(version)):
+        return None, etag_of(version)
+    key = str(record_id)
+    body = cache.get_many(kind.resource, [(key, version)])[0]
+    if body is None:
+        row = records_queries.get_live(session, kind.model, access.owner_id, record_id)
+        if row is None:  # deleted since the version was read
+            raise NotFound()
+        version, body = row.version, to_json(kind.read(session, [row])[0])
+        cache.put_many(kind.resource, [(key, version, body)])
+    return body, etag_of(version)
 
 
 def _fingerprint(kind: RecordKind, access: Access, data: BaseModel) -> str:

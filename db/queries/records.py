@@ -52,6 +52,28 @@ def get_live(
 
 
 @functools.cache
+def _live_version_statement(table: Table) -> Select[Any]:
+    return core_select(table.c.version).where(
+        table.c.id == bindparam("record_id"),
+        table.c.user_id == bindparam("owner_id"),
+        table.c.deleted_at.is_(None),
+    )
+
+
+def live_version(
+    session: Session, model: type[Any], owner_id: uuid.UUID, record_id: uuid.UUID
+) -> int | None:
+    """The version of the owner's record with this id, unless it was deleted."""
+    statement = _live_version_statement(table_of(model))
+    value = (
+        session.connection()
+        .execute(statement, {"record_id": record_id, "owner_id": owner_id})
+        .scalar()
+    )
+    return None if value is None else int(value)
+
+
+@functools.cache
 def _live_many_statement(table: Table) -> Select[Any]:
     return core_select(table).where(
         table.c.id.in_(bindparam("record_ids", expanding=True)),

@@ -377,6 +377,36 @@ class TestCachedPages:
         assert warm.count == 2
         assert cold.count == (4 if resource == "workouts" else 3)
 
+    def test_a_repeated_get_reads_only_the_version_and_304_reads_no_record(
+        self, client: TestClient, auth_headers: dict, resource: str, engine, count_queries
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        with count_queries(engine) as cold:
+            first = client.get(url(resource, record["id"]), headers=auth_headers)
+        with count_queries(engine) as warm:
+            second = client.get(url(resource, record["id"]), headers=auth_headers)
+        etag = first.headers["ETag"]
+        with count_queries(engine) as unchanged:
+            not_modified = client.get(
+                url(resource, record["id"]), headers={**auth_headers, "If-None-Match": etag}
+            )
+        assert first.content == second.content
+        assert second.headers["ETag"] == etag == f'"{record["version"]}"'
+        assert not_modified.status_code == 304
+        assert not_modified.headers["ETag"] == etag
+        # Authorise, the version; cold also the row (and a workout's sets).
+        assert warm.count == unchanged.count == 2
+        assert cold.count == (4 if resource == "workouts" else 3)
+        patched = client.patch(
+            url(resource, record["id"]), json=PATCHES[resource], headers=auth_headers
+        )
+        assert patched.status_code == 200
+        again = client.get(url(resource, record["id"]), headers=auth_headers)
+        assert again.headers["ETag"] == f'"{record["version"] + 1}"'
+        assert again.json()["version"] == record["version"] + 1
+        for field, value in PATCHES[resource].items():
+            assert again.json()[field] == value
+
     def test_writes_show_on_the_next_page(
         self, client: TestClient, auth_headers: dict, resource: str
     ) -> None:
