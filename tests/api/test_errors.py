@@ -53,6 +53,28 @@ def test_request_id_is_echoed_or_generated(client: TestClient) -> None:
     assert echoed.headers["x-request-id"] == "abc-123"
     generated = client.get("/healthz", headers={"X-Request-ID": "bad id\twith junk"})
     assert len(generated.headers["x-request-id"]) == 32
+    others = {client.get("/healthz").headers["x-request-id"] for _ in range(50)}
+    assert len(others | {generated.headers["x-request-id"]}) == 51
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in others)
+
+
+def test_a_forked_process_generates_other_request_ids() -> None:
+    import os
+
+    from api.middleware import _REQUEST_IDS
+
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child process)
+        os.write(write, _REQUEST_IDS.new().encode())
+        os._exit(0)
+    os.waitpid(child, 0)
+    in_child = os.read(read, 64).decode()
+    os.close(read)
+    os.close(write)
+    here = _REQUEST_IDS.new()
+    assert len(in_child) == len(here) == 32
+    assert in_child[:16] != here[:16]
 
 
 def test_unhandled_exception_is_500_problem_without_trace(app: FastAPI) -> None:
