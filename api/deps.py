@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -47,6 +48,12 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request; creating it does no I/O, so it needs no thread hop."""
     # The engine is read here, not through `get_engine`: each dependency is a step FastAPI
     # resolves on every request.
+    async with _request_session(request) as session:
+        yield session
+
+
+@contextlib.asynccontextmanager
+async def _request_session(request: Request) -> AsyncIterator[Session]:
     scope = session_scope(request.app.state.engine)
     session = next(scope)
     try:
@@ -231,14 +238,17 @@ async def write_access(caller: CallerDep, session: SessionDep) -> Access:
     return await caller.run(functools.partial(_authorised, caller.write, session))
 
 
-async def inline_write_access(caller: CallerDep, session: SessionDep) -> Access:
-    """`write_access` for routes that write through `run_short(..., session=session)`: on
+async def inline_write_access(caller: CallerDep) -> AsyncIterator[Access]:
+    """`write_access` for routes that write through `run_short(..., session=access.session)`,
+    with the request's session of its own (one dependency fewer to resolve per write). On
     SQLite the session keeps its connection for that write, which follows on the event loop
     (one checkout and one transaction instead of two; `run_short` gives it back before any
     wait for a thread). Elsewhere the same as `write_access`."""
-    if caller.runs_inline:
-        return caller.write(session)
-    return await write_access(caller, session)
+    async with _request_session(caller.request) as session:
+        if caller.runs_inline:
+            yield caller.write(session)
+        else:
+            yield await write_access(caller, session)
 
 
 def _authorised(decide: Callable[[Session], Access], session: Session) -> Access:

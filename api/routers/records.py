@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from pydantic import BaseModel
 
-from api.deps import CallerDep, InlineWriteAccess, SessionDep
+from api.deps import CallerDep, InlineWriteAccess
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.common import FilterInstant
@@ -113,16 +113,15 @@ def build_record_router(
         request: Request,
         data: write_schema,  # type: ignore[valid-type]
         access: InlineWriteAccess,
-        session: SessionDep,
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
         written = await run_short(
             request.app.state,
             lambda: records_service.create_record(
-                session, kind, access, data, idempotency_key=idempotency_key
+                access.session, kind, access, data, idempotency_key=idempotency_key
             ),
             writes=True,
-            session=session,
+            session=access.session,
         )
         return _json(written, f"/v1/users/{access.owner_id}/{kind.resource}/{written.resource_id}")
 
@@ -169,14 +168,13 @@ def build_record_router(
         record_id: uuid.UUID,
         data: write_schema,  # type: ignore[valid-type]
         access: InlineWriteAccess,
-        session: SessionDep,
         if_match: IfMatch = None,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
         written = await run_short(
             request.app.state,
             lambda: records_service.put_record(
-                session,
+                access.session,
                 kind,
                 access,
                 record_id,
@@ -185,7 +183,7 @@ def build_record_router(
                 if_none_match=if_none_match,
             ),
             writes=True,
-            session=session,
+            session=access.session,
         )
         return _json(written)
 
@@ -201,16 +199,15 @@ def build_record_router(
         record_id: uuid.UUID,
         data: patch_schema,  # type: ignore[valid-type]
         access: InlineWriteAccess,
-        session: SessionDep,
         if_match: IfMatch = None,
     ) -> Response:
         written = await run_short(
             request.app.state,
             lambda: records_service.patch_record(
-                session, kind, access, record_id, data, if_match=if_match
+                access.session, kind, access, record_id, data, if_match=if_match
             ),
             writes=True,
-            session=session,
+            session=access.session,
         )
         return _json(written)
 
