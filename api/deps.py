@@ -19,6 +19,7 @@ from api import policy
 from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
 from api.security import AccessClaims, PasswordHasher, TokenCodec
+from api.services.record_cache import RecordJsonCache
 from api.settings import Settings
 from api.threads import run_in_pool, run_short, runs_inline
 from db.engine import session_for, session_scope
@@ -46,14 +47,14 @@ async def get_engine(request: Request) -> Engine:
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request; creating it does no I/O, so it needs no thread hop."""
-    # The engine is read here, not through `get_engine`: each dependency is a step FastAPI
-    # resolves on every request.
     async with _request_session(request) as session:
         yield session
 
 
 @contextlib.asynccontextmanager
 async def _request_session(request: Request) -> AsyncIterator[Session]:
+    # The engine is read here, not through `get_engine`: each dependency is a step FastAPI
+    # resolves on every request.
     scope = session_scope(request.app.state.engine)
     session = next(scope)
     try:
@@ -180,6 +181,12 @@ class Caller:
         `read_only` work runs on `app.state.read_engine` (no BEGIN/ROLLBACK on PostgreSQL)."""
         state = self.request.app.state
         return session_for(state.read_engine if read_only else state.engine)
+
+    @property
+    def record_cache(self) -> RecordJsonCache:
+        """The app's cache of record JSON (`api.services.record_cache`)."""
+        cache: RecordJsonCache = self.request.app.state.record_cache
+        return cache
 
     @property
     def runs_inline(self) -> bool:

@@ -94,7 +94,7 @@ def build_record_router(
                     kind,
                     caller.read(session),
                     page,
-                    cache=caller.request.app.state.record_cache,
+                    cache=caller.record_cache,
                     time_from=time_from,
                     time_to=time_to,
                 )
@@ -144,7 +144,7 @@ def build_record_router(
                     kind,
                     caller.read(session),
                     record_id,
-                    cache=caller.request.app.state.record_cache,
+                    cache=caller.record_cache,
                     if_none_match=if_none_match,
                 )
 

@@ -61,10 +61,9 @@ class _ResultCache:
         return None
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], str]) -> str:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
+        found = self.peek(key)
+        if found is not None:
+            return found
         value = compute()
         with self._lock:
             self._items[key] = value

@@ -211,23 +211,38 @@ def list_records(
     if more and keys:
         last_id, _, last_at = keys[-1]
         cursor = encode_cursor([last_at.isoformat(), last_id])
-    parts = cache.get_many(kind.resource, [(record_id, version) for record_id, version, _ in keys])
-    missing = [uuid.UUID(key[0]) for key, part in zip(keys, parts, strict=True) if part is None]
-    if missing:
-        # Read now, so possibly at a newer version than the page saw (or deleted since: then
-        # it is left out, as a page read a moment later would).
-        rows = records_queries.get_live_many(session, kind.model, access.owner_id, missing)
-        read = {
-            str(row.id): (row.version, to_json(item))
-            for row, item in zip(rows, kind.read(session, rows), strict=True)
-        }
-        cache.put_many(kind.resource, [(rid, *entry) for rid, entry in read.items()])
-        parts = [
-            part if part is not None else read.get(key[0], (0, None))[1]
-            for key, part in zip(keys, parts, strict=True)
-        ]
-    items = b",".join(part for part in parts if part is not None)
+    found = _json_at_versions(
+        session, kind, access, cache, [(record_id, version) for record_id, version, _ in keys]
+    )
+    items = b",".join(body for _, body in filter(None, found))
     return b'{"items":[' + items + b'],"next_cursor":' + to_json(cursor) + b"}"
+
+
+def _json_at_versions(
+    session: Session,
+    kind: RecordKind,
+    access: Access,
+    cache: RecordJsonCache,
+    keys: Sequence[tuple[str, int]],
+) -> list[tuple[int, bytes] | None]:
+    """(version, JSON) of the owner's records at the (id text, version)s a query just saw:
+    from `cache` where held, else read now (one query, then the kind's own) and kept there.
+    A record read now may be at a newer version, or gone (None) if deleted since: what a
+    read a moment later would answer."""
+    found: list[tuple[int, bytes] | None] = [
+        None if body is None else (version, body)
+        for (_, version), body in zip(keys, cache.get_many(kind.resource, keys), strict=True)
+    ]
+    missing = [uuid.UUID(key[0]) for key, entry in zip(keys, found, strict=True) if entry is None]
+    if not missing:
+        return found
+    rows = records_queries.get_live_many(session, kind.model, access.owner_id, missing)
+    read = {
+        str(row.id): (row.version, to_json(item))
+        for row, item in zip(rows, kind.read(session, rows), strict=True)
+    }
+    cache.put_many(kind.resource, [(rid, *entry) for rid, entry in read.items()])
+    return [entry or read.get(key[0]) for key, entry in zip(keys, found, strict=True)]
 
 
 def get_record(
@@ -247,14 +262,10 @@ def get_record(
         raise NotFound()
     if if_none_match is not None and _matches(if_none_match, etag_of(version)):
         return None, etag_of(version)
-    key = str(record_id)
-    body = cache.get_many(kind.resource, [(key, version)])[0]
-    if body is None:
-        row = records_queries.get_live(session, kind.model, access.owner_id, record_id)
-        if row is None:  # deleted since the version was read
-            raise NotFound()
-        version, body = row.version, to_json(kind.read(session, [row])[0])
-        cache.put_many(kind.resource, [(key, version, body)])
+    found = _json_at_versions(session, kind, access, cache, [(str(record_id), version)])[0]
+    if found is None:  # deleted since the version was read
+        raise NotFound()
+    version, body = found
     return body, etag_of(version)
 
 

@@ -1,9 +1,10 @@
 """Generic reads of logged records (workouts, pain scores, bodyweights): pages and lookups.
 
-The hot reads (one record, a page, a page's sets) are Core statements built once per table
-and filter shape and executed on the session's connection: rebuilding a statement, computing
-its cache key and loading ORM entities cost more than the database itself (bench/RESULTS.md).
-They return `Row`s, read by attribute like the ORM rows they replace. Writes load ORM rows.
+The hot reads (a record's version, a page's keys, the rows and sets the record cache lacks)
+are Core statements built once per table and filter shape and executed on the session's
+connection: rebuilding a statement, computing its cache key and loading ORM entities cost
+more than the database itself (bench/RESULTS.md). Rows are read by attribute like the ORM
+rows they replace. Updates load ORM rows; new rows are driver SQL (`db/driver_sql.py`).
 """
 
 from __future__ import annotations
@@ -29,26 +30,6 @@ RecordT = TypeVar("RecordT", bound=Any)
 def get_for_update(session: Session, model: type[RecordT], record_id: uuid.UUID) -> RecordT | None:
     """Any row with this id (deleted or not, any owner), locked on PostgreSQL until commit."""
     return session.exec(select(model).where(model.id == record_id).with_for_update()).first()
-
-
-@functools.cache
-def _live_statement(table: Table) -> Select[Any]:
-    return core_select(table).where(
-        table.c.id == bindparam("record_id"),
-        table.c.user_id == bindparam("owner_id"),
-        table.c.deleted_at.is_(None),
-    )
-
-
-def get_live(
-    session: Session, model: type[Any], owner_id: uuid.UUID, record_id: uuid.UUID
-) -> Row[Any] | None:
-    """The owner's row with this id unless it was deleted."""
-    return (
-        session.connection()
-        .execute(_live_statement(table_of(model)), {"record_id": record_id, "owner_id": owner_id})
-        .first()
-    )
 
 
 @functools.cache
@@ -234,4 +215,4 @@ def foreign_set_ids(
 
 def live_workout_exists(session: Session, owner_id: uuid.UUID, workout_id: uuid.UUID) -> bool:
     """Whether the owner has this workout (not deleted)."""
-    return get_live(session, Workout, owner_id, workout_id) is not None
+    return live_version(session, Workout, owner_id, workout_id) is not None
