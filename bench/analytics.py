@@ -6,8 +6,9 @@ and "all history" (the endpoint without parameters) grows by one year per step. 
 
 - select floor: the SELECT the app runs for the user's sets (`db.queries.analytics.sets`, all
   history) with every row fetched, in this process on an engine of its own (median of 7);
-- cold: the first trend request after a write (a pain score POSTed through the API moves the
-  user's change cursor, the cache key; it does not touch the trend's inputs), over HTTP;
+- cold: the first trend request after a write (a workout of one warm-up set POSTed through the
+  API moves the user's change cursor, the cache key; warm-ups never count, so it does not
+  touch the trend's inputs), over HTTP;
 - warm: the same request again and again on unchanged data (answered from the cache);
 - GET: one workout of 20 sets, the cheapest read to compare the warm answer with;
 - an in-process breakdown of the cold computation by phase (private service functions; left
@@ -43,7 +44,7 @@ from bench.report import TITLES, Target, section_head, target_table
 from bench.server import HOST, Server, app_env, app_settings
 
 TREND = "/v1/users/me/balance/trend"
-PAIN = "/v1/users/me/pain-scores"
+WORKOUTS = "/v1/users/me/workouts"
 EMAIL = "analytics@example.com"
 COLD_OVER_FLOOR = 3.0
 WARM_OVER_GET = 2.0
@@ -222,11 +223,14 @@ def _median_latency(port: int, path: str, token: str, seconds: float) -> float:
 
 
 def _move_cursor(client: httpx.Client) -> None:
-    """A write that moves the change cursor and leaves the trend's inputs alone."""
+    """A write that moves the trend's cursor and leaves its inputs alone: a workout of one
+    warm-up set (warm-ups never count). A pain score would not do: answers that read no
+    pain keep their cursor when only pain scores are written."""
     now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
-    answer = client.post(PAIN, json={"recorded_at": now, "region": "low_back", "score": 3})
+    warm_up = {"exercise": "deadlift", "reps": 5, "load_kg": 60, "set_type": "warmup"}
+    answer = client.post(WORKOUTS, json={"started_at": now, "sets": [warm_up]})
     if answer.status_code != 201:
-        raise RuntimeError(f"pain score POST answered {answer.status_code}: {answer.text[:300]}")
+        raise RuntimeError(f"workout POST answered {answer.status_code}: {answer.text[:300]}")
 
 
 def _cold(client: httpx.Client, pid: int) -> tuple[float, float, httpx.Response]:
@@ -379,7 +383,8 @@ def render(results: list[Result], started: datetime, seconds: float, machine_lin
     how = (
         "one user, 4 sessions a week of 20 sets, bulk-inserted (Core) one year at a time; per "
         "step the app's own sets SELECT in-process with all rows fetched (median of 7), the "
-        "trend over HTTP right after a pain-score POST moved the change cursor (median of 5; "
+        "trend over HTTP right after a warm-up-only workout POST moved the change cursor (median "
+        "of 5; "
         "wall time, and the server process's CPU time from /proc schedstat), then the cached "
         "answer and a 20-set workout GET back to back on one connection (median latency over "
         "2 s each); one uvicorn worker. Ratios use wall times; growth uses the server's CPU "

@@ -1,6 +1,7 @@
 """Balance, trends, benchmarks, pain and the summary: loads one user's rows, runs the pure
 pcb-1 core (`api.analytics`) and shapes the answers. Answers are cached per user and change
-cursor, so a repeated request on unchanged data costs one small query."""
+cursor, so a repeated request on unchanged data costs one small query; answers that read no
+pain scores keep their cursor when only pain scores are written."""
 
 from __future__ import annotations
 
@@ -90,10 +91,14 @@ def _cached(
     params: tuple[Any, ...],
     compute: Callable[[], BaseModel],
     *,
+    uses_pain: bool,
     cached_only: bool = False,
 ) -> str:
-    seq = analytics_queries.last_seq(session, owner.id)
-    key = (name, owner.id, seq, owner.updated_at, params)
+    """`compute`'s answer as JSON, from the cache while the owner's data it depends on is
+    unchanged: every write, or (`uses_pain` False) every write but a pain score's."""
+    cursors = analytics_queries.cursors(session, owner.id)
+    cursor = cursors.any_write if uses_pain else cursors.strength
+    key = (name, owner.id, cursor, owner.updated_at, params)
     if cached_only:
         found = RESULTS.peek(key)
         if found is None:
@@ -282,6 +287,7 @@ def balance_json(
         "balance",
         (day,),
         lambda: _balance(session, owner, day),
+        uses_pain=False,
         cached_only=cached_only,
     )
 
@@ -364,6 +370,7 @@ def balance_trend_json(
         "balance_trend",
         (date_from, end),
         lambda: _balance_trend(session, owner, date_from, end),
+        uses_pain=False,
         cached_only=cached_only,
     )
 
@@ -466,6 +473,7 @@ def benchmarks_json(
         "benchmarks",
         (lift, date_from, date_to, today(owner)),
         lambda: _benchmarks(session, owner, lift, date_from, date_to),
+        uses_pain=False,
         cached_only=cached_only,
     )
 
@@ -580,6 +588,7 @@ def pain_trend_json(
         "pain_trend",
         (region, date_from, date_to, today(owner)),
         lambda: _pain_trend(session, owner, region, date_from, date_to),
+        uses_pain=True,
         cached_only=cached_only,
     )
 
@@ -750,6 +759,7 @@ def summary_json(session: Session, owner: User, *, cached_only: bool = False) ->
         "summary",
         (today(owner),),
         lambda: _summary(session, owner),
+        uses_pain=True,
         cached_only=cached_only,
     )
 

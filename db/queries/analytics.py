@@ -8,25 +8,61 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Row, Select, bindparam, func, select
+from sqlalchemy import BindParameter, Row, Select, bindparam, func, select
 from sqlmodel import Session, col
 
 from db.base import uuid_text
-from db.models import Bodyweight, ChangeCounter, Exercise, PainScore, Workout, WorkoutSet
+from db.models import (
+    Bodyweight,
+    Change,
+    ChangeCounter,
+    Exercise,
+    PainScore,
+    Workout,
+    WorkoutSet,
+)
 from db.queries import ranges
 from db.queries.ranges import between, between_params, driver_instant
 
-_LAST_SEQ = select(col(ChangeCounter.last_seq)).where(
-    col(ChangeCounter.user_id) == bindparam("owner_id")
+# The resource whose writes leave every figure but pain's alone.
+PAIN_RESOURCE = "pain-scores"
+
+
+class Cursors(NamedTuple):
+    """Where an owner's data stands, for the keys of cached answers."""
+
+    any_write: int  # the change counter: moves on every write (0 before any)
+    strength: tuple[int, datetime | None]  # moves on every write but a pain score's
+
+
+_OWNER: BindParameter[Any] = bindparam("owner_id")
+# One statement, three index lookups: the counter row; the newest change that is not a pain
+# score's (backwards on the (user_id, seq) key: every write appends a change with a new
+# sequence number, deletions included, so this moves with each of them); the last edit of
+# the owner's custom exercises (an edit bumps the counter but appends no change).
+_CURSORS = select(
+    select(col(ChangeCounter.last_seq))
+    .where(col(ChangeCounter.user_id) == _OWNER)
+    .scalar_subquery(),
+    select(col(Change.seq))
+    .where(col(Change.user_id) == _OWNER, col(Change.resource) != PAIN_RESOURCE)
+    .order_by(col(Change.seq).desc())
+    .limit(1)
+    .scalar_subquery(),
+    select(func.max(col(Exercise.updated_at)))
+    .where(col(Exercise.owner_id) == _OWNER)
+    .scalar_subquery(),
 )
 
 
-def last_seq(session: Session, owner_id: uuid.UUID) -> int:
-    """The owner's newest change sequence number (0 before any write): the cache cursor."""
-    value = session.connection().execute(_LAST_SEQ, {"owner_id": owner_id}).scalar()
-    return int(value or 0)
+def cursors(session: Session, owner_id: uuid.UUID) -> Cursors:
+    """The owner's cursors (`Cursors`): what the cached answers are keyed by."""
+    last_seq, strength_seq, exercises_at = (
+        session.connection().execute(_CURSORS, {"owner_id": owner_id}).one()
+    )
+    return Cursors(int(last_seq or 0), (int(strength_seq or 0), exercises_at))
 
 
 # (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg)

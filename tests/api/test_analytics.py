@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event
 from sqlmodel import Session
 
 from api.services import analytics as analytics_service
@@ -501,3 +502,70 @@ class TestCachedAnswers:
         log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 200, 5)])
         after = client.get("/v1/users/me/balance", headers=headers).json()
         assert after != before  # the write moved the cursor: computed anew
+
+    def test_a_pain_score_recomputes_only_the_answers_that_read_pain(
+        self, client: TestClient, session: Session, settings, engine: Engine
+    ) -> None:
+        _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
+        log(client, headers, date.today() - timedelta(days=3), [("deadlift", 150, 5)])
+        log(client, headers, date.today() - timedelta(days=2), [("back_squat", 110, 5)])
+        paths = {
+            "balance": "/v1/users/me/balance",
+            "trend": "/v1/users/me/balance/trend",
+            "benchmarks": "/v1/users/me/benchmarks",
+            "pain": "/v1/users/me/pain/trend",
+            "summary": "/v1/users/me/summary",
+        }
+        first = {name: client.get(path, headers=headers) for name, path in paths.items()}
+        assert all(r.status_code == 200 for r in first.values())
+        set_reads: list[str] = []
+
+        def on_execute(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+            if "workout_set" in statement:
+                set_reads.append(statement)
+
+        event.listen(engine, "before_cursor_execute", on_execute)
+        try:
+            pain = client.post(
+                "/v1/users/me/pain-scores",
+                headers=headers,
+                json={"recorded_at": instant(date.today()), "region": "knee", "score": 6},
+            )
+            assert pain.status_code == 201
+            for name in ("balance", "trend", "benchmarks"):
+                again = client.get(paths[name], headers=headers)
+                assert again.content == first[name].content, name
+            assert set_reads == []  # served from the cache: no set was read
+            pain_after = client.get(paths["pain"], headers=headers).json()
+            summary_after = client.get(paths["summary"], headers=headers).json()
+        finally:
+            event.remove(engine, "before_cursor_execute", on_execute)
+        assert pain_after != first["pain"].json()
+        assert "knee" in {series["region"] for series in pain_after["series"]}
+        assert summary_after != first["summary"].json()
+        # A workout still moves them all.
+        log(client, headers, date.today() - timedelta(days=1), [("deadlift", 170, 5)])
+        assert client.get(paths["balance"], headers=headers).content != first["balance"].content
+
+    def test_an_exercise_edit_recomputes_the_answers_that_list_it(
+        self, client: TestClient, session: Session, settings
+    ) -> None:
+        _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
+        made = client.post(
+            "/v1/exercises",
+            headers=headers,
+            json={"name": "Reverse hyper", "chain": "posterior", "region": "lower"},
+        )
+        assert made.status_code == 201
+        slug = made.json()["slug"]
+        log(client, headers, date.today() - timedelta(days=2), [(slug, 60, 10)])
+
+        def chain_of_custom_lift() -> str:
+            balance = client.get("/v1/users/me/balance", headers=headers).json()
+            (lift,) = [entry for entry in balance["lifts"] if entry["lift"] == slug]
+            return str(lift["chain"])
+
+        assert chain_of_custom_lift() == "posterior"
+        edited = client.patch(f"/v1/exercises/{slug}", headers=headers, json={"chain": "anterior"})
+        assert edited.status_code == 200
+        assert chain_of_custom_lift() == "anterior"
