@@ -13,6 +13,7 @@ from sqlmodel import Session
 from api.analytics.constants import METHODS, method_as_dict
 from api.deps import Caller, CallerDep
 from api.errors import NotFound, problem_responses
+from api.policy import Access
 from api.schemas.analytics import (
     BalanceRead,
     BalanceTrendRead,
@@ -24,7 +25,6 @@ from api.schemas.analytics import (
 from api.schemas.common import LocalDate
 from api.schemas.enums import PainRegion
 from api.services import analytics as analytics_service
-from db.models import User
 
 router = APIRouter(tags=["analytics"])
 
@@ -41,7 +41,7 @@ def _json(body: str) -> Response:
     return Response(body, media_type="application/json")
 
 
-async def _answer(caller: Caller, answer: Callable[[Session, User, bool], str]) -> Response:
+async def _answer(caller: Caller, answer: Callable[[Session, Access, bool], str]) -> Response:
     """Authorise and answer in one unit of work (`CallerDep`, see `api.deps.Caller`).
 
     Answers are cached per user and data version (`api.services.analytics`). On SQLite a
@@ -51,7 +51,7 @@ async def _answer(caller: Caller, answer: Callable[[Session, User, bool], str]) 
 
     def run(cached_only: bool) -> str:
         with caller.open_session(read_only=True) as session:
-            return answer(session, caller.read(session).owner, cached_only)
+            return answer(session, caller.read(session), cached_only)
 
     if caller.runs_inline:
         with contextlib.suppress(analytics_service.NotCached):
@@ -75,8 +75,8 @@ async def get_balance(
     """The balance index B = P / A at a date, its regions, and every lift that went into it."""
     return await _answer(
         caller,
-        lambda session, owner, cached_only: analytics_service.balance_json(
-            session, owner, at=at, cached_only=cached_only
+        lambda session, access, cached_only: analytics_service.balance_json(
+            session, access, at=at, cached_only=cached_only
         ),
     )
 
@@ -93,8 +93,8 @@ async def get_balance_trend(
     """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
     return await _answer(
         caller,
-        lambda session, owner, cached_only: analytics_service.balance_trend_json(
-            session, owner, date_from=date_from, date_to=date_to, cached_only=cached_only
+        lambda session, access, cached_only: analytics_service.balance_trend_json(
+            session, access, date_from=date_from, date_to=date_to, cached_only=cached_only
         ),
     )
 
@@ -114,9 +114,9 @@ async def list_benchmarks(
     """Best e1RM per day for deadlift, hip thrust, pull-ups and every other scored lift."""
     return await _answer(
         caller,
-        lambda session, owner, cached_only: analytics_service.benchmarks_json(
+        lambda session, access, cached_only: analytics_service.benchmarks_json(
             session,
-            owner,
+            access,
             lift=lift,
             date_from=date_from,
             date_to=date_to,
@@ -141,9 +141,9 @@ async def get_pain_trend(
     the balance index over time (association, not causation)."""
     return await _answer(
         caller,
-        lambda session, owner, cached_only: analytics_service.pain_trend_json(
+        lambda session, access, cached_only: analytics_service.pain_trend_json(
             session,
-            owner,
+            access,
             region=region.value if region else None,
             date_from=date_from,
             date_to=date_to,
@@ -162,8 +162,8 @@ async def get_summary(caller: CallerDep) -> Response:
     """Latest balance, recent direction, latest pain per region, and flags for trainers."""
     return await _answer(
         caller,
-        lambda session, owner, cached_only: analytics_service.summary_json(
-            session, owner, cached_only=cached_only
+        lambda session, access, cached_only: analytics_service.summary_json(
+            session, access, cached_only=cached_only
         ),
     )
 

@@ -35,7 +35,8 @@ from api.analytics.e1rm import (
     SetInput,
     estimate_sets,
 )
-from api.errors import FieldError, InvalidInput
+from api.errors import FieldError, InvalidInput, NotFound
+from api.policy import Access
 from api.schemas import analytics as schemas
 from db.models import User
 from db.queries import analytics as analytics_queries
@@ -84,27 +85,34 @@ class NotCached(Exception):
     """Raised instead of computing an answer that is not cached (`cached_only=True`)."""
 
 
+def _state(session: Session, access: Access) -> analytics_queries.OwnerState:
+    state = analytics_queries.owner_state(session, access.owner_id)
+    if state is None:  # deleted since the access check, in another transaction
+        raise NotFound("No such user")
+    return state
+
+
 def _cached(
-    session: Session,
-    owner: User,
+    state: analytics_queries.OwnerState,
+    access: Access,
     name: str,
     params: tuple[Any, ...],
-    compute: Callable[[], BaseModel],
+    compute: Callable[[User], BaseModel],
     *,
     uses_pain: bool,
     cached_only: bool = False,
 ) -> str:
-    """`compute`'s answer as JSON, from the cache while the owner's data it depends on is
-    unchanged: every write, or (`uses_pain` False) every write but a pain score's."""
-    cursors = analytics_queries.cursors(session, owner.id)
-    cursor = cursors.any_write if uses_pain else cursors.strength
-    key = (name, owner.id, cursor, owner.updated_at, params)
+    """`compute`'s answer for the owner as JSON, from the cache while the owner's profile and
+    the data the answer depends on are unchanged: every write, or (`uses_pain` False) every
+    write but a pain score's. The owner's account is loaded only to compute."""
+    cursor = state.any_write if uses_pain else state.strength
+    key = (name, access.owner_id, cursor, state.updated_at, params)
     if cached_only:
         found = RESULTS.peek(key)
         if found is None:
             raise NotCached(name)
         return found
-    return RESULTS.get_or_compute(key, lambda: compute().model_dump_json(by_alias=True))
+    return RESULTS.get_or_compute(key, lambda: compute(access.owner).model_dump_json(by_alias=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +127,11 @@ class _Inputs:
 
 def today(owner: User) -> date:
     """The owner's calendar date now."""
-    return datetime.now(ZoneInfo(owner.timezone)).date()
+    return _today_in(owner.timezone)
+
+
+def _today_in(timezone: str) -> date:
+    return datetime.now(ZoneInfo(timezone)).date()
 
 
 def _local_start(day: date, tz: ZoneInfo) -> datetime:
@@ -277,16 +289,17 @@ def _balance_from(inputs: _Inputs, owner: User, at: date) -> schemas.BalanceRead
 
 
 def balance_json(
-    session: Session, owner: User, *, at: date | None, cached_only: bool = False
+    session: Session, access: Access, *, at: date | None, cached_only: bool = False
 ) -> str:
     """The balance snapshot at a local date (default: the owner's today)."""
-    day = at or today(owner)
+    state = _state(session, access)
+    day = at or _today_in(state.timezone)
     return _cached(
-        session,
-        owner,
+        state,
+        access,
         "balance",
         (day,),
-        lambda: _balance(session, owner, day),
+        lambda owner: _balance(session, owner, day),
         uses_pain=False,
         cached_only=cached_only,
     )
@@ -355,7 +368,7 @@ def _trend_of(
 
 def balance_trend_json(
     session: Session,
-    owner: User,
+    access: Access,
     *,
     date_from: date | None,
     date_to: date | None,
@@ -363,13 +376,14 @@ def balance_trend_json(
 ) -> str:
     """Snapshots with an index in [from, to] (default: all history to today) and their trend."""
     _check_range(date_from, date_to)
-    end = date_to or today(owner)
+    state = _state(session, access)
+    end = date_to or _today_in(state.timezone)
     return _cached(
-        session,
-        owner,
+        state,
+        access,
         "balance_trend",
         (date_from, end),
-        lambda: _balance_trend(session, owner, date_from, end),
+        lambda owner: _balance_trend(session, owner, date_from, end),
         uses_pain=False,
         cached_only=cached_only,
     )
@@ -458,7 +472,7 @@ def _benchmarks(
 
 def benchmarks_json(
     session: Session,
-    owner: User,
+    access: Access,
     *,
     lift: str | None,
     date_from: date | None,
@@ -467,12 +481,13 @@ def benchmarks_json(
 ) -> str:
     """Per-lift best e1RM per day, latest, all-time best and trend."""
     _check_range(date_from, date_to)
+    state = _state(session, access)
     return _cached(
-        session,
-        owner,
+        state,
+        access,
         "benchmarks",
-        (lift, date_from, date_to, today(owner)),
-        lambda: _benchmarks(session, owner, lift, date_from, date_to),
+        (lift, date_from, date_to, _today_in(state.timezone)),
+        lambda owner: _benchmarks(session, owner, lift, date_from, date_to),
         uses_pain=False,
         cached_only=cached_only,
     )
@@ -572,7 +587,7 @@ def _pain_trend(
 
 def pain_trend_json(
     session: Session,
-    owner: User,
+    access: Access,
     *,
     region: str | None,
     date_from: date | None,
@@ -582,12 +597,13 @@ def pain_trend_json(
     """Per region and side: points, latest band, change from the first entry, trend; and the
     pain–balance association."""
     _check_range(date_from, date_to)
+    state = _state(session, access)
     return _cached(
-        session,
-        owner,
+        state,
+        access,
         "pain_trend",
-        (region, date_from, date_to, today(owner)),
-        lambda: _pain_trend(session, owner, region, date_from, date_to),
+        (region, date_from, date_to, _today_in(state.timezone)),
+        lambda owner: _pain_trend(session, owner, region, date_from, date_to),
         uses_pain=True,
         cached_only=cached_only,
     )
@@ -751,14 +767,15 @@ def _summary(session: Session, owner: User) -> schemas.SummaryRead:
     return summaries(session, [owner])[owner.id]
 
 
-def summary_json(session: Session, owner: User, *, cached_only: bool = False) -> str:
+def summary_json(session: Session, access: Access, *, cached_only: bool = False) -> str:
     """Latest balance, 12-week direction, latest pain per region and the trainer flags."""
+    state = _state(session, access)
     return _cached(
-        session,
-        owner,
+        state,
+        access,
         "summary",
-        (today(owner),),
-        lambda: _summary(session, owner),
+        (_today_in(state.timezone),),
+        lambda owner: _summary(session, owner),
         uses_pain=True,
         cached_only=cached_only,
     )

@@ -20,6 +20,7 @@ from db.models import (
     ChangeCounter,
     Exercise,
     PainScore,
+    User,
     Workout,
     WorkoutSet,
 )
@@ -30,19 +31,23 @@ from db.queries.ranges import between, between_params, driver_instant
 PAIN_RESOURCE = "pain-scores"
 
 
-class Cursors(NamedTuple):
-    """Where an owner's data stands, for the keys of cached answers."""
+class OwnerState(NamedTuple):
+    """What the keys of an owner's cached answers are made of."""
 
+    timezone: str  # the profile's: which date "today" is
+    updated_at: datetime  # the profile's last change (sex, bodyweight, time zone)
     any_write: int  # the change counter: moves on every write (0 before any)
     strength: tuple[int, datetime | None]  # moves on every write but a pain score's
 
 
 _OWNER: BindParameter[Any] = bindparam("owner_id")
-# One statement, three index lookups: the counter row; the newest change that is not a pain
-# score's (backwards on the (user_id, seq) key: every write appends a change with a new
-# sequence number, deletions included, so this moves with each of them); the last edit of
-# the owner's custom exercises (an edit bumps the counter but appends no change).
-_CURSORS = select(
+# One statement, four index lookups: the profile; the counter row; the newest change that is
+# not a pain score's (backwards on the (user_id, seq) key: every write appends a change with
+# a new sequence number, deletions included, so this moves with each of them); the last edit
+# of the owner's custom exercises (an edit bumps the counter but appends no change).
+_OWNER_STATE = select(
+    col(User.timezone),
+    col(User.updated_at),
     select(col(ChangeCounter.last_seq))
     .where(col(ChangeCounter.user_id) == _OWNER)
     .scalar_subquery(),
@@ -54,15 +59,18 @@ _CURSORS = select(
     select(func.max(col(Exercise.updated_at)))
     .where(col(Exercise.owner_id) == _OWNER)
     .scalar_subquery(),
-)
+).where(col(User.id) == _OWNER)
 
 
-def cursors(session: Session, owner_id: uuid.UUID) -> Cursors:
-    """The owner's cursors (`Cursors`): what the cached answers are keyed by."""
-    last_seq, strength_seq, exercises_at = (
-        session.connection().execute(_CURSORS, {"owner_id": owner_id}).one()
+def owner_state(session: Session, owner_id: uuid.UUID) -> OwnerState | None:
+    """The owner's `OwnerState`; None if the account is gone."""
+    row = session.connection().execute(_OWNER_STATE, {"owner_id": owner_id}).first()
+    if row is None:
+        return None
+    timezone, updated_at, last_seq, strength_seq, exercises_at = row
+    return OwnerState(
+        timezone, updated_at, int(last_seq or 0), (int(strength_seq or 0), exercises_at)
     )
-    return Cursors(int(last_seq or 0), (int(strength_seq or 0), exercises_at))
 
 
 # (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg)

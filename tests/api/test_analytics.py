@@ -569,3 +569,25 @@ class TestCachedAnswers:
         edited = client.patch(f"/v1/exercises/{slug}", headers=headers, json={"chain": "anterior"})
         assert edited.status_code == 200
         assert chain_of_custom_lift() == "anterior"
+
+    def test_a_cached_answer_costs_two_statements_and_loads_no_account(
+        self, client: TestClient, session: Session, settings, engine: Engine
+    ) -> None:
+        _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
+        log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
+        first = client.get("/v1/users/me/balance", headers=headers)
+        statements: list[str] = []
+
+        def on_execute(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+            statements.append(" ".join(statement.split()))
+
+        event.listen(engine, "before_cursor_execute", on_execute)
+        try:
+            again = client.get("/v1/users/me/balance", headers=headers)
+        finally:
+            event.remove(engine, "before_cursor_execute", on_execute)
+        assert again.content == first.content
+        # The caller's authorisation, then the owner's profile stamp and cursors: the account
+        # itself (every column) is read only when an answer is computed.
+        assert len(statements) == 2, statements
+        assert not any("user_account.email" in s for s in statements), statements
