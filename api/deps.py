@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -236,13 +237,13 @@ CallerDep = Annotated[Caller, Depends(caller)]
 
 async def read_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may read their data; else 404."""
-    return await caller.run(functools.partial(_authorised, caller.read, session))
+    return await caller.run(functools.partial(_authorised, caller, caller.read, session))
 
 
 async def write_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may write their data; else 404.
     (Deciding is short database work: inline on SQLite, like `Caller.run`.)"""
-    return await caller.run(functools.partial(_authorised, caller.write, session))
+    return await caller.run(functools.partial(_authorised, caller, caller.write, session))
 
 
 async def inline_write_access(caller: CallerDep) -> AsyncIterator[Access]:
@@ -258,10 +259,18 @@ async def inline_write_access(caller: CallerDep) -> AsyncIterator[Access]:
             yield await write_access(caller, session)
 
 
-def _authorised(decide: Callable[[Session], Access], session: Session) -> Access:
-    access = decide(session)
-    _release(session)
-    return access
+def _authorised(caller: Caller, decide: Callable[[Session], Access], session: Session) -> Access:
+    """`decide` for the request's `session`, which the route goes on with. On SQLite it decides
+    on that session (its connection stays free: `_release`). Elsewhere it decides on a
+    read-only session of its own (`Caller.open_session`): on PostgreSQL its statements run
+    in autocommit, without the BEGIN and COMMIT round trips of a transaction that only
+    reads, and the request's session starts its transaction when the route writes."""
+    if caller.runs_inline:
+        access = decide(session)
+        _release(session)
+        return access
+    with caller.open_session(read_only=True) as reading:
+        return dataclasses.replace(decide(reading), session=session)
 
 
 ReadAccess = Annotated[Access, Depends(read_access)]

@@ -462,20 +462,30 @@ def test_a_write_takes_one_connection_on_sqlite_and_authorises_apart_elsewhere(
 ) -> None:
     """On SQLite the write's authorisation and the write share one checkout and transaction
     (api.deps.InlineWriteAccess); on PostgreSQL the authorisation gives its connection back
-    before the write's thread hop."""
-    from sqlalchemy import event
+    before the write's thread hop, and reads in autocommit: only the write begins a
+    transaction (one BEGIN and one COMMIT per write, not two)."""
+    from sqlalchemy import Connection, event
 
     checkouts: list[object] = []
+    begun: list[object] = []
 
     def checked_out(*_args: object) -> None:
         checkouts.append(_args)
 
+    def began(connection: Connection) -> None:
+        # A connection in autocommit sends no BEGIN and no COMMIT: a transaction in name only.
+        if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+            begun.append(connection)
+
     event.listen(engine.pool, "checkout", checked_out)
+    event.listen(engine, "begin", began)
     try:
         create(client, auth_headers, resource)
     finally:
         event.remove(engine.pool, "checkout", checked_out)
+        event.remove(engine, "begin", began)
     assert len(checkouts) == (1 if database_url.startswith("sqlite") else 2)
+    assert len(begun) == 1
 
 
 def test_reads_run_in_autocommit_and_leave_none_behind_on_postgresql(
