@@ -1,14 +1,20 @@
 """Analytics: GET /v1/users/me/balance/trend on a user with 1 to 5 years of history.
 
-One user trains 4 days a week, 20 sets a session (≈ 4,160 sets a year, ≈ 21,000 in 5 years),
-bulk-inserted one year at a time, oldest year last, so that the history always ends yesterday
-and "all history" (the endpoint without parameters) grows by one year per step. At each step:
+A user trains 4 days a week, 20 sets a session (≈ 4,160 sets a year, ≈ 21,000 in 5 years),
+bulk-inserted; the history always ends yesterday and "all history" (the endpoint without
+parameters) grows by one year per step. Each step signs up new users given that many years
+(the same plans for each), so that their first request finds nothing of theirs cached: the
+app keeps the sets of workouts it has read (by workout and version) as well as its answers.
+At each step:
 
 - select floor: the SELECT the app runs for the user's sets (`db.queries.analytics.sets`, all
   history) with every row fetched, in this process on an engine of its own (median of 7);
-- cold: the first trend request after a write (a workout of one warm-up set POSTed through the
-  API moves the user's change cursor, the cache key; warm-ups never count, so it does not
-  touch the trend's inputs), over HTTP;
+- cold: the first trend request of a user whose history nothing has read yet (a new user per
+  sample, given the same history), over HTTP;
+- recomputed: the trend request right after a write, once the history has been read (a
+  workout of one warm-up set POSTed through the API moves the user's change cursor, the
+  answer's cache key, and leaves the trend's inputs alone: warm-ups never count; the workouts
+  read before come from the per-workout cache, so this reads the new workout only);
 - warm: the same request again and again on unchanged data (answered from the cache);
 - GET: one workout of 20 sets, the cheapest read to compare the warm answer with;
 - an in-process breakdown of the cold computation by phase (private service functions; left
@@ -41,11 +47,11 @@ from sqlalchemy.engine import make_url
 from bench import history, machine
 from bench.load import request_bytes, run_load
 from bench.report import TITLES, Target, section_head, target_table
+from bench.scenarios import sign_up
 from bench.server import HOST, Server, app_env, app_settings
 
 TREND = "/v1/users/me/balance/trend"
 WORKOUTS = "/v1/users/me/workouts"
-EMAIL = "analytics@example.com"
 COLD_OVER_FLOOR = 3.0
 WARM_OVER_GET = 2.0
 MAX_EXPONENT = 1.25  # cost ∝ sets^b: 1 is linear, 2 quadratic
@@ -64,6 +70,8 @@ class Step:
     floor_ms: list[float] = field(default_factory=list)
     cold_ms: list[float] = field(default_factory=list)
     cold_cpu_ms: list[float] = field(default_factory=list)  # server CPU of each cold request
+    recomputed_ms: list[float] = field(default_factory=list)
+    recomputed_cpu_ms: list[float] = field(default_factory=list)
     warm_ms: float = 0.0
     get_ms: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)  # in-process, ms (the median run)
@@ -83,6 +91,14 @@ class Step:
     @property
     def cold_cpu(self) -> float:
         return statistics.median(self.cold_cpu_ms)
+
+    @property
+    def recomputed(self) -> float:
+        return statistics.median(self.recomputed_ms)
+
+    @property
+    def recomputed_cpu(self) -> float:
+        return statistics.median(self.recomputed_cpu_ms)
 
 
 @dataclass
@@ -233,10 +249,15 @@ def _move_cursor(client: httpx.Client) -> None:
         raise RuntimeError(f"workout POST answered {answer.status_code}: {answer.text[:300]}")
 
 
-def _cold(client: httpx.Client, pid: int) -> tuple[float, float, httpx.Response]:
+def _after_write(client: httpx.Client, pid: int) -> tuple[float, float, httpx.Response]:
     """Wall ms and server CPU ms of the first trend request after a write."""
     _move_cursor(client)
-    time.sleep(0.05)  # let the server finish the POST's aftermath (access log, pool return)
+    return _cold(client, pid)
+
+
+def _cold(client: httpx.Client, pid: int) -> tuple[float, float, httpx.Response]:
+    """Wall ms and server CPU ms of a trend request that nothing cached answers."""
+    time.sleep(0.05)  # let the server finish the last request's aftermath (log, pool return)
     cpu = machine.thread_cpu_ns(pid)
     started = time.perf_counter()
     answer = client.get(TREND, timeout=MAX_COLD_S)
@@ -258,7 +279,8 @@ def measure(
 
     result = Result(name)
     years = 2 if args.quick else 5
-    colds = 1 if args.quick else 5
+    colds = 1 if args.quick else 3  # new users per step, each a cold sample
+    recomputes = 1 if args.quick else 5
     floors = 2 if args.quick else 7
     phase_s = 0.5 if args.quick else 2.0
     breakdowns = 1 if args.quick else 3
@@ -273,37 +295,54 @@ def measure(
             ) as api,
             httpx.Client(base_url=api.base_url, timeout=30) as client,
         ):
-            token, user_id = _sign_up(client)
             engine = make_engine(url)
             try:
                 exercises = history.exercise_ids(engine)
-                history.set_profile_bodyweight(engine, user_id)
-                workouts = sets = 0
-                get_id: uuid.UUID | None = None
+                # One plan per year, oldest last; every user given k years gets the same ones.
+                plans = [
+                    history.plan(
+                        history.training_days(
+                            today - timedelta(days=365 * year),
+                            today - timedelta(days=365 * (year - 1) + 1),
+                            weekdays=history.WEEKDAYS_4,
+                        ),
+                        seed=year,
+                        origin=today - timedelta(days=365 * years),
+                    )
+                    for year in range(1, years + 1)
+                ]
+
+                def new_user(tag: str, with_years: int) -> tuple[str, uuid.UUID, Any, int]:
+                    """A user with the first `with_years` years of history, bulk-inserted: their
+                    token, id, a workout id and their sets. The client now acts as them."""
+                    token, user_id = sign_up(client, f"analytics-{tag}@example.com")
+                    history.set_profile_bodyweight(engine, user_id)
+                    workout_id, sets = None, 0
+                    for planned in plans[:with_years]:
+                        workout_rows, set_rows = history.rows(user_id, planned, exercises)
+                        history.insert_rows(engine, workout_rows, set_rows)
+                        workout_id = workout_id or workout_rows[-1]["id"]
+                        sets += len(set_rows)
+                    return token, user_id, workout_id, sets
+
+                new_user("warm-up", 1)
+                _cold(client, api.pid)  # first use of the code path: lazy set-ups
                 for year in range(1, years + 1):
-                    days = history.training_days(
-                        today - timedelta(days=365 * year),
-                        today - timedelta(days=365 * (year - 1) + 1),
-                        weekdays=history.WEEKDAYS_4,
-                    )
-                    planned = history.plan(
-                        days, seed=year, origin=today - timedelta(days=365 * years)
-                    )
-                    workout_rows, set_rows = history.rows(user_id, planned, exercises)
-                    history.insert_rows(engine, workout_rows, set_rows)
-                    get_id = get_id or workout_rows[-1]["id"]
-                    workouts += len(workout_rows)
-                    sets += len(set_rows)
-                    step = Step(year, workouts, sets)
                     snapshot = machine.snapshot_for([api.pid, os.getpid()], postgres_port=port)
                     cpu0, wall0 = snapshot(), time.monotonic()
-                    step.floor_ms = _select_floor(engine, user_id, floors)
-                    if year == 1:
-                        _cold(client, api.pid)  # first use of the code path: lazy set-ups
-                    for _ in range(colds):
+                    # One new user per cold sample; the last one is measured further.
+                    for sample in range(colds):
+                        token, user_id, get_id, sets = new_user(f"{year}-{sample}", year)
+                        if sample == 0:
+                            step = Step(year, sum(len(p) for p in plans[:year]), sets)
                         elapsed, cpu_ms, answer = _cold(client, api.pid)
                         step.cold_ms.append(elapsed)
                         step.cold_cpu_ms.append(cpu_ms)
+                    step.floor_ms = _select_floor(engine, user_id, floors)
+                    for _ in range(recomputes):
+                        elapsed, cpu_ms, answer = _after_write(client, api.pid)
+                        step.recomputed_ms.append(elapsed)
+                        step.recomputed_cpu_ms.append(cpu_ms)
                     step.points = len(answer.json()["points"])
                     step.body_kib = len(answer.content) / 1024
                     step.warm_ms = _median_latency(api.port, TREND, token, phase_s)
@@ -324,6 +363,7 @@ def measure(
                         f"  {name} analytics {year} y: {sets:6,d} sets, {step.points:5,d} points; "
                         f"floor {step.floor:7.1f} ms, cold {step.cold:7.1f} ms "
                         f"({step.cold / step.floor:4.1f}×; CPU {step.cold_cpu:6.1f} ms), "
+                        f"after a write {step.recomputed:6.1f} ms, "
                         f"warm {step.warm_ms:6.2f} ms, "
                         f"GET {step.get_ms:6.2f} ms ({step.warm_ms / step.get_ms:4.1f}×); "
                         f"other load {step.other_cores:.1f} cores"
@@ -331,12 +371,6 @@ def measure(
             finally:
                 engine.dispose()
     return result
-
-
-def _sign_up(client: httpx.Client) -> tuple[str, uuid.UUID]:
-    from bench.scenarios import sign_up
-
-    return sign_up(client, EMAIL)
 
 
 def targets(results: list[Result]) -> list[Target]:
@@ -381,11 +415,13 @@ def targets(results: list[Result]) -> list[Target]:
 
 def render(results: list[Result], started: datetime, seconds: float, machine_line: str) -> str:
     how = (
-        "one user, 4 sessions a week of 20 sets, bulk-inserted (Core) one year at a time; per "
-        "step the app's own sets SELECT in-process with all rows fetched (median of 7), the "
-        "trend over HTTP right after a warm-up-only workout POST moved the change cursor (median "
-        "of 5; "
-        "wall time, and the server process's CPU time from /proc schedstat), then the cached "
+        "4 sessions a week of 20 sets, bulk-inserted (Core); per step 3 new users given the "
+        "same 1 to 5 years of history, each one's first trend request over HTTP (cold: nothing "
+        "of theirs read before), the app's own sets SELECT in-process with all rows fetched "
+        "(median of 7), the trend right after a warm-up-only workout POST moved the change "
+        "cursor (recomputed: median of 5; the workouts read before come from the per-workout "
+        "cache) (wall time, and the server process's CPU time from /proc schedstat), then the "
+        "cached "
         "answer and a 20-set workout GET back to back on one connection (median latency over "
         "2 s each); one uvicorn worker. Ratios use wall times; growth uses the server's CPU "
         "time, which background load on this shared machine disturbs less (column *other "
@@ -400,15 +436,17 @@ def render(results: list[Result], started: datetime, seconds: float, machine_lin
             continue
         out += [
             "| years | workouts | sets | trend points | answer KiB | select floor ms | cold ms "
-            "| cold ÷ floor | cold: server CPU ms | server CPU µs per set | warm ms "
+            "| cold ÷ floor | cold: server CPU ms | server CPU µs per set "
+            "| recomputed after a write ms | its server CPU ms | warm ms "
             "| GET ms | warm ÷ GET | other load (cores) |",
-            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
         for s in result.steps:
             out.append(
                 f"| {s.years} | {s.workouts:,} | {s.sets:,} | {s.points:,} | {s.body_kib:,.0f} "
                 f"| {s.floor:,.1f} | {s.cold:,.1f} | {s.cold / s.floor:.2f} "
-                f"| {s.cold_cpu:,.1f} | {s.cold_cpu / s.sets * 1e3:,.1f} | {s.warm_ms:.2f} "
+                f"| {s.cold_cpu:,.1f} | {s.cold_cpu / s.sets * 1e3:,.1f} "
+                f"| {s.recomputed:,.1f} | {s.recomputed_cpu:,.1f} | {s.warm_ms:.2f} "
                 f"| {s.get_ms:.2f} | {s.warm_ms / s.get_ms:.2f} "
                 f"| {'–' if s.other_cores is None else f'{s.other_cores:.1f}'} |"
             )
@@ -417,7 +455,7 @@ def render(results: list[Result], started: datetime, seconds: float, machine_lin
             "Every run (ms): "
             + "; ".join(
                 f"{s.years} y: floor {_runs(s.floor_ms)}, cold {_runs(s.cold_ms)} "
-                f"(CPU {_runs(s.cold_cpu_ms)})"
+                f"(CPU {_runs(s.cold_cpu_ms)}), recomputed {_runs(s.recomputed_ms)}"
                 for s in result.steps
             )
             + ".",
@@ -428,6 +466,7 @@ def render(results: list[Result], started: datetime, seconds: float, machine_lin
                 ("select floor", lambda s: s.floor),
                 ("cold request (wall)", lambda s: s.cold),
                 ("cold request (server CPU)", lambda s: s.cold_cpu),
+                ("recomputed after a write (server CPU)", lambda s: s.recomputed_cpu),
                 ("in-process total", lambda s: sum(s.phases.values())),
                 ("in-process without GC", lambda s: sum(s.phases.values()) - s.gc_ms),
                 *[

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 import threading
+import uuid
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -80,6 +81,59 @@ class _ResultCache:
 
 RESULTS = _ResultCache(CACHE_SIZE)
 
+# A workout's sets as the analytics read them: its estimable sets and the custom lifts its
+# sets name (slug -> spec).
+_ParsedWorkout = tuple[tuple[SetInput, ...], tuple[tuple[str, LiftSpec], ...]]
+MAX_CACHED_SETS = 200_000  # tens of MB at most
+
+
+class _WorkoutSetsCache:
+    """Recently read workouts' sets, parsed, by (owner, time zone, custom exercises' stamp,
+    workout id, version): a recomputed answer reads again only the workouts written since.
+
+    Every write to a workout bumps its version (its sets are written with it), a deleted one
+    is no longer listed, local dates depend on the time zone and exercise facts on the owner's
+    custom exercises: all in the key. The system catalog does not change while the app runs.
+    Bounded by the sets held, least recently used dropped first."""
+
+    def __init__(self, max_sets: int) -> None:
+        self.max_sets = max_sets
+        self._items: OrderedDict[Hashable, _ParsedWorkout] = OrderedDict()
+        self._sets = 0
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Sequence[Hashable]) -> list[_ParsedWorkout | None]:
+        with self._lock:
+            found = []
+            for key in keys:
+                item = self._items.get(key)
+                if item is not None:
+                    self._items.move_to_end(key)
+                found.append(item)
+            return found
+
+    def put_many(self, items: Sequence[tuple[Hashable, _ParsedWorkout]]) -> None:
+        with self._lock:
+            for key, item in items:
+                old = self._items.pop(key, None)
+                if old is not None:
+                    self._sets -= len(old[0])
+                self._items[key] = item
+                self._sets += len(item[0])
+            while self._sets > self.max_sets and self._items:
+                _, dropped = self._items.popitem(last=False)
+                self._sets -= len(dropped[0])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._sets = 0
+
+
+WORKOUT_SETS = _WorkoutSetsCache(MAX_CACHED_SETS)
+# Past this many workouts not held, one read of the whole range beats naming each of them.
+_READ_ALL_ABOVE = 100
+
 
 class NotCached(Exception):
     """Raised instead of computing an answer that is not cached (`cached_only=True`)."""
@@ -138,15 +192,10 @@ def _local_start(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
 
 
-def _inputs(
-    owner: User,
-    set_rows: Iterable[Sequence[Any]],
-    bodyweight_rows: Iterable[Sequence[Any]],
-) -> _Inputs:
-    """Estimates for one owner from already-loaded rows (no I/O): `SetRow`-ordered set rows,
-    (measured_at, weight_kg) bodyweight rows."""
-    tz = ZoneInfo(owner.timezone)
-    method = get_method()
+def _parse(
+    set_rows: Iterable[Sequence[Any]], tz: ZoneInfo
+) -> tuple[list[SetInput], dict[str, LiftSpec]]:
+    """`SetRow`s as the sets to estimate and the custom lifts they name (no I/O)."""
     custom: dict[str, LiftSpec] = {}
     local_dates: dict[datetime, date] = {}  # a workout's sets share its instant
     inputs: list[SetInput] = []
@@ -169,6 +218,29 @@ def _inputs(
         if day is None:
             day = local_dates[started] = started.astimezone(tz).date()
         inputs.append(SetInput(str(set_id), slug, started, day, set_type, reps, load_kg))
+    return inputs, custom
+
+
+def _inputs(
+    owner: User,
+    set_rows: Iterable[Sequence[Any]],
+    bodyweight_rows: Iterable[Sequence[Any]],
+) -> _Inputs:
+    """Estimates for one owner from already-loaded rows (no I/O): `SetRow`-ordered set rows,
+    (measured_at, weight_kg) bodyweight rows."""
+    tz = ZoneInfo(owner.timezone)
+    inputs, custom = _parse(set_rows, tz)
+    return _estimated(owner, tz, inputs, custom, bodyweight_rows)
+
+
+def _estimated(
+    owner: User,
+    tz: ZoneInfo,
+    inputs: list[SetInput],
+    custom: dict[str, LiftSpec],
+    bodyweight_rows: Iterable[Sequence[Any]],
+) -> _Inputs:
+    method = get_method()
     if custom:
         method = with_custom_lifts(method, custom.values())
     bodyweights = [
@@ -186,15 +258,42 @@ def _inputs(
 
 
 def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
-    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates."""
+    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates.
+
+    Workouts read before at their version come from `WORKOUT_SETS`: a recomputed answer reads
+    the ids and versions of the range's workouts, then the sets of those not held (the whole
+    range's when that is most of them)."""
     tz = ZoneInfo(owner.timezone)
-    rows = analytics_queries.owner_sets(
-        session,
-        owner.id,
-        start=_local_start(first, tz) if first else None,
-        end=_local_start(last + timedelta(days=1), tz) if last else None,
-    )
-    return _inputs(owner, rows, analytics_queries.owner_bodyweights(session, owner.id))
+    start = _local_start(first, tz) if first else None
+    end = _local_start(last + timedelta(days=1), tz) if last else None
+    workouts = analytics_queries.owner_workouts(session, owner.id, start=start, end=end)
+    stamp = (owner.id, owner.timezone, analytics_queries.custom_exercises_at(session, owner.id))
+    keys = [(*stamp, workout_id, version) for workout_id, version in workouts]
+    found = WORKOUT_SETS.get_many(keys)
+    missing = [key for key, item in zip(keys, found, strict=True) if item is None]
+    if missing:
+        if len(missing) > _READ_ALL_ABOVE:
+            rows = analytics_queries.owner_sets(session, owner.id, start=start, end=end)
+        else:
+            ids = [uuid.UUID(key[3]) for key in missing]
+            rows = analytics_queries.workout_sets(session, ids)
+        by_workout: dict[str, list[Sequence[Any]]] = defaultdict(list)
+        for row in rows:
+            by_workout[row[10]].append(row)
+        read: dict[Hashable, _ParsedWorkout] = {}
+        for key in missing:
+            inputs, custom = _parse(by_workout.get(key[3], ()), tz)
+            read[key] = (tuple(inputs), tuple(custom.items()))
+        WORKOUT_SETS.put_many(list(read.items()))
+        found = [item or read[key] for key, item in zip(keys, found, strict=True)]
+    all_inputs: list[SetInput] = []
+    all_custom: dict[str, LiftSpec] = {}
+    for item in found:
+        assert item is not None
+        all_inputs.extend(item[0])
+        all_custom.update(item[1])
+    bodyweights = analytics_queries.owner_bodyweights(session, owner.id)
+    return _estimated(owner, tz, all_inputs, all_custom, bodyweights)
 
 
 def _trend(t: trend_core.Trend) -> schemas.TrendRead:

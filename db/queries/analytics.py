@@ -41,6 +41,9 @@ class OwnerState(NamedTuple):
 
 
 _OWNER: BindParameter[Any] = bindparam("owner_id")
+_CUSTOM_EXERCISES_AT = select(func.max(col(Exercise.updated_at))).where(
+    col(Exercise.owner_id) == _OWNER
+)
 # One statement, four index lookups: the profile; the counter row; the newest change that is
 # not a pain score's (backwards on the (user_id, seq) key: every write appends a change with
 # a new sequence number, deletions included, so this moves with each of them); the last edit
@@ -56,9 +59,7 @@ _OWNER_STATE = select(
     .order_by(col(Change.seq).desc())
     .limit(1)
     .scalar_subquery(),
-    select(func.max(col(Exercise.updated_at)))
-    .where(col(Exercise.owner_id) == _OWNER)
-    .scalar_subquery(),
+    _CUSTOM_EXERCISES_AT.scalar_subquery(),
 ).where(col(User.id) == _OWNER)
 
 
@@ -73,8 +74,9 @@ def owner_state(session: Session, owner_id: uuid.UUID) -> OwnerState | None:
     )
 
 
-# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg)
-SetRow = tuple[str, str, str | None, str | None, str, bool, datetime, str, int, float]
+# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg),
+# then (in the one-owner reads) the workout's id
+SetRow = tuple[Any, ...]
 
 
 def _set_columns(*, postgresql: bool) -> list[Any]:
@@ -95,30 +97,95 @@ def _set_columns(*, postgresql: bool) -> list[Any]:
     ]
 
 
-def _owner_sets_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
-    query = (
-        select(*_set_columns(postgresql=postgresql))
-        .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
+def _sets_of_workouts(*, postgresql: bool) -> Select[Any]:
+    """`SetRow` columns and the workout's id, each workout's sets in position order."""
+    workout_id = col(WorkoutSet.workout_id)
+    return (
+        select(
+            *_set_columns(postgresql=postgresql),
+            uuid_text(workout_id) if postgresql else workout_id,
+        )
+        .join(Workout, col(Workout.id) == workout_id)
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
-        .where(col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None))
+        .order_by(workout_id, col(WorkoutSet.position))
+    )
+
+
+def _owner_sets_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
+    query = _sets_of_workouts(postgresql=postgresql).where(
+        col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None)
     )
     return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
 
 
 _OWNER_SETS = ranges.per_shape(_owner_sets_statement)
+_WORKOUT_SETS = {
+    postgresql: _sets_of_workouts(postgresql=postgresql).where(
+        col(WorkoutSet.workout_id).in_(bindparam("workout_ids", expanding=True))
+    )
+    for postgresql in (False, True)
+}
+
+
+def _text_ids(rows: Sequence[Row[Any]], postgresql: bool) -> list[SetRow]:
+    if postgresql:  # ids are text already
+        return [tuple(row) for row in rows]
+    return [(str(row[0]), *row[1:-1], str(row[-1])) for row in rows]
 
 
 def owner_sets(
     session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
 ) -> list[SetRow]:
-    """One owner's sets in live workouts started in [start, end) as `SetRow` tuples: set id as
-    text, aware start instant (not necessarily in UTC), exercise facts."""
+    """One owner's sets in live workouts started in [start, end) as `SetRow` tuples (set id as
+    text, aware start instant, not necessarily in UTC, exercise facts) followed by the
+    workout's id as text; each workout's sets in position order."""
     connection = session.connection()
     shape = ranges.shape_of(connection, start, end)
     rows = connection.execute(_OWNER_SETS[shape], ranges.range_params(owner_id, start, end)).all()
-    if shape[0]:  # PostgreSQL: ids are text already
-        return [tuple(row) for row in rows]
-    return [(str(row[0]), *row[1:]) for row in rows]
+    return _text_ids(rows, shape[0])
+
+
+def workout_sets(session: Session, workout_ids: Sequence[uuid.UUID]) -> list[SetRow]:
+    """`owner_sets` of these workouts, whatever their time."""
+    if not workout_ids:
+        return []
+    connection = session.connection()
+    postgresql = connection.dialect.name == "postgresql"
+    rows = connection.execute(_WORKOUT_SETS[postgresql], {"workout_ids": list(workout_ids)}).all()
+    return _text_ids(rows, postgresql)
+
+
+def _owner_workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
+    workout_id = col(Workout.id)
+    query = (
+        select(uuid_text(workout_id) if postgresql else workout_id, col(Workout.version))
+        .where(col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None))
+        .order_by(col(Workout.started_at), workout_id)
+    )
+    return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
+
+
+_OWNER_WORKOUTS = ranges.per_shape(_owner_workouts_statement)
+
+
+def owner_workouts(
+    session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
+) -> list[tuple[str, int]]:
+    """(id as text, version) of the owner's live workouts started in [start, end), oldest
+    first: what their sets can be cached by (every write to a workout bumps its version)."""
+    connection = session.connection()
+    shape = ranges.shape_of(connection, start, end)
+    query = _OWNER_WORKOUTS[shape]
+    rows = connection.execute(query, ranges.range_params(owner_id, start, end)).all()
+    return [(str(workout_id), int(version)) for workout_id, version in rows]
+
+
+def custom_exercises_at(session: Session, owner_id: uuid.UUID) -> datetime | None:
+    """When the owner's custom exercises last changed (None: they have none)."""
+    value: datetime | None = (
+        session.connection().execute(_CUSTOM_EXERCISES_AT, {"owner_id": owner_id}).scalar()
+    )
+    return value
 
 
 def sets(

@@ -591,3 +591,96 @@ class TestCachedAnswers:
         # itself (every column) is read only when an answer is computed.
         assert len(statements) == 2, statements
         assert not any("user_account.email" in s for s in statements), statements
+
+
+class TestWorkoutSetsCache:
+    """A recomputed answer reads again only the workouts written since (their version moved);
+    what it answers is what a process that never read them would."""
+
+    PATHS = (
+        "/v1/users/me/balance",
+        "/v1/users/me/balance/trend",
+        "/v1/users/me/benchmarks",
+        "/v1/users/me/pain/trend",
+    )
+
+    def answers(self, client: TestClient, headers: dict) -> list[bytes]:
+        return [client.get(path, headers=headers).content for path in self.PATHS]
+
+    def fresh_answers(self, client: TestClient, headers: dict) -> list[bytes]:
+        analytics_service.RESULTS.clear()
+        analytics_service.WORKOUT_SETS.clear()
+        return self.answers(client, headers)
+
+    def test_every_kind_of_write_shows_as_a_fresh_read_would(
+        self, client: TestClient, session: Session, settings
+    ) -> None:
+        _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
+        day = date.today() - timedelta(days=20)
+        made = [
+            log(client, headers, day + timedelta(days=k), [("deadlift", 140 + k, 5)])
+            for k in range(4)
+        ]
+        log(client, headers, day, [("back_squat", 100, 5), ("pull_up", 0, 8)])
+        exercise = client.post(
+            "/v1/exercises",
+            headers=headers,
+            json={"name": "Back raise", "chain": "posterior", "region": "lower"},
+        ).json()["slug"]
+        log(client, headers, day + timedelta(days=5), [(exercise, 40, 12)])
+        self.answers(client, headers)  # every workout is now held
+        writes = [
+            lambda: log(client, headers, day + timedelta(days=6), [("deadlift", 200, 3)]),
+            lambda: client.put(  # new sets, new version
+                f"/v1/users/me/workouts/{made[0]['id']}",
+                headers=headers,
+                json={
+                    "started_at": instant(day),
+                    "sets": [{"exercise": "hip_thrust", "reps": 8, "load_kg": 150}],
+                },
+            ),
+            lambda: client.patch(
+                f"/v1/users/me/workouts/{made[1]['id']}",
+                headers=headers,
+                json={"started_at": instant(day - timedelta(days=60))},  # out of the window
+            ),
+            lambda: client.delete(f"/v1/users/me/workouts/{made[2]['id']}", headers=headers),
+            lambda: client.patch(
+                f"/v1/exercises/{exercise}", headers=headers, json={"chain": "anterior"}
+            ),
+            lambda: client.patch(
+                "/v1/users/me", headers=headers, json={"timezone": "Pacific/Kiritimati"}
+            ),
+        ]
+        for write in writes:
+            before = self.answers(client, headers)
+            done = write()
+            assert isinstance(done, dict) or done.status_code in (200, 204), done.text
+            after = self.answers(client, headers)
+            assert after == self.fresh_answers(client, headers)
+            assert after != before
+
+    def test_a_recompute_reads_the_sets_of_the_new_workout_only(
+        self, client: TestClient, session: Session, settings, engine: Engine
+    ) -> None:
+        _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
+        for k in range(6):
+            log(client, headers, date.today() - timedelta(days=30 - k), [("hip_thrust", 90, 8)])
+        client.get("/v1/users/me/balance/trend", headers=headers)
+        new = log(client, headers, date.today(), [("back_squat", 70, 5), ("deadlift", 95, 5)])
+        reads: list[tuple[str, object]] = []
+
+        def on_execute(_conn, _cursor, statement: str, parameters, *_args) -> None:  # type: ignore[no-untyped-def]
+            if "workout_set" in statement:
+                reads.append((statement, parameters))
+
+        event.listen(engine, "before_cursor_execute", on_execute)
+        try:
+            trend = client.get("/v1/users/me/balance/trend", headers=headers)
+        finally:
+            event.remove(engine, "before_cursor_execute", on_execute)
+        assert trend.status_code == 200
+        ((statement, parameters),) = reads
+        assert " IN " in statement.upper()
+        flat = parameters.values() if isinstance(parameters, dict) else parameters
+        assert [str(value).replace("-", "") for value in flat] == [new["id"].replace("-", "")]

@@ -1,0 +1,45 @@
+"""The analytics' cache of parsed workouts keeps at most its bound of sets, dropping the least
+recently used workouts first."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from api.analytics.e1rm import SetInput
+from api.services.analytics import _WorkoutSetsCache
+
+AT = datetime(2026, 1, 5, 12, tzinfo=UTC)
+
+
+def workout(sets: int) -> tuple[tuple[SetInput, ...], tuple[()]]:
+    made = tuple(
+        SetInput(f"s{i}", "deadlift", AT, date(2026, 1, 5), "normal", 5, 100.0) for i in range(sets)
+    )
+    return made, ()
+
+
+def test_it_answers_what_it_holds_and_none_for_the_rest() -> None:
+    cache = _WorkoutSetsCache(max_sets=100)
+    held = workout(3)
+    cache.put_many([("a", held)])
+    assert cache.get_many(["a", "b"]) == [held, None]
+
+
+def test_the_least_recently_used_workouts_go_first_past_the_bound() -> None:
+    cache = _WorkoutSetsCache(max_sets=10)
+    cache.put_many([("a", workout(4)), ("b", workout(4))])
+    cache.get_many(["a"])  # now "b" is the least recently used
+    cache.put_many([("c", workout(4))])
+    assert [found is not None for found in cache.get_many(["a", "b", "c"])] == [
+        True,
+        False,
+        True,
+    ]
+
+
+def test_replacing_a_workout_counts_its_sets_once() -> None:
+    cache = _WorkoutSetsCache(max_sets=10)
+    for _ in range(5):
+        cache.put_many([("a", workout(6))])
+    cache.put_many([("b", workout(4))])
+    assert all(found is not None for found in cache.get_many(["a", "b"]))
