@@ -84,7 +84,7 @@ RESULTS = _ResultCache(CACHE_SIZE)
 # A workout's sets as the analytics read them: its estimable sets and the custom lifts its
 # sets name (slug -> spec).
 _ParsedWorkout = tuple[tuple[SetInput, ...], tuple[tuple[str, LiftSpec], ...]]
-MAX_CACHED_SETS = 200_000  # tens of MB at most
+MAX_CACHED_SETS = 100_000  # ~300 bytes each held: ~30 MB at most per process
 
 
 class _WorkoutSetsCache:
