@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from api.analytics.constants import PCB_1, LoadModel, Method
 
@@ -19,9 +19,11 @@ SetReason = Literal[
 WARMUP_SET_TYPE = "warmup"
 
 
-@dataclass(frozen=True, slots=True)
-class SetInput:
-    """One logged set; `load_kg` is the added load for bodyweight lifts (negative if assisted)."""
+class SetInput(NamedTuple):
+    """One logged set; `load_kg` is the added load for bodyweight lifts (negative if assisted).
+
+    A tuple: cheap to build, and its fields as a plain tuple are what callers may keep (a
+    plain tuple of such values is not tracked by the garbage collector)."""
 
     set_id: str
     lift: str

@@ -22,8 +22,11 @@ from api.analytics import balance as balance_core
 from api.analytics import pain as pain_core
 from api.analytics import trend as trend_core
 from api.analytics.constants import (
+    Chain,
     LiftSpec,
+    LoadModel,
     Method,
+    Region,
     custom_lift,
     get_method,
     with_custom_lifts,
@@ -39,6 +42,7 @@ from api.analytics.e1rm import (
 from api.errors import FieldError, InvalidInput, NotFound
 from api.policy import Access
 from api.schemas import analytics as schemas
+from db.base import canonical_uuid
 from db.models import User
 from db.queries import analytics as analytics_queries
 
@@ -81,9 +85,14 @@ class _ResultCache:
 
 RESULTS = _ResultCache(CACHE_SIZE)
 
-# A workout's sets as the analytics read them: its estimable sets and the custom lifts its
-# sets name (slug -> spec).
-_ParsedWorkout = tuple[tuple[SetInput, ...], tuple[tuple[str, LiftSpec], ...]]
+# A workout's sets as the analytics read them: its estimable sets (`SetInput` fields) and the
+# custom lifts they name ((slug, chain, region, load model)). Plain tuples of strings, numbers
+# and instants, which the garbage collector stops tracking: held objects it had to traverse
+# made every full collection cost as much as the cache held (100-270 ms pauses at 5 years of
+# history, bench/RESULTS.md).
+_ParsedWorkout = tuple[
+    tuple[tuple[Any, ...], ...], tuple[tuple[str, Chain, Region, LoadModel], ...]
+]
 MAX_CACHED_SETS = 100_000  # ~300 bytes each held: ~30 MB at most per process
 
 
@@ -217,7 +226,8 @@ def _parse(
         day = local_dates.get(started)
         if day is None:
             day = local_dates[started] = started.astimezone(tz).date()
-        inputs.append(SetInput(str(set_id), slug, started, day, set_type, reps, load_kg))
+        set_id = canonical_uuid(set_id) if isinstance(set_id, str) else str(set_id)
+        inputs.append(SetInput(set_id, slug, started, day, set_type, reps, load_kg))
     return inputs, custom
 
 
@@ -283,15 +293,19 @@ def _load(session: Session, owner: User, *, first: date | None, last: date | Non
         read: dict[Hashable, _ParsedWorkout] = {}
         for key in missing:
             inputs, custom = _parse(by_workout.get(key[3], ()), tz)
-            read[key] = (tuple(inputs), tuple(custom.items()))
+            read[key] = (
+                tuple(tuple(s) for s in inputs),
+                tuple((c.slug, c.chain, c.region, c.load_model) for c in custom.values()),
+            )
         WORKOUT_SETS.put_many(list(read.items()))
         found = [item or read[key] for key, item in zip(keys, found, strict=True)]
     all_inputs: list[SetInput] = []
     all_custom: dict[str, LiftSpec] = {}
     for item in found:
         assert item is not None
-        all_inputs.extend(item[0])
-        all_custom.update(item[1])
+        all_inputs.extend(map(SetInput._make, item[0]))
+        for slug, chain, region, load_model in item[1]:
+            all_custom[slug] = custom_lift(slug, chain, region, load_model=load_model)
     bodyweights = analytics_queries.owner_bodyweights(session, owner.id)
     return _estimated(owner, tz, all_inputs, all_custom, bodyweights)
 

@@ -80,11 +80,11 @@ SetRow = tuple[Any, ...]
 
 
 def _set_columns(*, postgresql: bool) -> list[Any]:
-    # PostgreSQL renders the UUID as text itself (far cheaper than building uuid.UUID objects)
-    # and returns aware instants, so the UTC TypeDecorator is skipped; SQLite keeps both.
+    # Ids are read as text (far cheaper than building uuid.UUID objects: `canonical_uuid`).
+    # PostgreSQL returns aware instants, so the UTC TypeDecorator is skipped there.
     started = col(Workout.started_at)
     return [
-        uuid_text(col(WorkoutSet.id)) if postgresql else col(WorkoutSet.id),
+        uuid_text(col(WorkoutSet.id)),
         col(Exercise.slug),
         col(Exercise.chain),
         col(Exercise.region),
@@ -101,10 +101,7 @@ def _sets_of_workouts(*, postgresql: bool) -> Select[Any]:
     """`SetRow` columns and the workout's id, each workout's sets in position order."""
     workout_id = col(WorkoutSet.workout_id)
     return (
-        select(
-            *_set_columns(postgresql=postgresql),
-            uuid_text(workout_id) if postgresql else workout_id,
-        )
+        select(*_set_columns(postgresql=postgresql), uuid_text(workout_id))
         .join(Workout, col(Workout.id) == workout_id)
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
         .order_by(workout_id, col(WorkoutSet.position))
@@ -127,22 +124,16 @@ _WORKOUT_SETS = {
 }
 
 
-def _text_ids(rows: Sequence[Row[Any]], postgresql: bool) -> list[SetRow]:
-    if postgresql:  # ids are text already
-        return [tuple(row) for row in rows]
-    return [(str(row[0]), *row[1:-1], str(row[-1])) for row in rows]
-
-
 def owner_sets(
     session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
 ) -> list[SetRow]:
-    """One owner's sets in live workouts started in [start, end) as `SetRow` tuples (set id as
-    text, aware start instant, not necessarily in UTC, exercise facts) followed by the
-    workout's id as text; each workout's sets in position order."""
+    """One owner's sets in live workouts started in [start, end) as `SetRow` tuples (ids as
+    `uuid_text` reads them, aware start instant, not necessarily in UTC, exercise facts)
+    followed by the workout's id; each workout's sets in position order."""
     connection = session.connection()
     shape = ranges.shape_of(connection, start, end)
     rows = connection.execute(_OWNER_SETS[shape], ranges.range_params(owner_id, start, end)).all()
-    return _text_ids(rows, shape[0])
+    return [tuple(row) for row in rows]
 
 
 def workout_sets(session: Session, workout_ids: Sequence[uuid.UUID]) -> list[SetRow]:
@@ -152,13 +143,18 @@ def workout_sets(session: Session, workout_ids: Sequence[uuid.UUID]) -> list[Set
     connection = session.connection()
     postgresql = connection.dialect.name == "postgresql"
     rows = connection.execute(_WORKOUT_SETS[postgresql], {"workout_ids": list(workout_ids)}).all()
-    return _text_ids(rows, postgresql)
+    return [tuple(row) for row in rows]
 
 
-def _owner_workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
+def _owner_workouts_statement(
+    *,
+    postgresql: bool,  # noqa: ARG001 (`ranges.per_shape` asks; the same on every database)
+    has_start: bool,
+    has_end: bool,
+) -> Select[Any]:
     workout_id = col(Workout.id)
     query = (
-        select(uuid_text(workout_id) if postgresql else workout_id, col(Workout.version))
+        select(uuid_text(workout_id), col(Workout.version))
         .where(col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), workout_id)
     )
@@ -171,13 +167,14 @@ _OWNER_WORKOUTS = ranges.per_shape(_owner_workouts_statement)
 def owner_workouts(
     session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
 ) -> list[tuple[str, int]]:
-    """(id as text, version) of the owner's live workouts started in [start, end), oldest
-    first: what their sets can be cached by (every write to a workout bumps its version)."""
+    """(id as `uuid_text` reads it, version) of the owner's live workouts started in
+    [start, end), oldest first: what their sets are cached by (every write to a workout bumps
+    its version)."""
     connection = session.connection()
     shape = ranges.shape_of(connection, start, end)
     query = _OWNER_WORKOUTS[shape]
     rows = connection.execute(query, ranges.range_params(owner_id, start, end)).all()
-    return [(str(workout_id), int(version)) for workout_id, version in rows]
+    return [(workout_id, int(version)) for workout_id, version in rows]
 
 
 def custom_exercises_at(session: Session, owner_id: uuid.UUID) -> datetime | None:

@@ -3,6 +3,7 @@ recently used workouts first."""
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime
 
 from api.analytics.e1rm import SetInput
@@ -11,9 +12,11 @@ from api.services.analytics import _WorkoutSetsCache
 AT = datetime(2026, 1, 5, 12, tzinfo=UTC)
 
 
-def workout(sets: int) -> tuple[tuple[SetInput, ...], tuple[()]]:
+def workout(sets: int) -> tuple[tuple[tuple[object, ...], ...], tuple[()]]:
+    """A workout as the cache holds it: its sets' fields as plain tuples."""
     made = tuple(
-        SetInput(f"s{i}", "deadlift", AT, date(2026, 1, 5), "normal", 5, 100.0) for i in range(sets)
+        tuple(SetInput(f"s{i}", "deadlift", AT, date(2026, 1, 5), "normal", 5, 100.0))
+        for i in range(sets)
     )
     return made, ()
 
@@ -35,6 +38,17 @@ def test_the_least_recently_used_workouts_go_first_past_the_bound() -> None:
         False,
         True,
     ]
+
+
+def test_what_it_holds_is_not_tracked_by_the_garbage_collector() -> None:
+    cache = _WorkoutSetsCache(max_sets=100)
+    cache.put_many([("a", workout(3))])
+    for _ in range(3):  # a tuple is let go once the tuples inside it have been
+        gc.collect()
+    (held,) = cache.get_many(["a"])
+    assert held is not None
+    assert not any(gc.is_tracked(s) for s in held[0])
+    assert not gc.is_tracked(held)
 
 
 def test_replacing_a_workout_counts_its_sets_once() -> None:
