@@ -272,7 +272,9 @@ def _load(session: Session, owner: User, *, first: date | None, last: date | Non
 
     Workouts read before at their version come from `WORKOUT_SETS`: a recomputed answer reads
     the ids and versions of the range's workouts, then the sets of those not held (the whole
-    range's when that is most of them)."""
+    range's when more than `_READ_ALL_ABOVE` are not). A workout written between the two
+    reads is answered as it is now, as a read a moment later would; what is kept under its
+    older version is never asked for again (versions only grow)."""
     tz = ZoneInfo(owner.timezone)
     start = _local_start(first, tz) if first else None
     end = _local_start(last + timedelta(days=1), tz) if last else None
