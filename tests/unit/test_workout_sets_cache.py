@@ -7,7 +7,7 @@ import gc
 from datetime import UTC, date, datetime
 
 from api.analytics.e1rm import SetInput
-from api.services.analytics import _WorkoutSetsCache
+from api.services.analytics_cache import _WorkoutSetsCache
 
 AT = datetime(2026, 1, 5, 12, tzinfo=UTC)
 
