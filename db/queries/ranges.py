@@ -1,9 +1,9 @@
 """Half-open time ranges [start, end) in reads, and the statements built once per range shape.
 
 Hot reads (analytics, exports) are Core statements built once for each shape they can take:
-whether the database is PostgreSQL (which renders ids as text and returns aware instants
-itself, see `db.base.uuid_text` and `driver_instant`) and whether the range has a start and
-an end. `per_shape` builds them, `shape_of` picks one, `range_params` binds it.
+whether the database is PostgreSQL (which returns aware instants itself, see `driver_instant`;
+some reads also render ids as text only there, see `db.base.uuid_text`) and whether the range
+has a start and an end. `per_shape` builds them, `shape_of` picks one, `range_params` binds it.
 """
 
 from __future__ import annotations
