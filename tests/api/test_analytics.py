@@ -684,3 +684,20 @@ class TestWorkoutSetsCache:
         assert " IN " in statement.upper()
         flat = parameters.values() if isinstance(parameters, dict) else parameters
         assert [str(value).replace("-", "") for value in flat] == [new["id"].replace("-", "")]
+
+    def test_a_long_history_read_whole_then_in_part_answers_alike(
+        self, client: TestClient, session: Session, settings
+    ) -> None:
+        """More workouts than `_READ_ALL_ABOVE` not held: the whole range is read at once;
+        after a write only the new one is. Both answer what an empty cache does."""
+        _, headers = athlete(session, settings, sex="male", bodyweight_kg=82.0)
+        start = date.today() - timedelta(days=150)
+        for k in range(analytics_service._READ_ALL_ABOVE + 5):
+            lift = ("deadlift", "back_squat", "hip_thrust")[k % 3]
+            log(client, headers, start + timedelta(days=k), [(lift, 100 + k % 7, 5)])
+        first = self.answers(client, headers)  # the whole range, read at once
+        assert first == self.fresh_answers(client, headers)
+        log(client, headers, date.today(), [("bench_press", 90, 5)])
+        after = self.answers(client, headers)  # 105 workouts held, one read
+        assert after != first
+        assert after == self.fresh_answers(client, headers)
