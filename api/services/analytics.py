@@ -38,6 +38,7 @@ from api.analytics.e1rm import (
 from api.errors import FieldError, InvalidInput, NotFound
 from api.policy import Access
 from api.schemas import analytics as schemas
+from api.services import pain_scores
 from api.services.analytics_cache import RESULTS, WORKOUT_SETS, ParsedWorkout
 from db.base import canonical_uuid
 from db.models import User
@@ -56,7 +57,10 @@ class NotCached(Exception):
 
 
 def _state(session: Session, access: Access) -> analytics_queries.OwnerState:
-    state = analytics_queries.owner_state(session, access.owner_id)
+    # Pain scores are the one resource whose writes leave the strength figures alone.
+    state = analytics_queries.owner_state(
+        session, access.owner_id, left_out=pain_scores.KIND.resource
+    )
     if state is None:  # deleted since the access check, in another transaction
         raise NotFound("No such user")
     return state

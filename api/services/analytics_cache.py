@@ -4,46 +4,32 @@ their own and agree with the database, since every key names the data it was mad
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from api.analytics.constants import Chain, LoadModel, Region
+from api.services.lru import BoundedLru
 
 CACHE_SIZE = 1024
 
 
-class _ResultCache:
-    """A small LRU of rendered answers; keys carry the user's change cursor."""
+class _ResultCache(BoundedLru[Hashable, str]):
+    """A small LRU of rendered answers (at most `size`); keys carry the user's cursors."""
 
     def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, str] = OrderedDict()
-        self._lock = threading.Lock()
+        super().__init__(size, lambda _answer: 1)
 
     def peek(self, key: Hashable) -> str | None:
         """The cached answer, if any (marked as recently used)."""
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        return None
+        return self.get_many([key])[0]
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], str]) -> str:
         found = self.peek(key)
         if found is not None:
             return found
         value = compute()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+        self.put_many([(key, value)])
         return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
 
 
 RESULTS = _ResultCache(CACHE_SIZE)
@@ -57,7 +43,7 @@ ParsedWorkout = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[str, Chain, Regio
 MAX_CACHED_SETS = 100_000  # ~300 bytes each held: ~30 MB at most per process
 
 
-class _WorkoutSetsCache:
+class _WorkoutSetsCache(BoundedLru[Hashable, ParsedWorkout]):
     """Recently read workouts' sets, parsed, by (owner, time zone, custom exercises' stamp,
     workout id, version): a recomputed answer reads again only the workouts written since.
 
@@ -67,37 +53,13 @@ class _WorkoutSetsCache:
     Bounded by the sets held, least recently used dropped first."""
 
     def __init__(self, max_sets: int) -> None:
-        self.max_sets = max_sets
-        self._items: OrderedDict[Hashable, ParsedWorkout] = OrderedDict()
-        self._sets = 0
-        self._lock = threading.Lock()
+        super().__init__(max_sets, _sets_in)
 
-    def get_many(self, keys: Sequence[Hashable]) -> list[ParsedWorkout | None]:
-        with self._lock:
-            found = []
-            for key in keys:
-                item = self._items.get(key)
-                if item is not None:
-                    self._items.move_to_end(key)
-                found.append(item)
-            return found
 
-    def put_many(self, items: Sequence[tuple[Hashable, ParsedWorkout]]) -> None:
-        with self._lock:
-            for key, item in items:
-                old = self._items.pop(key, None)
-                if old is not None:
-                    self._sets -= len(old[0])
-                self._items[key] = item
-                self._sets += len(item[0])
-            while self._sets > self.max_sets and self._items:
-                _, dropped = self._items.popitem(last=False)
-                self._sets -= len(dropped[0])
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._sets = 0
+def _sets_in(workout: ParsedWorkout) -> int:
+    # A workout with nothing to estimate (no sets, or warm-ups only) counts as one: entries
+    # that weighed nothing would escape the bound.
+    return max(1, len(workout[0]))
 
 
 WORKOUT_SETS = _WorkoutSetsCache(MAX_CACHED_SETS)

@@ -15,9 +15,9 @@ SQLAlchemy, 300 dicts, JSON) was most of its CPU (bench/RESULTS.md).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
+
+from api.services.lru import BoundedLru
 
 Key = tuple[str, str, int]  # (resource, id as canonical text, version)
 
@@ -27,47 +27,21 @@ class RecordJsonCache:
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[Key, bytes] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        self._lru: BoundedLru[Key, bytes] = BoundedLru(max_bytes, len)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._lru)
 
     @property
     def size_bytes(self) -> int:
-        return self._bytes
+        return self._lru.weight
 
     def get_many(self, resource: str, keys: Sequence[tuple[str, int]]) -> list[bytes | None]:
         """The JSON of each (id, version), None where it is not held."""
-        if not self.max_bytes:
-            return [None] * len(keys)
-        found: list[bytes | None] = []
-        entries = self._entries
-        with self._lock:
-            for record_id, version in keys:
-                key = (resource, record_id, version)
-                body = entries.get(key)
-                if body is not None:
-                    entries.move_to_end(key)
-                found.append(body)
-        return found
+        return self._lru.get_many([(resource, record_id, version) for record_id, version in keys])
 
     def put_many(self, resource: str, bodies: Sequence[tuple[str, int, bytes]]) -> None:
         """Keep each (id, version, JSON), dropping the least recently used past the bound."""
-        if not self.max_bytes:
-            return
-        entries = self._entries
-        with self._lock:
-            for record_id, version, body in bodies:
-                if len(body) > self.max_bytes:
-                    continue
-                key = (resource, record_id, version)
-                old = entries.pop(key, None)
-                if old is not None:
-                    self._bytes -= len(old)
-                entries[key] = body
-                self._bytes += len(body)
-            while self._bytes > self.max_bytes:
-                _, dropped = entries.popitem(last=False)
-                self._bytes -= len(dropped)
+        self._lru.put_many(
+            ((resource, record_id, version), body) for record_id, version, body in bodies
+        )

@@ -27,9 +27,6 @@ from db.models import (
 from db.queries import ranges
 from db.queries.ranges import between, between_params, driver_instant
 
-# The resource whose writes leave every figure but pain's alone.
-PAIN_RESOURCE = "pain-scores"
-
 
 class OwnerState(NamedTuple):
     """What the keys of an owner's cached answers are made of."""
@@ -37,7 +34,7 @@ class OwnerState(NamedTuple):
     timezone: str  # the profile's: which date "today" is
     updated_at: datetime  # the profile's last change (sex, bodyweight, time zone)
     any_write: int  # the change counter: moves on every write (0 before any)
-    strength: tuple[int, datetime | None]  # moves on every write but a pain score's
+    strength: tuple[int, datetime | None]  # moves on every write but to the resource left out
 
 
 _OWNER: BindParameter[Any] = bindparam("owner_id")
@@ -45,9 +42,10 @@ _CUSTOM_EXERCISES_AT = select(func.max(col(Exercise.updated_at))).where(
     col(Exercise.owner_id) == _OWNER
 )
 # One statement, four index lookups: the profile; the counter row; the newest change that is
-# not a pain score's (backwards on the (user_id, seq) key: every write appends a change with
-# a new sequence number, deletions included, so this moves with each of them); the last edit
-# of the owner's custom exercises (an edit bumps the counter but appends no change).
+# not the left-out resource's (backwards on the (user_id, seq) key: every write appends a
+# change with a new sequence number, deletions included, so this moves with each of them);
+# the last edit of the owner's custom exercises (an edit bumps the counter but appends no
+# change).
 _OWNER_STATE = select(
     col(User.timezone),
     col(User.updated_at),
@@ -55,7 +53,7 @@ _OWNER_STATE = select(
     .where(col(ChangeCounter.user_id) == _OWNER)
     .scalar_subquery(),
     select(col(Change.seq))
-    .where(col(Change.user_id) == _OWNER, col(Change.resource) != PAIN_RESOURCE)
+    .where(col(Change.user_id) == _OWNER, col(Change.resource) != bindparam("left_out"))
     .order_by(col(Change.seq).desc())
     .limit(1)
     .scalar_subquery(),
@@ -63,9 +61,11 @@ _OWNER_STATE = select(
 ).where(col(User.id) == _OWNER)
 
 
-def owner_state(session: Session, owner_id: uuid.UUID) -> OwnerState | None:
-    """The owner's `OwnerState`; None if the account is gone."""
-    row = session.connection().execute(_OWNER_STATE, {"owner_id": owner_id}).first()
+def owner_state(session: Session, owner_id: uuid.UUID, *, left_out: str) -> OwnerState | None:
+    """The owner's `OwnerState`, its `strength` cursor blind to writes to the resource
+    `left_out`; None if the account is gone."""
+    params = {"owner_id": owner_id, "left_out": left_out}
+    row = session.connection().execute(_OWNER_STATE, params).first()
     if row is None:
         return None
     timezone, updated_at, last_seq, strength_seq, exercises_at = row

@@ -57,3 +57,9 @@ def test_replacing_a_workout_counts_its_sets_once() -> None:
         cache.put_many([("a", workout(6))])
     cache.put_many([("b", workout(4))])
     assert all(found is not None for found in cache.get_many(["a", "b"]))
+
+
+def test_a_workout_with_nothing_to_estimate_still_counts_toward_the_bound() -> None:
+    cache = _WorkoutSetsCache(max_sets=2)
+    cache.put_many([(key, workout(0)) for key in ("a", "b", "c")])
+    assert len(cache) == 2
