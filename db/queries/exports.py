@@ -66,12 +66,14 @@ def sets(
 def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
     """Ids as text and instants as the driver returns them on PostgreSQL (no per-cell object)."""
     owner_id: BindParameter[Any] = bindparam("owner_id")
-    counts = (
-        select(col(WorkoutSet.workout_id), func.count().label("set_count"))
-        .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
-        .where(col(Workout.user_id) == owner_id)  # count this user's sets, not the table's
-        .group_by(col(WorkoutSet.workout_id))
-        .subquery()
+    # Counted per workout through the index on workout_set.workout_id: a join and GROUP BY of
+    # the owner's sets made PostgreSQL scan every user's sets (a hash join), ~7 ms at 40,000.
+    set_count = (
+        select(func.count())
+        .where(col(WorkoutSet.workout_id) == col(Workout.id))
+        .correlate(Workout)
+        .scalar_subquery()
+        .label("set_count")
     )
 
     def instant(column: Any, name: str) -> Any:
@@ -84,10 +86,9 @@ def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> 
             instant(col(Workout.ended_at), "ended_at"),
             col(Workout.title),
             col(Workout.notes),
-            func.coalesce(counts.c.set_count, 0).label("set_count"),
+            set_count,
             uuid_text(col(Workout.created_by)) if postgresql else col(Workout.created_by),
         )
-        .outerjoin(counts, counts.c.workout_id == col(Workout.id))
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id))
     )
