@@ -7,7 +7,6 @@ import math
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from statistics import geometric_mean
 from typing import Literal
 
 from api.analytics.constants import PCB_1, REGIONS, Chain, Method, Reference, Region
@@ -91,7 +90,9 @@ def _ratio(posterior: float | None, anterior: float | None) -> float | None:
 
 
 def _gmean_or_none(values: Sequence[float]) -> float | None:
-    return geometric_mean(values) if values else None
+    # statistics.geometric_mean's own formula, exp(fsum(log x) / n), bit for bit, without its
+    # handling of iterators of unknown length (which cost a third of scoring a series).
+    return math.exp(math.fsum(map(math.log, values)) / len(values)) if values else None
 
 
 def _score(
@@ -175,6 +176,29 @@ def _listed(estimates: Iterable[SetEstimate], method: Method) -> list[tuple[floa
         (e.e1rm_kg, e)
         for e in estimates
         if e.e1rm_kg is not None and e.reason in (None, "not_scored") and e.lift in method.lifts
+    ]
+
+
+def candidates(estimates: Sequence[SetEstimate], method: Method = PCB_1) -> list[SetEstimate]:
+    """What `snapshot` and `snapshot_series` can answer from, of estimates sharing one local
+    date (one workout's sets): per lift, the one that can be its best (the last of equal
+    e1RMs, as both take the latest of equals), and every estimate that cannot be a best (they
+    are listed as excluded sets). In input order. Reducing each workout's estimates to these,
+    in the workouts' order, changes no snapshot and no series: within a date the best of a
+    lift outlasts and outranks the rest, and which dates have a counted set is kept."""
+    best: dict[str, tuple[float, SetEstimate]] = {}
+    for e1rm, estimate in _listed(estimates, method):
+        current = best.get(estimate.lift)
+        if current is None or e1rm >= current[0]:
+            best[estimate.lift] = (e1rm, estimate)
+    chosen = {id(estimate) for _, estimate in best.values()}
+    return [
+        e
+        for e in estimates
+        if id(e) in chosen
+        or e.e1rm_kg is None
+        or e.reason not in (None, "not_scored")
+        or e.lift not in method.lifts
     ]
 
 

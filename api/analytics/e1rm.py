@@ -175,6 +175,13 @@ def estimate_sets(
 ) -> list[SetEstimate]:
     """The e1RM of every set, in input order; O(n log n) via one sorted bodyweight timeline."""
     timeline = BodyweightTimeline.build(bodyweights, profile_bodyweight_kg, method)
+    return estimate_on(sets, timeline, method)
+
+
+def estimate_on(
+    sets: Sequence[SetInput], timeline: BodyweightTimeline, method: Method = PCB_1
+) -> list[SetEstimate]:
+    """`estimate_sets` with the bodyweight timeline already built (for estimating in parts)."""
     lifts = method.lifts
     # The sets of one workout share its instant: one timeline lookup each.
     bodyweight_at: dict[datetime, float | None] = {}

@@ -33,13 +33,21 @@ from api.analytics.e1rm import (
     BodyweightTimeline,
     SetEstimate,
     SetInput,
+    estimate_on,
     estimate_sets,
 )
 from api.errors import FieldError, InvalidInput, NotFound
 from api.policy import Access
 from api.schemas import analytics as schemas
 from api.services import pain_scores
-from api.services.analytics_cache import RESULTS, WORKOUT_SETS, ParsedWorkout
+from api.services.analytics_cache import (
+    RESULTS,
+    WORKOUT_CANDIDATES,
+    WORKOUT_SETS,
+    CustomLifts,
+    ParsedWorkout,
+    WorkoutCandidates,
+)
 from db.base import canonical_uuid
 from db.models import User
 from db.queries import analytics as analytics_queries
@@ -178,49 +186,128 @@ def _estimated(
     )
 
 
-def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
-    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates.
+@dataclass(frozen=True, slots=True)
+class _Range:
+    """The workouts whose local date is in a range, as keys of the per-workout caches."""
 
-    Workouts read before at their version come from `WORKOUT_SETS`: a recomputed answer reads
-    the ids and versions of the range's workouts, then the sets of those not held (the whole
-    range's when more than `_READ_ALL_ABOVE` are not). A workout written between the two
-    reads is answered as it is now, as a read a moment later would; what is kept under its
-    older version is never asked for again (versions only grow)."""
+    tz: ZoneInfo
+    start: datetime | None
+    end: datetime | None
+    keys: list[tuple[Any, ...]]  # (owner, time zone, custom exercises' stamp, id, version)
+
+
+def _range(session: Session, owner: User, first: date | None, last: date | None) -> _Range:
     tz = ZoneInfo(owner.timezone)
     start = _local_start(first, tz) if first else None
     end = _local_start(last + timedelta(days=1), tz) if last else None
     workouts = analytics_queries.owner_workouts(session, owner.id, start=start, end=end)
     stamp = (owner.id, owner.timezone, analytics_queries.custom_exercises_at(session, owner.id))
-    keys = [(*stamp, workout_id, version) for workout_id, version in workouts]
+    return _Range(
+        tz, start, end, [(*stamp, workout_id, version) for workout_id, version in workouts]
+    )
+
+
+def _parsed(
+    session: Session, owner: User, span: _Range, keys: list[tuple[Any, ...]]
+) -> list[ParsedWorkout]:
+    """The parsed sets of the workouts `keys` names (of `span`), from `WORKOUT_SETS` where held;
+    the others are read (all of the range's sets when more than `_READ_ALL_ABOVE` are not
+    held) and kept. A workout written between the two reads is answered as it is now, as a
+    read a moment later would; what is kept under its older version is never asked for again
+    (versions only grow)."""
     found = WORKOUT_SETS.get_many(keys)
     missing = [key for key, item in zip(keys, found, strict=True) if item is None]
-    if missing:
-        if len(missing) > _READ_ALL_ABOVE:
-            rows = analytics_queries.owner_sets(session, owner.id, start=start, end=end)
-        else:
-            ids = [uuid.UUID(key[3]) for key in missing]
-            rows = analytics_queries.workout_sets(session, ids)
-        by_workout: dict[str, list[Sequence[Any]]] = defaultdict(list)
-        for row in rows:
-            by_workout[row[10]].append(row)
-        read: dict[Hashable, ParsedWorkout] = {}
-        for key in missing:
-            inputs, custom = _parse(by_workout.get(key[3], ()), tz)
-            read[key] = (
-                tuple(tuple(s) for s in inputs),
-                tuple((c.slug, c.chain, c.region, c.load_model) for c in custom.values()),
-            )
-        WORKOUT_SETS.put_many(list(read.items()))
-        found = [item or read[key] for key, item in zip(keys, found, strict=True)]
+    if not missing:
+        return found  # type: ignore[return-value]  # none is None
+    if len(missing) > _READ_ALL_ABOVE:
+        rows = analytics_queries.owner_sets(session, owner.id, start=span.start, end=span.end)
+    else:
+        rows = analytics_queries.workout_sets(session, [uuid.UUID(key[3]) for key in missing])
+    by_workout: dict[str, list[Sequence[Any]]] = defaultdict(list)
+    for row in rows:
+        by_workout[row[10]].append(row)
+    read: dict[Hashable, ParsedWorkout] = {}
+    for key in missing:
+        inputs, custom = _parse(by_workout.get(key[3], ()), span.tz)
+        read[key] = (
+            tuple(tuple(s) for s in inputs),
+            tuple((c.slug, c.chain, c.region, c.load_model) for c in custom.values()),
+        )
+    WORKOUT_SETS.put_many(list(read.items()))
+    return [item or read[key] for key, item in zip(keys, found, strict=True)]
+
+
+def _with_custom(customs: Iterable[CustomLifts]) -> tuple[Method, dict[str, LiftSpec]]:
+    """The method with the custom lifts the workouts name, and those lifts by slug."""
+    lifts: dict[str, LiftSpec] = {}
+    for named in customs:
+        for slug, chain, region, load_model in named:
+            lifts[slug] = custom_lift(slug, chain, region, load_model=load_model)
+    method = get_method()
+    return (with_custom_lifts(method, lifts.values()) if lifts else method), lifts
+
+
+def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
+    """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates.
+    Parsed sets come from `WORKOUT_SETS` where held (`_parsed`)."""
+    span = _range(session, owner, first, last)
+    parsed = _parsed(session, owner, span, span.keys)
     all_inputs: list[SetInput] = []
-    all_custom: dict[str, LiftSpec] = {}
+    for sets, _ in parsed:
+        all_inputs.extend(map(SetInput._make, sets))
+    _, custom = _with_custom(custom for _, custom in parsed)
+    bodyweights = analytics_queries.owner_bodyweights(session, owner.id)
+    return _estimated(owner, span.tz, all_inputs, custom, bodyweights)
+
+
+def _load_candidates(
+    session: Session, owner: User, *, first: date | None, last: date | None
+) -> _Inputs:
+    """`_load` for balance snapshots and series: each workout's estimates reduced to its
+    candidates (`balance_core.candidates`), which answer alike, kept in `WORKOUT_CANDIDATES`.
+    A held workout is estimated again only when it names a bodyweight lift and the owner's
+    bodyweights (entries or profile) changed since; `sets` is left empty."""
+    span = _range(session, owner, first, last)
+    bodyweights = [
+        BodyweightInput(measured_at, weight_kg)
+        for measured_at, weight_kg in analytics_queries.owner_bodyweights(session, owner.id)
+    ]
+    weighed = hash((tuple((b.measured_at, b.weight_kg) for b in bodyweights), owner.bodyweight_kg))
+    found = WORKOUT_CANDIDATES.get_many(span.keys)
+    stale = [
+        key
+        for key, item in zip(span.keys, found, strict=True)
+        if item is None or item[0] not in (None, weighed)
+    ]
+    if stale:
+        fresh: dict[Hashable, WorkoutCandidates] = {}
+        parsed = _parsed(session, owner, span, stale)
+        method, _ = _with_custom(custom for _, custom in parsed)
+        timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method)
+        for key, (sets, custom) in zip(stale, parsed, strict=True):
+            inputs = [SetInput._make(s) for s in sets]
+            kept = balance_core.candidates(estimate_on(inputs, timeline, method), method)
+            needs_bodyweight = any(
+                method.lifts[s.lift].load_model != "external"
+                for s in inputs
+                if s.lift in method.lifts
+            )
+            fresh[key] = (weighed if needs_bodyweight else None, custom, tuple(kept))
+        WORKOUT_CANDIDATES.put_many(list(fresh.items()))
+        found = [fresh.get(key) or item for key, item in zip(span.keys, found, strict=True)]
+    estimates: list[SetEstimate] = []
     for item in found:
         assert item is not None
-        all_inputs.extend(map(SetInput._make, item[0]))
-        for slug, chain, region, load_model in item[1]:
-            all_custom[slug] = custom_lift(slug, chain, region, load_model=load_model)
-    bodyweights = analytics_queries.owner_bodyweights(session, owner.id)
-    return _estimated(owner, tz, all_inputs, all_custom, bodyweights)
+        estimates.extend(item[2])
+    method, _ = _with_custom(item[1] for item in found if item is not None)
+    return _Inputs(
+        method=method,
+        tz=span.tz,
+        estimates=estimates,
+        sets={},
+        bodyweights=bodyweights,
+        timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
+    )
 
 
 def _trend(t: trend_core.Trend) -> schemas.TrendRead:
@@ -262,7 +349,8 @@ def _check_range(date_from: date | None, date_to: date | None) -> None:
 
 def _balance(session: Session, owner: User, at: date) -> schemas.BalanceRead:
     window_start = at - timedelta(days=get_method().window_days - 1)
-    return _balance_from(_load(session, owner, first=window_start, last=at), owner, at)
+    inputs = _load_candidates(session, owner, first=window_start, last=at)
+    return _balance_from(inputs, owner, at)
 
 
 def _balance_from(inputs: _Inputs, owner: User, at: date) -> schemas.BalanceRead:
@@ -335,8 +423,10 @@ def _series(
     session: Session, owner: User, date_from: date | None, date_to: date
 ) -> tuple[list[balance_core.BalanceSnapshot], Method]:
     window = timedelta(days=get_method().window_days - 1)
-    inputs = _load(session, owner, first=date_from - window if date_from else None, last=date_to)
-    return _series_from(inputs, owner, date_from, date_to)
+    first = date_from - window if date_from else None
+    return _series_from(
+        _load_candidates(session, owner, first=first, last=date_to), owner, date_from, date_to
+    )
 
 
 def _series_from(

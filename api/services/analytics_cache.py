@@ -1,5 +1,6 @@
-"""The analytics' caches: rendered answers by the owner's cursors (`RESULTS`), and each
-workout's parsed sets by its version (`WORKOUT_SETS`). Per process; several workers each keep
+"""The analytics' caches: rendered answers by the owner's cursors (`RESULTS`), each workout's
+parsed sets by its version (`WORKOUT_SETS`) and its balance candidates (`WORKOUT_CANDIDATES`).
+Per process; several workers each keep
 their own and agree with the database, since every key names the data it was made from."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from api.analytics.constants import Chain, LoadModel, Region
+from api.analytics.e1rm import SetEstimate
 from api.services.lru import BoundedLru
 
 CACHE_SIZE = 1024
@@ -39,7 +41,8 @@ RESULTS = _ResultCache(CACHE_SIZE)
 # and instants, which the garbage collector stops tracking: held objects it had to traverse
 # made every full collection cost as much as the cache held (100-270 ms pauses at 5 years of
 # history, bench/RESULTS.md).
-ParsedWorkout = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[str, Chain, Region, LoadModel], ...]]
+CustomLifts = tuple[tuple[str, Chain, Region, LoadModel], ...]
+ParsedWorkout = tuple[tuple[tuple[Any, ...], ...], CustomLifts]
 MAX_CACHED_SETS = 100_000  # ~300 bytes each held: ~30 MB at most per process
 
 
@@ -63,3 +66,22 @@ def _sets_in(workout: ParsedWorkout) -> int:
 
 
 WORKOUT_SETS = _WorkoutSetsCache(MAX_CACHED_SETS)
+
+
+# A workout's estimates reduced to what balance snapshots and series answer from
+# (`api.analytics.balance.candidates`, a few per workout), with the custom lifts it names and
+# the stamp of the owner's bodyweights they were estimated with (None when no set needs one).
+WorkoutCandidates = tuple[int | None, CustomLifts, tuple[SetEstimate, ...]]
+MAX_CACHED_CANDIDATES = 50_000  # objects the collector tracks: a few per workout
+
+
+class _WorkoutCandidatesCache(BoundedLru[Hashable, WorkoutCandidates]):
+    """Recently estimated workouts' balance candidates, keyed as `WORKOUT_SETS` is; an entry
+    whose workout names a bodyweight lift holds only while the bodyweight stamp in it is the
+    owner's current one (the caller compares). Bounded by the estimates held."""
+
+    def __init__(self, max_estimates: int) -> None:
+        super().__init__(max_estimates, lambda item: max(1, len(item[2])))
+
+
+WORKOUT_CANDIDATES = _WorkoutCandidatesCache(MAX_CACHED_CANDIDATES)

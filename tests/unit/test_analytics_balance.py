@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import statistics
 import time as timer
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import count
@@ -15,7 +16,9 @@ from hypothesis import strategies as st
 
 from api.analytics.balance import (
     BalanceSnapshot,
+    _gmean_or_none,
     band_of,
+    candidates,
     is_marked,
     reference_for,
     snapshot,
@@ -459,3 +462,62 @@ def test_series_equals_snapshot_at_each_date(
     for s in snapshot_series(estimates, entries, None, sex):
         bodyweight = timeline.on_date(s.date, UTC)
         assert s == snapshot(estimates, s.date, sex=sex, bodyweight_kg=bodyweight)
+
+
+# Few distinct loads and reps, so that equal e1RMs (ties) within and across workouts are common.
+tied_set = st.tuples(
+    st.sampled_from([*EXTERNAL[:3], *BODYWEIGHT[:2], "no_such_lift"]),
+    st.sampled_from([-10.0, 0.0, 60.0, 100.0]),
+    st.sampled_from([0, 1, 5]),
+    st.sampled_from(["normal", "normal", "warmup"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    workouts=st.lists(
+        st.tuples(st.integers(0, 60), st.lists(tied_set, max_size=8)), min_size=1, max_size=12
+    ),
+    profile=st.sampled_from([None, 75.0]),
+    sex=sex_st,
+)
+def test_each_workouts_candidates_answer_as_all_its_estimates(
+    workouts: list[tuple[int, list[tuple[str, float, int, str]]]],
+    profile: float | None,
+    sex: str,
+) -> None:
+    """Reducing each workout (its sets share a date; several may share one) to its candidates
+    changes no snapshot at any date and no series, ties and exclusions included."""
+    every: list = []  # type: ignore[type-arg]
+    reduced: list = []  # type: ignore[type-arg]
+    for offset, rows in workouts:
+        day = DAY + timedelta(days=offset)
+        sets = [
+            make_set(lift, load, reps, day=day, set_type=kind) for lift, load, reps, kind in rows
+        ]
+        estimates = estimate_sets(sets, [], profile)
+        every += estimates
+        reduced += candidates(estimates)
+    assert len(reduced) <= len(every)
+    for offset in range(0, 70, 3):
+        at = DAY + timedelta(days=offset)
+        assert snapshot(reduced, at, sex=sex, bodyweight_kg=profile) == snapshot(
+            every, at, sex=sex, bodyweight_kg=profile
+        )
+    assert snapshot_series(reduced, [], profile, sex) == snapshot_series(every, [], profile, sex)
+    excluded = [e for e in every if e.reason not in (None, "not_scored")]
+    assert [e for e in reduced if e.reason not in (None, "not_scored")] == excluded
+
+
+def test_candidates_keep_the_last_of_equal_bests() -> None:
+    sets = [make_set("deadlift", 100.0, 5), make_set("deadlift", 100.0, 5)]
+    sets += [make_set("deadlift", 90.0, 5), make_set("deadlift", -5.0, 5)]
+    kept = candidates(estimate_sets(sets, [], 80.0))
+    assert [e.set_id for e in kept] == [sets[1].set_id, sets[3].set_id]
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(st.floats(1e-3, 1e3), min_size=1, max_size=8))
+def test_the_geometric_mean_is_the_standard_librarys_bit_for_bit(values: list[float]) -> None:
+    assert _gmean_or_none(values) == statistics.geometric_mean(values)
+    assert _gmean_or_none([]) is None
