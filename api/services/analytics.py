@@ -42,6 +42,7 @@ from api.schemas import analytics as schemas
 from api.services import pain_scores
 from api.services.analytics_cache import (
     RESULTS,
+    SERIES,
     WORKOUT_CANDIDATES,
     WORKOUT_SETS,
     CustomLifts,
@@ -171,7 +172,7 @@ def _estimated(
 ) -> _Inputs:
     method = get_method()
     if custom:
-        method = with_custom_lifts(method, custom.values())
+        method = with_custom_lifts(method, sorted(custom.values(), key=lambda c: c.slug))
     bodyweights = [
         BodyweightInput(measured_at, weight_kg) for measured_at, weight_kg, *_ in bodyweight_rows
     ]
@@ -193,7 +194,8 @@ class _Range:
     tz: ZoneInfo
     start: datetime | None
     end: datetime | None
-    keys: list[tuple[Any, ...]]  # (owner, time zone, custom exercises' stamp, id, version)
+    stamp: tuple[Any, ...]  # (owner, time zone, custom exercises' stamp)
+    keys: list[tuple[Any, ...]]  # (*stamp, workout id, version)
 
 
 def _range(session: Session, owner: User, first: date | None, last: date | None) -> _Range:
@@ -201,10 +203,14 @@ def _range(session: Session, owner: User, first: date | None, last: date | None)
     start = _local_start(first, tz) if first else None
     end = _local_start(last + timedelta(days=1), tz) if last else None
     workouts = analytics_queries.owner_workouts(session, owner.id, start=start, end=end)
-    stamp = (owner.id, owner.timezone, analytics_queries.custom_exercises_at(session, owner.id))
-    return _Range(
-        tz, start, end, [(*stamp, workout_id, version) for workout_id, version in workouts]
+    # The owner's id as text: a UUID hashes and compares in Python, once per key per lookup.
+    stamp = (
+        str(owner.id),
+        owner.timezone,
+        analytics_queries.custom_exercises_at(session, owner.id),
     )
+    keys = [(*stamp, workout_id, version) for workout_id, version in workouts]
+    return _Range(tz, start, end, stamp, keys)
 
 
 def _parsed(
@@ -244,7 +250,10 @@ def _with_custom(customs: Iterable[CustomLifts]) -> tuple[Method, dict[str, Lift
         for slug, chain, region, load_model in named:
             lifts[slug] = custom_lift(slug, chain, region, load_model=load_model)
     method = get_method()
-    return (with_custom_lifts(method, lifts.values()) if lifts else method), lifts
+    # By slug: the method's order (the answers' listing order) must not depend on which
+    # workouts are read, or a series continued from held snapshots could list differently.
+    ordered = sorted(lifts.values(), key=lambda c: c.slug)
+    return (with_custom_lifts(method, ordered) if lifts else method), lifts
 
 
 def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
@@ -260,9 +269,19 @@ def _load(session: Session, owner: User, *, first: date | None, last: date | Non
     return _estimated(owner, span.tz, all_inputs, custom, bodyweights)
 
 
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """What a candidates load was made from: the stamp of everything but the workouts (owner,
+    time zone, custom exercises, bodyweights), and each workout as (version, local date of
+    its estimates, None when it has none)."""
+
+    stamp: tuple[Any, ...]
+    workouts: dict[str, tuple[int, date | None]]
+
+
 def _load_candidates(
     session: Session, owner: User, *, first: date | None, last: date | None
-) -> _Inputs:
+) -> tuple[_Inputs, _Loaded]:
     """`_load` for balance snapshots and series: each workout's estimates reduced to its
     candidates (`balance_core.candidates`), which answer alike, kept in `WORKOUT_CANDIDATES`.
     A held workout is estimated again only when it names a bodyweight lift and the owner's
@@ -300,7 +319,7 @@ def _load_candidates(
         assert item is not None
         estimates.extend(item[2])
     method, _ = _with_custom(item[1] for item in found if item is not None)
-    return _Inputs(
+    loads = _Inputs(
         method=method,
         tz=span.tz,
         estimates=estimates,
@@ -308,6 +327,14 @@ def _load_candidates(
         bodyweights=bodyweights,
         timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
     )
+    loaded = _Loaded(
+        stamp=(*span.stamp, weighed),
+        workouts={
+            key[3]: (key[4], item[2][0].local_date if item and item[2] else None)
+            for key, item in zip(span.keys, found, strict=True)
+        },
+    )
+    return loads, loaded
 
 
 def _trend(t: trend_core.Trend) -> schemas.TrendRead:
@@ -349,7 +376,7 @@ def _check_range(date_from: date | None, date_to: date | None) -> None:
 
 def _balance(session: Session, owner: User, at: date) -> schemas.BalanceRead:
     window_start = at - timedelta(days=get_method().window_days - 1)
-    inputs = _load_candidates(session, owner, first=window_start, last=at)
+    inputs, _ = _load_candidates(session, owner, first=window_start, last=at)
     return _balance_from(inputs, owner, at)
 
 
@@ -422,11 +449,40 @@ def balance_json(
 def _series(
     session: Session, owner: User, date_from: date | None, date_to: date
 ) -> tuple[list[balance_core.BalanceSnapshot], Method]:
+    """The snapshots of `_series_from`, continued from those last computed for the same range
+    and stamp (`SERIES`): the snapshots before the earliest date a workout was added, changed
+    or removed on are kept, the rest computed again (a snapshot reads only its window's sets
+    and the bodyweight of its date, both unchanged before that date)."""
     window = timedelta(days=get_method().window_days - 1)
     first = date_from - window if date_from else None
-    return _series_from(
-        _load_candidates(session, owner, first=first, last=date_to), owner, date_from, date_to
-    )
+    inputs, loaded = _load_candidates(session, owner, first=first, last=date_to)
+    key = (*loaded.stamp, owner.sex, date_from, date_to)
+    held = SERIES.get_many([key])[0]
+    if held is None:
+        series, method = _series_from(inputs, owner, date_from, date_to)
+    else:
+        since = _earliest_change(held[0], loaded.workouts)
+        if since is None:
+            return list(held[1]), inputs.method
+        start = max(since, date_from) if date_from else since
+        series, method = _series_from(inputs, owner, start, date_to)
+        series = [s for s in held[1] if s.date < start] + series
+    SERIES.put_many([(key, (loaded.workouts, tuple(series)))])
+    return series, method
+
+
+def _earliest_change(
+    before: dict[str, tuple[int, date | None]], now: dict[str, tuple[int, date | None]]
+) -> date | None:
+    """The earliest local date of a workout added, changed (its old and new date) or removed
+    between two loads; None when none was (workouts without estimates have no date)."""
+    moved = [
+        day
+        for one, other in ((before, now), (now, before))
+        for workout, (_, day) in one.items()
+        if day is not None and other.get(workout) != one[workout]
+    ]
+    return min(moved, default=None)
 
 
 def _series_from(

@@ -1,13 +1,16 @@
 """The analytics' caches: rendered answers by the owner's cursors (`RESULTS`), each workout's
-parsed sets by its version (`WORKOUT_SETS`) and its balance candidates (`WORKOUT_CANDIDATES`).
-Per process; several workers each keep
-their own and agree with the database, since every key names the data it was made from."""
+parsed sets by its version (`WORKOUT_SETS`) and its balance candidates (`WORKOUT_CANDIDATES`),
+and the balance series last computed per owner and range (`SERIES`). Per process; several
+workers each keep their own and agree with the database, since every key names the data it
+was made from."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from datetime import date
 from typing import Any
 
+from api.analytics.balance import BalanceSnapshot
 from api.analytics.constants import Chain, LoadModel, Region
 from api.analytics.e1rm import SetEstimate
 from api.services.lru import BoundedLru
@@ -85,3 +88,20 @@ class _WorkoutCandidatesCache(BoundedLru[Hashable, WorkoutCandidates]):
 
 
 WORKOUT_CANDIDATES = _WorkoutCandidatesCache(MAX_CACHED_CANDIDATES)
+
+
+# A balance series as last computed for (owner, time zone, custom exercises' stamp, bodyweight
+# stamp, sex, from, to): each workout it was computed from as (version, local date), and its
+# snapshots; a recompute keeps those dated before the earliest workout change.
+HeldSeries = tuple[dict[str, tuple[int, date | None]], tuple[BalanceSnapshot, ...]]
+MAX_CACHED_SNAPSHOTS = 20_000  # ~1,000 per user with 5 years of history
+
+
+class _SeriesCache(BoundedLru[Hashable, HeldSeries]):
+    """The last series computed per owner and range, bounded by the snapshots held."""
+
+    def __init__(self, max_snapshots: int) -> None:
+        super().__init__(max_snapshots, lambda held: max(1, len(held[1])))
+
+
+SERIES = _SeriesCache(MAX_CACHED_SNAPSHOTS)

@@ -611,6 +611,7 @@ class TestWorkoutSetsCache:
         analytics_service.RESULTS.clear()
         analytics_service.WORKOUT_SETS.clear()
         analytics_service.WORKOUT_CANDIDATES.clear()
+        analytics_service.SERIES.clear()
         return self.answers(client, headers)
 
     def test_every_kind_of_write_shows_as_a_fresh_read_would(
