@@ -243,7 +243,8 @@ async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
 
 async def _handle_database_down(request: Request, exc: Exception) -> JSONResponse:
     # The pool could not reach the database (or lost it mid-request): a retryable 503, not a
-    # 500. Pre-ping reconnects by itself once the database is back.
+    # 500. The pool reconnects by itself once the database is back (db.engine: idle
+    # connections are pinged on checkout, and a disconnect invalidates the pool).
     logger.warning(
         "database unavailable",
         extra={"request_id": _request_id(request), "error": type(exc).__name__},

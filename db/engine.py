@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -112,6 +113,36 @@ def _queue_sqlite_writers(engine: Engine) -> None:
 
 STATEMENT_TIMEOUT_MS = 30_000
 
+# A pooled PostgreSQL connection is pinged on checkout (SQLAlchemy's pre-ping, the dialect's
+# own ping) unless it was given back less than this long ago, as HikariCP's "alive bypass
+# window" does (500 ms there too). Under load every checkout found a connection returned
+# moments before, and its ping cost a round trip and ~140 µs of CPU, once per read and twice
+# per write (bench/RESULTS.md). A connection that died within the window fails its first
+# statement instead: that request answers 503 like any outage, and the disconnect
+# invalidates the pool, so the next checkouts open fresh connections.
+PING_AFTER_IDLE_S = 0.5
+_RETURNED_AT = "backchain.returned_at"
+
+
+def _ping_when_idle(engine: Engine, idle_s: float) -> None:
+    """Pre-ping on checkout, skipped for connections returned within `idle_s` seconds."""
+    dialect = engine.dialect
+
+    @event.listens_for(engine.pool, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(engine.pool, "checkout")
+    def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned = record.info.get(_RETURNED_AT)
+        if returned is not None and time.monotonic() - returned < idle_s:
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as exc:
+            # The pool discards this connection and checks out another (up to 3 tries).
+            raise DisconnectionError(f"pre-ping failed: {exc}") from exc
+
 
 def _statement_timeout(timeout_ms: int) -> Any:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -148,10 +179,10 @@ def make_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=True,
         pool_timeout=10,
         connect_args={"connect_timeout": 5},
     )
+    _ping_when_idle(engine, PING_AFTER_IDLE_S)
     # No statement runs longer than this on PostgreSQL (it answers 503 like an outage): a
     # runaway query cannot hold a connection and a request thread indefinitely.
     event.listen(engine, "connect", _statement_timeout(statement_timeout_ms))
@@ -168,7 +199,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     """One session per unit of work; objects stay readable after commit.
 
     Closing rolls back; if the database went away meanwhile that rollback fails, and the
-    connection is invalidated instead (pre-ping replaces it) rather than failing a response
+    connection is invalidated instead (the next checkout replaces it) rather than failing a response
     that has already been sent.
     """
     session = Session(engine, expire_on_commit=False)

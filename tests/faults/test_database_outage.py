@@ -10,13 +10,16 @@ import contextlib
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 
 import httpx
+import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
 from api.app import create_app
+from db import engine as db_engine
 from db.engine import make_engine
 from tests.conftest import LiveServer, make_settings
 from tests.factories import make_user, token_for
@@ -115,4 +118,44 @@ def test_outage_answers_503_and_the_app_recovers(
 
         proxy.start()
         assert client.get("/readyz").status_code == 200
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+
+
+def _terminate_backends(database_url: str, application_name: str) -> int:
+    """Close, from the server side, every connection the app opened (by application name)."""
+    conninfo = make_url(database_url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(conninfo, autocommit=True) as admin:
+        rows = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+            (application_name,),
+        ).fetchall()
+    return len(rows)
+
+
+def test_connections_closed_by_the_server_are_replaced(
+    database_url: str, session, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pg_terminate_backend on the pool's connections: one idle past the ping window is
+    pinged and replaced unseen; one returned within it fails its statement, which answers 503
+    problem+json (not 500) and invalidates the pool, so the next request succeeds."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        pytest.skip("server-side disconnects are a PostgreSQL matter")
+    name = f"backchain-test-{uuid.uuid4().hex[:8]}"
+    app_url = url.update_query_dict({"application_name": name}).render_as_string(False)
+    user = make_user(session, email="terminated@example.com")
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
+    monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.2)
+    app = create_app(make_settings(app_url), engine=make_engine(app_url, pool_size=2))
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+        assert _terminate_backends(database_url, name) >= 1
+        time.sleep(0.3)  # past the window: the checkout pings, finds it dead, reconnects
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+
+        assert _terminate_backends(database_url, name) >= 1
+        down = client.get("/v1/users/me/workouts", headers=headers)  # within the window
+        assert down.status_code == 503, down.text
+        assert down.headers["content-type"] == "application/problem+json"
+        assert down.json()["code"] == "database_unavailable"
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
