@@ -269,7 +269,14 @@ def snapshot_series(
     tz: dt.tzinfo = dt.UTC,
 ) -> list[BalanceSnapshot]:
     """A snapshot at each local date with a counted set, in O(n log n) overall (§4)."""
-    estimates = list(estimates)
+    span = dt.timedelta(days=method.window_days - 1)
+    if date_from is not None:
+        # No window of a date from `date_from` on reaches back past this: older sets are
+        # left out before sorting (a series continued from its last date stays cheap).
+        oldest = date_from - span
+        estimates = [e for e in estimates if e.local_date >= oldest]
+    else:
+        estimates = list(estimates)
     dates = sorted(
         {
             e.local_date
@@ -286,7 +293,6 @@ def snapshot_series(
 
     timeline = BodyweightTimeline.build(bodyweights, profile_bodyweight_kg, method)
     reference = reference_for(sex)
-    span = dt.timedelta(days=method.window_days - 1)
     series: list[BalanceSnapshot] = []
     for day in dates:
         best = {}

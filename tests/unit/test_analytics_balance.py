@@ -521,3 +521,34 @@ def test_candidates_keep_the_last_of_equal_bests() -> None:
 def test_the_geometric_mean_is_the_standard_librarys_bit_for_bit(values: list[float]) -> None:
     assert _gmean_or_none(values) == statistics.geometric_mean(values)
     assert _gmean_or_none([]) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    days=st.lists(
+        st.tuples(st.integers(0, 150), st.one_of(external_set, bodyweight_set)), max_size=40
+    ),
+    start=st.integers(-10, 160),
+    sex=sex_st,
+)
+def test_a_series_from_a_date_is_the_tail_of_the_whole_series(
+    days: list[tuple[int, tuple[str, float, int]]], start: int, sex: str
+) -> None:
+    sets = [
+        make_set(lift, load, reps, day=DAY + timedelta(days=d)) for d, (lift, load, reps) in days
+    ]
+    estimates = estimate_sets(sets, [], 80.0)
+    since = DAY + timedelta(days=start)
+    whole = snapshot_series(estimates, [], 80.0, sex)
+    assert snapshot_series(estimates, [], 80.0, sex, date_from=since) == [
+        s for s in whole if s.date >= since
+    ]
+
+
+def test_a_series_from_a_date_keeps_the_set_at_its_first_windows_oldest_day() -> None:
+    span = PCB_1.window_days - 1
+    since = DAY + timedelta(days=span)
+    sets = [make_set("deadlift", 200.0, 5, day=DAY), make_set("deadlift", 100.0, 5, day=since)]
+    (first,) = snapshot_series(estimate_sets(sets, [], 80.0), [], 80.0, "male", date_from=since)
+    assert first.date == since
+    assert [lift.set_id for lift in first.lifts] == [sets[0].set_id]
