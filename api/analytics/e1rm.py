@@ -61,6 +61,26 @@ class SetEstimate:
         """Whether the set enters a balance score."""
         return self.reason is None
 
+    def frozen(self) -> FrozenEstimate:
+        """The fields as a plain tuple (`SetEstimate(*frozen)` gives it back): what a cache
+        keeps, since the garbage collector stops tracking a tuple of plain values."""
+        return (
+            self.set_id,
+            self.lift,
+            self.local_date,
+            self.reps,
+            self.effective_load_kg,
+            self.bodyweight_kg,
+            self.e1rm_kg,
+            self.extrapolated,
+            self.reason,
+        )
+
+
+FrozenEstimate = tuple[
+    str, str, date, int, float | None, float | None, float | None, bool, SetReason | None
+]
+
 
 @dataclass(frozen=True, slots=True)
 class BodyweightTimeline:

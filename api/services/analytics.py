@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from itertools import starmap
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -56,6 +57,10 @@ from db.queries import analytics as analytics_queries
 FIRST_CLASS_LIFTS = ("deadlift", "hip_thrust", "pull_up")
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
 
+
+# Positions in frozen tuples (`SetEstimate.frozen`, `balance_core.freeze`).
+_LOCAL_DATE: Final = 2
+_SNAPSHOT_DATE: Final = 1
 
 # Past this many workouts not held, one read of the whole range beats naming each of them.
 _READ_ALL_ABOVE = 100
@@ -311,13 +316,14 @@ def _load_candidates(
                 for s in inputs
                 if s.lift in method.lifts
             )
-            fresh[key] = (weighed if needs_bodyweight else None, custom, tuple(kept))
+            held = tuple(estimate.frozen() for estimate in kept)
+            fresh[key] = (weighed if needs_bodyweight else None, custom, held)
         WORKOUT_CANDIDATES.put_many(list(fresh.items()))
         found = [fresh.get(key) or item for key, item in zip(span.keys, found, strict=True)]
     estimates: list[SetEstimate] = []
     for item in found:
         assert item is not None
-        estimates.extend(item[2])
+        estimates.extend(starmap(SetEstimate, item[2]))
     method, _ = _with_custom(item[1] for item in found if item is not None)
     loads = _Inputs(
         method=method,
@@ -330,7 +336,7 @@ def _load_candidates(
     loaded = _Loaded(
         stamp=(*span.stamp, weighed),
         workouts={
-            key[3]: (key[4], item[2][0].local_date if item and item[2] else None)
+            key[3]: (key[4], item[2][0][_LOCAL_DATE] if item and item[2] else None)
             for key, item in zip(span.keys, found, strict=True)
         },
     )
@@ -463,11 +469,12 @@ def _series(
     else:
         since = _earliest_change(held[0], loaded.workouts)
         if since is None:
-            return list(held[1]), inputs.method
+            return [balance_core.thaw(s) for s in held[1]], inputs.method
         start = max(since, date_from) if date_from else since
         series, method = _series_from(inputs, owner, start, date_to)
-        series = [s for s in held[1] if s.date < start] + series
-    SERIES.put_many([(key, (loaded.workouts, tuple(series)))])
+        kept = [balance_core.thaw(s) for s in held[1] if s[_SNAPSHOT_DATE] < start]
+        series = kept + series
+    SERIES.put_many([(key, (loaded.workouts, tuple(map(balance_core.freeze, series))))])
     return series, method
 
 

@@ -10,9 +10,9 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
 
-from api.analytics.balance import BalanceSnapshot
+from api.analytics.balance import FrozenSnapshot
 from api.analytics.constants import Chain, LoadModel, Region
-from api.analytics.e1rm import SetEstimate
+from api.analytics.e1rm import FrozenEstimate
 from api.services.lru import BoundedLru
 
 CACHE_SIZE = 1024
@@ -74,8 +74,9 @@ WORKOUT_SETS = _WorkoutSetsCache(MAX_CACHED_SETS)
 # A workout's estimates reduced to what balance snapshots and series answer from
 # (`api.analytics.balance.candidates`, a few per workout), with the custom lifts it names and
 # the stamp of the owner's bodyweights they were estimated with (None when no set needs one).
-WorkoutCandidates = tuple[int | None, CustomLifts, tuple[SetEstimate, ...]]
-MAX_CACHED_CANDIDATES = 50_000  # objects the collector tracks: a few per workout
+# Frozen as plain tuples, which the garbage collector stops tracking (see `ParsedWorkout`).
+WorkoutCandidates = tuple[int | None, CustomLifts, tuple[FrozenEstimate, ...]]
+MAX_CACHED_CANDIDATES = 100_000  # a few per workout
 
 
 class _WorkoutCandidatesCache(BoundedLru[Hashable, WorkoutCandidates]):
@@ -92,8 +93,9 @@ WORKOUT_CANDIDATES = _WorkoutCandidatesCache(MAX_CACHED_CANDIDATES)
 
 # A balance series as last computed for (owner, time zone, custom exercises' stamp, bodyweight
 # stamp, sex, from, to): each workout it was computed from as (version, local date), and its
-# snapshots; a recompute keeps those dated before the earliest workout change.
-HeldSeries = tuple[dict[str, tuple[int, date | None]], tuple[BalanceSnapshot, ...]]
+# snapshots, frozen (`api.analytics.balance.freeze`: plain tuples, untracked by the garbage
+# collector); a recompute keeps those dated before the earliest workout change.
+HeldSeries = tuple[dict[str, tuple[int, date | None]], tuple[FrozenSnapshot, ...]]
 MAX_CACHED_SNAPSHOTS = 20_000  # ~1,000 per user with 5 years of history
 
 
