@@ -7,7 +7,7 @@ import math
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from api.analytics.constants import PCB_1, REGIONS, Chain, Method, Reference, Region
 from api.analytics.e1rm import BodyweightInput, BodyweightTimeline, SetEstimate
@@ -62,60 +62,6 @@ class BalanceSnapshot:
     # "posterior" / "anterior": no scored lift of that chain in the window (either region);
     # "bodyweight": scored lifts exist but there is no bodyweight to normalise them.
     missing: tuple[str, ...]
-
-
-FrozenSnapshot = tuple[Any, ...]
-
-
-def freeze(snapshot: BalanceSnapshot) -> FrozenSnapshot:
-    """A snapshot as nested tuples of plain values (`thaw` gives it back): what a cache
-    keeps, since the garbage collector stops tracking such tuples (held objects made every
-    full collection traverse them)."""
-    s = snapshot
-    return (
-        s.method_id,
-        s.date,
-        s.reference,
-        s.bodyweight_kg,
-        s.index,
-        s.ln_index,
-        s.band,
-        s.marked,
-        s.posterior,
-        s.anterior,
-        tuple(
-            (region, (r.index, r.posterior, r.anterior, r.band, r.marked, r.missing))
-            for region, r in s.regions.items()
-        ),
-        tuple(
-            (x.lift, x.chain, x.region, x.e1rm_kg, x.normalized, x.extrapolated, x.date, x.set_id)
-            for x in s.lifts
-        ),
-        s.missing,
-    )
-
-
-def thaw(frozen: FrozenSnapshot) -> BalanceSnapshot:
-    """The snapshot `freeze` made these tuples of."""
-    (method_id, day, reference, bodyweight, index, ln_index, band, marked, posterior, anterior) = (
-        frozen[:10]
-    )
-    regions, lifts, missing = frozen[10:]
-    return BalanceSnapshot(
-        method_id=method_id,
-        date=day,
-        reference=reference,
-        bodyweight_kg=bodyweight,
-        index=index,
-        ln_index=ln_index,
-        band=band,
-        marked=marked,
-        posterior=posterior,
-        anterior=anterior,
-        regions={region: RegionScore(*score) for region, score in regions},
-        lifts=tuple(LiftScore(*lift) for lift in lifts),
-        missing=missing,
-    )
 
 
 def reference_for(sex: str | None) -> Reference:

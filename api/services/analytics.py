@@ -58,9 +58,8 @@ FIRST_CLASS_LIFTS = ("deadlift", "hip_thrust", "pull_up")
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
 
 
-# Positions in frozen tuples (`SetEstimate.frozen`, `balance_core.freeze`).
+# Where a frozen estimate (`SetEstimate.frozen`) holds its local date.
 _LOCAL_DATE: Final = 2
-_SNAPSHOT_DATE: Final = 1
 
 # Past this many workouts not held, one read of the whole range beats naming each of them.
 _READ_ALL_ABOVE = 100
@@ -455,10 +454,30 @@ def balance_json(
 def _series(
     session: Session, owner: User, date_from: date | None, date_to: date
 ) -> tuple[list[balance_core.BalanceSnapshot], Method]:
-    """The snapshots of `_series_from`, continued from those last computed for the same range
-    and stamp (`SERIES`): the snapshots before the earliest date a workout was added, changed
-    or removed on are kept, the rest computed again (a snapshot reads only its window's sets
-    and the bodyweight of its date, both unchanged before that date)."""
+    """The snapshots with a counted set in [date_from, date_to] (`_series_from`)."""
+    window = timedelta(days=get_method().window_days - 1)
+    first = date_from - window if date_from else None
+    inputs, _ = _load_candidates(session, owner, first=first, last=date_to)
+    return _series_from(inputs, owner, date_from, date_to)
+
+
+# A snapshot as the trend and the pain association read it: (date, B, B_lower, B_upper).
+_Point = tuple[date, float | None, float | None, float | None]
+
+
+def _point(snapshot: balance_core.BalanceSnapshot) -> _Point:
+    regions = snapshot.regions
+    return (snapshot.date, snapshot.index, regions["lower"].index, regions["upper"].index)
+
+
+def _points(
+    session: Session, owner: User, date_from: date | None, date_to: date
+) -> tuple[list[_Point], Method]:
+    """The points of `_series`, continued from those last computed for the same range and
+    stamp (`SERIES`): the points before the earliest date a workout was added, changed or
+    removed on are kept, the rest computed again (a snapshot reads only its window's sets and
+    the bodyweight of its date, both unchanged before that date). Points are tuples of plain
+    values, which the garbage collector stops tracking."""
     window = timedelta(days=get_method().window_days - 1)
     first = date_from - window if date_from else None
     inputs, loaded = _load_candidates(session, owner, first=first, last=date_to)
@@ -466,16 +485,16 @@ def _series(
     held = SERIES.get_many([key])[0]
     if held is None:
         series, method = _series_from(inputs, owner, date_from, date_to)
+        points = [_point(s) for s in series]
     else:
         since = _earliest_change(held[0], loaded.workouts)
         if since is None:
-            return [balance_core.thaw(s) for s in held[1]], inputs.method
+            return list(held[1]), inputs.method
         start = max(since, date_from) if date_from else since
         series, method = _series_from(inputs, owner, start, date_to)
-        kept = [balance_core.thaw(s) for s in held[1] if s[_SNAPSHOT_DATE] < start]
-        series = kept + series
-    SERIES.put_many([(key, (loaded.workouts, tuple(map(balance_core.freeze, series))))])
-    return series, method
+        points = [p for p in held[1] if p[0] < start] + [_point(s) for s in series]
+    SERIES.put_many([(key, (loaded.workouts, tuple(points)))])
+    return points, method
 
 
 def _earliest_change(
@@ -511,7 +530,7 @@ def _series_from(
 def _balance_trend(
     session: Session, owner: User, date_from: date | None, date_to: date
 ) -> schemas.BalanceTrendRead:
-    return _trend_of(*_series(session, owner, date_from, date_to), date_from, date_to)
+    return _trend_of_points(*_points(session, owner, date_from, date_to), date_from, date_to)
 
 
 def _trend_of(
@@ -520,27 +539,25 @@ def _trend_of(
     date_from: date | None,
     date_to: date,
 ) -> schemas.BalanceTrendRead:
-    indexed = [s for s in series if s.index is not None]
-    origin = indexed[0].date if indexed else date_to
-    fit = trend_core.trend(
-        [((s.date - origin).days, s.index) for s in indexed if s.index is not None], method
-    )
-    points = [
-        schemas.BalancePoint(
-            date=s.date,
-            index=s.index,
-            lower=s.regions["lower"].index,
-            upper=s.regions["upper"].index,
-            smoothed=smoothed,
-        )
-        for s, smoothed in zip(indexed, fit.smoothed, strict=True)
-        if s.index is not None
+    return _trend_of_points([_point(s) for s in series], method, date_from, date_to)
+
+
+def _trend_of_points(
+    points: list[_Point], method: Method, date_from: date | None, date_to: date
+) -> schemas.BalanceTrendRead:
+    indexed = [
+        (day, index, lower, upper) for day, index, lower, upper in points if index is not None
     ]
+    origin = indexed[0][0] if indexed else date_to
+    fit = trend_core.trend([((day - origin).days, index) for day, index, _, _ in indexed], method)
     return schemas.BalanceTrendRead(
         method=method.method_id,
         date_from=date_from,
         date_to=date_to,
-        points=points,
+        points=[
+            schemas.BalancePoint(date=day, index=index, lower=lower, upper=upper, smoothed=smoothed)
+            for (day, index, lower, upper), smoothed in zip(indexed, fit.smoothed, strict=True)
+        ],
         trend=_trend(fit),
     )
 
@@ -735,10 +752,10 @@ def _pain_trend(
             )
         )
     assoc_region = region or method.association_default_region
-    snapshots, _ = _series(session, owner, None, date_to or today(owner))
+    points, _ = _points(session, owner, None, date_to or today(owner))
     assoc = pain_core.association(
         [(r.recorded_at.astimezone(tz).date(), r.score) for r in rows if r.region == assoc_region],
-        [(s.date, s.index) for s in snapshots],
+        [(day, index) for day, index, *_ in points],
         method,
         region=assoc_region,
     )

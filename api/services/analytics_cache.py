@@ -1,6 +1,6 @@
 """The analytics' caches: rendered answers by the owner's cursors (`RESULTS`), each workout's
 parsed sets by its version (`WORKOUT_SETS`) and its balance candidates (`WORKOUT_CANDIDATES`),
-and the balance series last computed per owner and range (`SERIES`). Per process; several
+and the balance series' points last computed per owner and range (`SERIES`). Per process; several
 workers each keep their own and agree with the database, since every key names the data it
 was made from."""
 
@@ -10,7 +10,6 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
 
-from api.analytics.balance import FrozenSnapshot
 from api.analytics.constants import Chain, LoadModel, Region
 from api.analytics.e1rm import FrozenEstimate
 from api.services.lru import BoundedLru
@@ -93,9 +92,12 @@ WORKOUT_CANDIDATES = _WorkoutCandidatesCache(MAX_CACHED_CANDIDATES)
 
 # A balance series as last computed for (owner, time zone, custom exercises' stamp, bodyweight
 # stamp, sex, from, to): each workout it was computed from as (version, local date), and its
-# snapshots, frozen (`api.analytics.balance.freeze`: plain tuples, untracked by the garbage
-# collector); a recompute keeps those dated before the earliest workout change.
-HeldSeries = tuple[dict[str, tuple[int, date | None]], tuple[FrozenSnapshot, ...]]
+# snapshots as (date, B, B_lower, B_upper) tuples, which the garbage collector stops tracking;
+# a recompute keeps those dated before the earliest workout change.
+HeldSeries = tuple[
+    dict[str, tuple[int, date | None]],
+    tuple[tuple[date, float | None, float | None, float | None], ...],
+]
 MAX_CACHED_SNAPSHOTS = 20_000  # ~1,000 per user with 5 years of history
 
 

@@ -20,12 +20,10 @@ from api.analytics.balance import (
     _gmean_or_none,
     band_of,
     candidates,
-    freeze,
     is_marked,
     reference_for,
     snapshot,
     snapshot_series,
-    thaw,
 )
 from api.analytics.constants import PCB_1, Method, custom_lift, with_custom_lifts
 from api.analytics.e1rm import (
@@ -571,25 +569,18 @@ def _untracked_after_collections(value: tuple[object, ...]) -> bool:
     days=st.lists(
         st.tuples(st.integers(0, 90), st.one_of(external_set, bodyweight_set)), max_size=30
     ),
-    sex=sex_st,
 )
-def test_frozen_snapshots_and_estimates_thaw_to_what_they_were(
-    days: list[tuple[int, tuple[str, float, int]]], sex: str
+def test_frozen_estimates_thaw_to_what_they_were(
+    days: list[tuple[int, tuple[str, float, int]]],
 ) -> None:
     sets = [
         make_set(lift, load, reps, day=DAY + timedelta(days=d)) for d, (lift, load, reps) in days
     ]
     estimates = estimate_sets(sets, [], 70.0)
     assert [SetEstimate(*e.frozen()) for e in estimates] == estimates
-    series = snapshot_series(estimates, [], 70.0, sex)
-    assert [thaw(freeze(s)) for s in series] == series
 
 
-def test_frozen_values_are_left_alone_by_the_garbage_collector() -> None:
-    sets = [make_set("deadlift", 140.0, 5), make_set("pull_up", 10.0, 8)]
-    estimates = estimate_sets(sets, [], 80.0)
-    (snap_,) = snapshot_series(estimates, [], 80.0, "male")
-    assert gc.is_tracked(snap_)
-    assert gc.is_tracked(estimates[0])
-    assert _untracked_after_collections(freeze(snap_))
-    assert _untracked_after_collections(estimates[0].frozen())
+def test_frozen_estimates_are_left_alone_by_the_garbage_collector() -> None:
+    (estimate,) = estimate_sets([make_set("pull_up", 10.0, 8)], [], 80.0)
+    assert gc.is_tracked(estimate)
+    assert _untracked_after_collections(estimate.frozen())
