@@ -104,10 +104,13 @@ def _cached(
 
 @dataclass(frozen=True, slots=True)
 class _Inputs:
+    """What the answers are computed from: every estimate (`_load`), or each workout's
+    balance candidates only (`_load_candidates`, which leaves `sets` empty)."""
+
     method: Method
     tz: ZoneInfo
     estimates: list[SetEstimate]
-    sets: dict[str, SetInput]
+    sets: dict[str, SetInput]  # estimable sets by id (benchmarks read their reps)
     bodyweights: list[BodyweightInput]
     timeline: BodyweightTimeline
 
@@ -254,8 +257,8 @@ def _with_custom(customs: Iterable[CustomLifts]) -> tuple[Method, dict[str, Lift
         for slug, chain, region, load_model in named:
             lifts[slug] = custom_lift(slug, chain, region, load_model=load_model)
     method = get_method()
-    # By slug: the method's order (the answers' listing order) must not depend on which
-    # workouts are read, or a series continued from held snapshots could list differently.
+    # By slug: the order answers list custom lifts in is then the same whichever workouts of
+    # the range named them first (as `_estimated` does).
     ordered = sorted(lifts.values(), key=lambda c: c.slug)
     return (with_custom_lifts(method, ordered) if lifts else method), lifts
 
