@@ -170,13 +170,15 @@ def _score(
     )
 
 
+def _can_be_best(e: SetEstimate, method: Method) -> bool:
+    """Whether a set can be a lift's best: it has an e1RM and is counted, or not scored (§2)."""
+    return e.e1rm_kg is not None and e.reason in (None, "not_scored") and e.lift in method.lifts
+
+
 def _listed(estimates: Iterable[SetEstimate], method: Method) -> list[tuple[float, SetEstimate]]:
-    """(e1RM, estimate) of sets that can be a lift's best: counted, or not scored (§2)."""
-    return [
-        (e.e1rm_kg, e)
-        for e in estimates
-        if e.e1rm_kg is not None and e.reason in (None, "not_scored") and e.lift in method.lifts
-    ]
+    """(e1RM, estimate) of the sets that can be a lift's best."""
+    # `_can_be_best` rules out a missing e1RM; mypy cannot see through the call.
+    return [(e.e1rm_kg, e) for e in estimates if _can_be_best(e, method)]  # type: ignore[misc]
 
 
 def candidates(estimates: Sequence[SetEstimate], method: Method = PCB_1) -> list[SetEstimate]:
@@ -192,14 +194,7 @@ def candidates(estimates: Sequence[SetEstimate], method: Method = PCB_1) -> list
         if current is None or e1rm >= current[0]:
             best[estimate.lift] = (e1rm, estimate)
     chosen = {id(estimate) for _, estimate in best.values()}
-    return [
-        e
-        for e in estimates
-        if id(e) in chosen
-        or e.e1rm_kg is None
-        or e.reason not in (None, "not_scored")
-        or e.lift not in method.lifts
-    ]
+    return [e for e in estimates if id(e) in chosen or not _can_be_best(e, method)]
 
 
 def snapshot(

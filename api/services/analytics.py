@@ -177,9 +177,7 @@ def _estimated(
     custom: dict[str, LiftSpec],
     bodyweight_rows: Iterable[Sequence[Any]],
 ) -> _Inputs:
-    method = get_method()
-    if custom:
-        method = with_custom_lifts(method, sorted(custom.values(), key=lambda c: c.slug))
+    method = _method_with(custom.values())
     bodyweights = [
         BodyweightInput(measured_at, weight_kg) for measured_at, weight_kg, *_ in bodyweight_rows
     ]
@@ -250,17 +248,20 @@ def _parsed(
     return [item or read[key] for key, item in zip(keys, found, strict=True)]
 
 
+def _method_with(custom: Iterable[LiftSpec]) -> Method:
+    """The method with these custom lifts, in slug order: the order answers list them in is
+    then the same whichever workouts of the range named them first."""
+    ordered = sorted(custom, key=lambda c: c.slug)
+    return with_custom_lifts(get_method(), ordered) if ordered else get_method()
+
+
 def _with_custom(customs: Iterable[CustomLifts]) -> tuple[Method, dict[str, LiftSpec]]:
     """The method with the custom lifts the workouts name, and those lifts by slug."""
     lifts: dict[str, LiftSpec] = {}
     for named in customs:
         for slug, chain, region, load_model in named:
             lifts[slug] = custom_lift(slug, chain, region, load_model=load_model)
-    method = get_method()
-    # By slug: the order answers list custom lifts in is then the same whichever workouts of
-    # the range named them first (as `_estimated` does).
-    ordered = sorted(lifts.values(), key=lambda c: c.slug)
-    return (with_custom_lifts(method, ordered) if lifts else method), lifts
+    return _method_with(lifts.values()), lifts
 
 
 def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
@@ -299,6 +300,8 @@ def _load_candidates(
         for measured_at, weight_kg in analytics_queries.owner_bodyweights(session, owner.id)
     ]
     weighed = hash((tuple((b.measured_at, b.weight_kg) for b in bodyweights), owner.bodyweight_kg))
+    # Built once: custom lifts do not change the method's bodyweight matching window.
+    timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, get_method())
     found = WORKOUT_CANDIDATES.get_many(span.keys)
     stale = [
         key
@@ -309,7 +312,6 @@ def _load_candidates(
         fresh: dict[Hashable, WorkoutCandidates] = {}
         parsed = _parsed(session, owner, span, stale)
         method, _ = _with_custom(custom for _, custom in parsed)
-        timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method)
         for key, (sets, custom) in zip(stale, parsed, strict=True):
             inputs = [SetInput._make(s) for s in sets]
             kept = balance_core.candidates(estimate_on(inputs, timeline, method), method)
@@ -333,7 +335,7 @@ def _load_candidates(
         estimates=estimates,
         sets={},
         bodyweights=bodyweights,
-        timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
+        timeline=timeline,
     )
     loaded = _Loaded(
         stamp=(*span.stamp, weighed),

@@ -61,10 +61,14 @@ class _WorkoutSetsCache(BoundedLru[Hashable, ParsedWorkout]):
         super().__init__(max_sets, _sets_in)
 
 
+def _counted(items: tuple[Any, ...]) -> int:
+    # An entry holding nothing (a workout with no sets, or warm-ups only) counts as one:
+    # entries that weighed nothing would escape the bound.
+    return max(1, len(items))
+
+
 def _sets_in(workout: ParsedWorkout) -> int:
-    # A workout with nothing to estimate (no sets, or warm-ups only) counts as one: entries
-    # that weighed nothing would escape the bound.
-    return max(1, len(workout[0]))
+    return _counted(workout[0])
 
 
 WORKOUT_SETS = _WorkoutSetsCache(MAX_CACHED_SETS)
@@ -84,7 +88,7 @@ class _WorkoutCandidatesCache(BoundedLru[Hashable, WorkoutCandidates]):
     owner's current one (the caller compares). Bounded by the estimates held."""
 
     def __init__(self, max_estimates: int) -> None:
-        super().__init__(max_estimates, lambda item: max(1, len(item[2])))
+        super().__init__(max_estimates, lambda item: _counted(item[2]))
 
 
 WORKOUT_CANDIDATES = _WorkoutCandidatesCache(MAX_CACHED_CANDIDATES)
@@ -105,7 +109,7 @@ class _SeriesCache(BoundedLru[Hashable, HeldSeries]):
     """The last series computed per owner and range, bounded by the snapshots held."""
 
     def __init__(self, max_snapshots: int) -> None:
-        super().__init__(max_snapshots, lambda held: max(1, len(held[1])))
+        super().__init__(max_snapshots, lambda held: _counted(held[1]))
 
 
 SERIES = _SeriesCache(MAX_CACHED_SNAPSHOTS)

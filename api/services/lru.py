@@ -1,5 +1,6 @@
 """A thread-safe least-recently-used map bounded by the total weight of what it holds: the one
-mechanism behind the per-process caches (record JSON, analytics answers, parsed workouts)."""
+mechanism behind the per-process caches (record JSON; analytics answers, parsed workouts,
+balance candidates and series)."""
 
 from __future__ import annotations
 
