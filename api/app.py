@@ -29,7 +29,9 @@ from api.routers import (
     workouts,
 )
 from api.security import PasswordHasher, TokenCodec
+from api.services import analytics_cache
 from api.services.record_cache import RecordJsonCache
+from api.services.shared_answers import RedisAnswers
 from api.settings import Settings, get_settings
 from api.threads import limit_request_threads
 from api.throttle import Throttle
@@ -82,6 +84,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         else app.state.engine.execution_options(isolation_level="AUTOCOMMIT")
     )
     app.state.record_cache = RecordJsonCache(settings.record_cache_mb * 1_048_576)
+    # Analytics answers are kept per process (one app per process); with Redis, shared too.
+    analytics_cache.RESULTS.share_with(
+        RedisAnswers(settings.redis_url, database_url=settings.database_url)
+        if settings.redis_url and settings.share_answers
+        else None
+    )
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
     app.state.login_throttle = Throttle(

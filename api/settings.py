@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     # JSON of recently read records, per process, for list pages (api/services/record_cache.py);
     # 0 turns it off.
     record_cache_mb: int = Field(default=64, ge=0, le=65_536)
+    # With redis_url set, workers share rendered analytics answers there (one computes, the
+    # others read: api/services/shared_answers.py); false keeps them per process.
+    share_answers: bool = True
 
     @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
     @classmethod

@@ -2,7 +2,8 @@
 parsed sets by its version (`WORKOUT_SETS`) and its balance candidates (`WORKOUT_CANDIDATES`),
 and the balance series' points last computed per owner and range (`SERIES`). Per process; several
 workers each keep their own and agree with the database, since every key names the data it
-was made from."""
+was made from. Rendered answers are also shared between workers when Redis is configured
+(`api.services.shared_answers`)."""
 
 from __future__ import annotations
 
@@ -13,25 +14,40 @@ from typing import Any
 from api.analytics.constants import Chain, LoadModel, Region
 from api.analytics.e1rm import FrozenEstimate
 from api.services.lru import BoundedLru
+from api.services.shared_answers import AnswerStore
 
 CACHE_SIZE = 1024
 
 
 class _ResultCache(BoundedLru[Hashable, str]):
-    """A small LRU of rendered answers (at most `size`); keys carry the user's cursors."""
+    """A small LRU of rendered answers (at most `size`); keys carry the user's cursors. Behind
+    it, when the app shares answers between workers (`share_with`), the store they share."""
 
     def __init__(self, size: int) -> None:
         super().__init__(size, lambda _answer: 1)
+        self.shared: AnswerStore | None = None
+
+    def share_with(self, store: AnswerStore | None) -> None:
+        """Read answers other workers computed from `store`, and give it those computed here
+        (None: this process only). Set by the app at start-up."""
+        self.shared = store
 
     def peek(self, key: Hashable) -> str | None:
-        """The cached answer, if any (marked as recently used)."""
+        """The answer held in this process, if any (marked as recently used)."""
         return self.get_many([key])[0]
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], str]) -> str:
+        """The answer held here, else the one another worker shared, else `compute`'s (then
+        held and shared)."""
         found = self.peek(key)
         if found is not None:
             return found
-        value = compute()
+        shared = self.shared
+        value = shared.get(key) if shared is not None else None
+        if value is None:
+            value = compute()
+            if shared is not None:
+                shared.put(key, value)
         self.put_many([(key, value)])
         return value
 

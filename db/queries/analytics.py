@@ -116,9 +116,14 @@ def _owner_sets_statement(*, postgresql: bool, has_start: bool, has_end: bool) -
 
 
 _OWNER_SETS = ranges.per_shape(_owner_sets_statement)
+# Filtered on the workout's key, not on `workout_set.workout_id` (the same rows): PostgreSQL
+# then starts from those few workouts by primary key and reaches their sets through the
+# `workout_id` index. Filtered on the sets' column it hashed the whole `workout` table for the
+# join (every user's workouts): 0.8 ms per read at 2,000 workouts, growing with the table
+# (bench/RESULTS.md).
 _WORKOUT_SETS = {
     postgresql: _sets_of_workouts(postgresql=postgresql).where(
-        col(WorkoutSet.workout_id).in_(bindparam("workout_ids", expanding=True))
+        col(Workout.id).in_(bindparam("workout_ids", expanding=True))
     )
     for postgresql in (False, True)
 }
