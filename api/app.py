@@ -28,7 +28,7 @@ from api.routers import (
     users,
     workouts,
 )
-from api.security import PasswordHasher, TokenCodec
+from api.security import AccountFacts, PasswordHasher, TokenCodec
 from api.services import analytics_cache
 from api.services.record_cache import RecordJsonCache
 from api.services.shared_answers import RedisAnswers
@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
+    app.state.account_facts = AccountFacts(settings.account_recheck_ms / 1000)
     app.state.login_throttle = Throttle(
         settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="login"
     )

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from api import policy
 from api.errors import NotFound, Unauthorized
 from api.policy import Access, Principal
-from api.security import AccessClaims, PasswordHasher, TokenCodec
+from api.security import AccessClaims, AccountFacts, PasswordHasher, TokenCodec
 from api.services.record_cache import RecordJsonCache
 from api.settings import Settings
 from api.threads import run_in_pool, run_short, runs_inline
@@ -111,13 +111,22 @@ def _verify(request: Request, token: str | None) -> AccessClaims:
     return tokens.verify(token)
 
 
-def _principal(request: Request, session: Session, claims: AccessClaims) -> Principal:
-    """The caller, if the token is still current (active account, same token version)."""
-    row = users_queries.auth_facts(session, claims.user_id)
-    if row is None or not row.is_active or row.token_version != claims.token_version:
-        raise Unauthorized("Invalid or expired access token", code="invalid_token")
-    request.state.user_id = row.id  # for the request log line
-    return Principal(id=row.id, role=row.role)
+def _principal(
+    request: Request, session: Session, claims: AccessClaims, *, fresh: bool = False
+) -> Principal:
+    """The caller, if the token is still current (active account, same token version): as
+    this process read it within the last `account_recheck_ms` (`AccountFacts`), unless
+    `fresh`, else read now."""
+    facts: AccountFacts = request.app.state.account_facts
+    role = None if fresh else facts.accepted(claims.user_id, claims.token_version)
+    if role is None:
+        row = users_queries.auth_facts(session, claims.user_id)
+        if row is None or not row.is_active or row.token_version != claims.token_version:
+            raise Unauthorized("Invalid or expired access token", code="invalid_token")
+        role = row.role
+        facts.remember(claims.user_id, role, row.token_version)
+    request.state.user_id = claims.user_id  # for the request log line
+    return Principal(id=claims.user_id, role=role)
 
 
 ClaimsDep = Annotated[AccessClaims, Depends(access_claims)]
@@ -126,7 +135,7 @@ ClaimsDep = Annotated[AccessClaims, Depends(access_claims)]
 def current_user(request: Request, claims: ClaimsDep, session: SessionDep) -> User:
     """The active user the token belongs to, if the token is still current (as an entity:
     routes under /v1/me change it)."""
-    principal = _principal(request, session, claims)
+    principal = _principal(request, session, claims, fresh=True)
     user = session.get(User, principal.id)
     if user is None:
         raise Unauthorized("Invalid or expired access token", code="invalid_token")
@@ -201,16 +210,21 @@ class Caller:
 
     def read(self, session: Session) -> Access:
         """The owner named in the path, if the caller may read their data; else 404."""
-        return self._authorise(session, policy.can_read)
+        return self._authorise(session, policy.can_read, fresh=False)
 
     def write(self, session: Session) -> Access:
-        """The owner named in the path, if the caller may write their data; else 404."""
-        return self._authorise(session, policy.can_write)
+        """The owner named in the path, if the caller may write their data; else 404. (The
+        caller's account is read afresh: a write never rests on remembered facts.)"""
+        return self._authorise(session, policy.can_write, fresh=True)
 
     def _authorise(
-        self, session: Session, allowed: Callable[[Session, Principal, uuid.UUID], bool]
+        self,
+        session: Session,
+        allowed: Callable[[Session, Principal, uuid.UUID], bool],
+        *,
+        fresh: bool,
     ) -> Access:
-        actor = _principal(self.request, session, self.claims)
+        actor = _principal(self.request, session, self.claims, fresh=fresh)
         owner_id = _owner_id(session, actor, self.user)
         if owner_id is None or not allowed(session, actor, owner_id):
             raise NotFound("No such user")

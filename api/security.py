@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -23,7 +24,7 @@ LEEWAY_S = 5
 # Tokens already verified, by their exact text (signature included): a client sends the same
 # access token with every request, and decoding and checking it again was a fifth of a
 # workout GET's CPU (bench/RESULTS.md). Expiry is still checked on every use; revocation is
-# the database's `token_version`, looked up per request anyway.
+# the database's `token_version` (per write request; per second for reads: `AccountFacts`).
 VERIFIED_CACHE_SIZE = 4096
 
 
@@ -130,6 +131,53 @@ class TokenCodec:
             return verified, float(claims["exp"])
         except (jwt.PyJWTError, ValueError, TypeError) as exc:
             raise Unauthorized("Invalid or expired access token", code="invalid_token") from exc
+
+
+class AccountFacts:
+    """What authorising a request reads of an account (its row's role, active flag and token
+    version), remembered per process for `max_age_s`: a client sends several requests a
+    second while it syncs, and this lookup was one statement of every request (a fifth of the
+    statements PostgreSQL ran in the mixed benchmark, bench/RESULTS.md).
+
+    Only an acceptance is remembered: facts that would refuse the token (no account, inactive,
+    another token version) are read again each time, so a token issued after a password change
+    works at once. What may lag is a revocation made by another process: a password change or
+    an account deleted there stops the old tokens here within `max_age_s` (the process that made
+    it forgets at once, `forget`). Writes always read the facts afresh. 0 turns this off."""
+
+    def __init__(
+        self, max_age_s: float, *, clock: Callable[[], float] = time.monotonic, size: int = 4096
+    ) -> None:
+        self.max_age_s = max_age_s
+        self._clock = clock
+        self._size = size
+        self._held: dict[uuid.UUID, tuple[str, int, float]] = {}
+        self._lock = threading.Lock()
+
+    def accepted(self, user_id: uuid.UUID, token_version: int) -> str | None:
+        """The account's role if it was read, active with this token version, within
+        `max_age_s`; else None (read it again)."""
+        held = self._held.get(user_id)
+        if held is None:
+            return None
+        role, version, read_at = held
+        if version != token_version or self._clock() - read_at > self.max_age_s:
+            return None
+        return role
+
+    def remember(self, user_id: uuid.UUID, role: str, token_version: int) -> None:
+        """An active account's facts, as just read."""
+        if self.max_age_s <= 0:
+            return
+        held = self._held
+        with self._lock:
+            if len(held) >= self._size and user_id not in held:
+                held.pop(next(iter(held)), None)  # the oldest entry
+            held[user_id] = (role, token_version, self._clock())
+
+    def forget(self, user_id: uuid.UUID) -> None:
+        """Read this account again next time (its password changed, or it was deleted)."""
+        self._held.pop(user_id, None)
 
 
 def new_refresh_token() -> str:

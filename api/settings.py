@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     # With redis_url set, workers share rendered analytics answers there (one computes, the
     # others read: api/services/shared_answers.py); false keeps them per process.
     share_answers: bool = True
+    # How long a process trusts an account's role, active flag and token version it read for
+    # a read request (api/security.AccountFacts); writes always read them. 0: every request.
+    account_recheck_ms: int = Field(default=1000, ge=0, le=60_000)
 
     @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
     @classmethod

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from api.app import create_app
+from api.security import AccountFacts
 from api.settings import Settings
 from db import migrations
 from db.base import metadata
@@ -226,3 +227,10 @@ class QueryCounter:
 def count_queries(engine: Engine) -> type[QueryCounter]:
     """`with count_queries(engine) as counter: ...; counter.count`."""
     return QueryCounter
+
+
+@pytest.fixture
+def accounts_remembered(app: FastAPI) -> None:
+    """The app trusts the account facts it read for an hour instead of a second, so that a
+    count of statements does not depend on how long the test took (`AccountFacts`)."""
+    app.state.account_facts = AccountFacts(3600.0)

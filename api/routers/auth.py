@@ -104,10 +104,16 @@ def logout(data: LogoutRequest, session: SessionDep) -> Response:
     responses=problem_responses(401, 422),
 )
 def change_password(
-    data: PasswordChange, user: CurrentUser, session: SessionDep, hasher: HasherDep
+    request: Request,
+    data: PasswordChange,
+    user: CurrentUser,
+    session: SessionDep,
+    hasher: HasherDep,
 ) -> Response:
     """Change the password; every existing access and refresh token stops working."""
     auth_service.change_password(
         session, hasher, user, current=data.current_password, new=data.new_password
     )
+    # At once here; other processes within BACKCHAIN_ACCOUNT_RECHECK_MS (AccountFacts).
+    request.app.state.account_facts.forget(user.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from api.deps import CurrentUser, SessionDep
 from api.errors import problem_responses
@@ -30,7 +30,8 @@ def update_me(data: UserUpdate, user: CurrentUser, session: SessionDep) -> UserR
     operation_id="deleteMe",
     responses=problem_responses(401),
 )
-def delete_me(user: CurrentUser, session: SessionDep) -> Response:
+def delete_me(request: Request, user: CurrentUser, session: SessionDep) -> Response:
     """Erase the account and everything it owns."""
     users_service.delete_account(session, user)
+    request.app.state.account_facts.forget(user.id)  # other processes: AccountFacts
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 from sqlmodel import Session
 
+from api.security import AccountFacts
 from api.services import analytics as analytics_service
 from db.models import User
 from tests.factories import make_user, token_for
@@ -570,9 +571,10 @@ class TestCachedAnswers:
         assert edited.status_code == 200
         assert chain_of_custom_lift() == "anterior"
 
-    def test_a_cached_answer_costs_two_statements_and_loads_no_account(
+    def test_a_cached_answer_costs_one_statement_and_loads_no_account(
         self, client: TestClient, session: Session, settings, engine: Engine
     ) -> None:
+        client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
         _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
         log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
         first = client.get("/v1/users/me/balance", headers=headers)
@@ -587,9 +589,11 @@ class TestCachedAnswers:
         finally:
             event.remove(engine, "before_cursor_execute", on_execute)
         assert again.content == first.content
-        # The caller's authorisation, then the owner's profile stamp and cursors: the account
-        # itself (every column) is read only when an answer is computed.
-        assert len(statements) == 2, statements
+        # The owner's profile stamp and cursors (the caller's authorisation was read by the
+        # requests before: `AccountFacts`); the account itself (every column) is read only
+        # when an answer is computed.
+        assert len(statements) == 1, statements
+        assert "change_counter" in statements[0], statements
         assert not any("user_account.email" in s for s in statements), statements
 
 

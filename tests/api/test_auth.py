@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from api.security import AccountFacts
 from api.settings import Settings
 from db.models import User
 from tests.conftest import TEST_SECRET
@@ -342,3 +343,70 @@ def test_settings_lifetimes_are_honoured(database_url: str, engine, session: Ses
     make_user(session, email="short@example.com")
     with TestClient(create_app(settings, engine=engine)) as client:
         assert login(client, "short@example.com")["expires_in"] == 120
+
+
+class TestRevocationAcrossProcesses:
+    """A read trusts the account facts its process read within BACKCHAIN_ACCOUNT_RECHECK_MS;
+    writes, and the process that revoked, never do (api.security.AccountFacts)."""
+
+    @pytest.fixture
+    def clock(self, client: TestClient) -> list[float]:
+        now = [1000.0]
+        client.app.state.account_facts = AccountFacts(1.0, clock=lambda: now[0])  # type: ignore[attr-defined]
+        return now
+
+    @staticmethod
+    def revoke_elsewhere(session: Session, user: User, **change: object) -> None:
+        """What another process's password change or an admin's deactivation leaves in the
+        database: this process is not told."""
+        session.refresh(user)
+        for field, value in {"token_version": user.token_version + 1, **change}.items():
+            setattr(user, field, value)
+        session.add(user)
+        session.commit()
+
+    def test_revoked_elsewhere_reads_stop_within_the_window_writes_at_once(
+        self, client: TestClient, session: Session, user: User, clock: list[float]
+    ) -> None:
+        headers = {"Authorization": f"Bearer {login(client, user.email)['access_token']}"}
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+        self.revoke_elsewhere(session, user)
+
+        body = {"started_at": datetime.now(UTC).isoformat(), "sets": []}
+        write = client.post("/v1/users/me/workouts", json=body, headers=headers)
+        assert write.status_code == 401  # a write reads the account afresh
+        clock[0] += 0.5
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+        clock[0] += 0.6  # past the window: read again, refused
+        assert client.get("/v1/users/me/workouts", headers=headers).status_code == 401
+        assert client.get("/v1/users/me/balance", headers=headers).status_code == 401
+
+    def test_deactivated_elsewhere_is_refused_after_the_window(
+        self, client: TestClient, session: Session, user: User, clock: list[float]
+    ) -> None:
+        headers = {"Authorization": f"Bearer {login(client, user.email)['access_token']}"}
+        assert client.get("/v1/users/me/pain-scores", headers=headers).status_code == 200
+        self.revoke_elsewhere(session, user, token_version=user.token_version, is_active=False)
+        clock[0] += 1.1
+        assert client.get("/v1/users/me/pain-scores", headers=headers).status_code == 401
+
+    @pytest.mark.usefixtures("clock")  # a frozen clock: only `forget` can end the window
+    def test_password_change_here_stops_reads_at_once_and_new_tokens_work(
+        self, client: TestClient, user: User
+    ) -> None:
+        old = {"Authorization": f"Bearer {login(client, user.email)['access_token']}"}
+        assert client.get("/v1/users/me/workouts", headers=old).status_code == 200
+        changed = client.post(
+            "/v1/auth/password",
+            json={"current_password": PASSWORD, "new_password": "a brand new secret"},
+            headers=old,
+        )
+        assert changed.status_code == 204
+        assert client.get("/v1/users/me/workouts", headers=old).status_code == 401
+        new = login(client, user.email, "a brand new secret")["access_token"]
+        assert (
+            client.get(
+                "/v1/users/me/workouts", headers={"Authorization": f"Bearer {new}"}
+            ).status_code
+            == 200
+        )

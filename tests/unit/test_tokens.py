@@ -11,7 +11,7 @@ import pytest
 
 from api import security
 from api.errors import Unauthorized
-from api.security import LEEWAY_S, TokenCodec
+from api.security import LEEWAY_S, AccountFacts, TokenCodec
 from tests.conftest import make_settings
 
 
@@ -85,3 +85,44 @@ def test_the_cache_is_bounded(codec: TokenCodec, monkeypatch: pytest.MonkeyPatch
         codec.verify(token)
     assert len(codec._verified) <= 8
     assert codec.verify(tokens[0]).token_version == 0  # evicted, verified again
+
+
+class TestAccountFacts:
+    """What a process remembers of an account between read requests."""
+
+    def test_remembers_an_acceptance_for_max_age(self) -> None:
+        now = [100.0]
+        facts = AccountFacts(1.0, clock=lambda: now[0])
+        user_id = uuid.uuid4()
+        assert facts.accepted(user_id, 3) is None
+        facts.remember(user_id, "trainer", 3)
+        assert facts.accepted(user_id, 3) == "trainer"
+        now[0] += 1.0
+        assert facts.accepted(user_id, 3) == "trainer"
+        now[0] += 0.001
+        assert facts.accepted(user_id, 3) is None  # too old: read again
+
+    def test_another_token_version_is_read_again(self) -> None:
+        facts = AccountFacts(60.0)
+        user_id = uuid.uuid4()
+        facts.remember(user_id, "user", 3)
+        assert facts.accepted(user_id, 4) is None  # a newer token: never refused from memory
+        assert facts.accepted(user_id, 2) is None
+
+    def test_forget_and_off(self) -> None:
+        facts = AccountFacts(60.0)
+        user_id = uuid.uuid4()
+        facts.remember(user_id, "user", 0)
+        facts.forget(user_id)
+        assert facts.accepted(user_id, 0) is None
+        off = AccountFacts(0)
+        off.remember(user_id, "user", 0)
+        assert off.accepted(user_id, 0) is None
+
+    def test_bounded(self) -> None:
+        facts = AccountFacts(60.0, size=2)
+        first, second, third = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+        for user_id in (first, second, third):
+            facts.remember(user_id, "user", 0)
+        assert facts.accepted(first, 0) is None  # the oldest went first
+        assert facts.accepted(second, 0) == facts.accepted(third, 0) == "user"
