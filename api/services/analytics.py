@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import starmap
-from typing import Any, Final
+from typing import Any, Final, Protocol
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -51,7 +51,6 @@ from api.services.analytics_cache import (
     WorkoutCandidates,
 )
 from db.base import canonical_uuid
-from db.models import User
 from db.queries import analytics as analytics_queries
 
 FIRST_CLASS_LIFTS = ("deadlift", "hip_thrust", "pull_up")
@@ -69,6 +68,35 @@ class NotCached(Exception):
     """Raised instead of computing an answer that is not cached (`cached_only=True`)."""
 
 
+class Owner(Protocol):
+    """What the answers read of the owner's account: an account (`User`), or the facts read
+    with the owner's cursors (`_OwnerFacts`)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def sex(self) -> str: ...
+
+    @property
+    def bodyweight_kg(self) -> float | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _OwnerFacts:
+    """The owner as the cursor query read them (`OwnerState`), with the custom exercises'
+    stamp: computing a cached answer reads no account and no stamp again."""
+
+    id: uuid.UUID
+    timezone: str
+    sex: str
+    bodyweight_kg: float | None
+    custom_exercises_at: datetime | None
+
+
 def _state(session: Session, access: Access) -> analytics_queries.OwnerState:
     # Pain scores are the one resource whose writes leave the strength figures alone.
     state = analytics_queries.owner_state(
@@ -84,14 +112,14 @@ def _cached(
     access: Access,
     name: str,
     params: tuple[Any, ...],
-    compute: Callable[[User], BaseModel],
+    compute: Callable[[Owner], BaseModel],
     *,
     uses_pain: bool,
     cached_only: bool = False,
 ) -> str:
     """`compute`'s answer for the owner as JSON, from the cache while the owner's profile and
     the data the answer depends on are unchanged: every write, or (`uses_pain` False) every
-    write but a pain score's. The owner's account is loaded only to compute."""
+    write but a pain score's. Computed with the owner's facts as `state` read them."""
     cursor = state.any_write if uses_pain else state.strength
     key = (name, access.owner_id, cursor, state.updated_at, params)
     if cached_only:
@@ -99,7 +127,10 @@ def _cached(
         if found is None:
             raise NotCached(name)
         return found
-    return RESULTS.get_or_compute(key, lambda: compute(access.owner).model_dump_json(by_alias=True))
+    owner = _OwnerFacts(
+        access.owner_id, state.timezone, state.sex, state.bodyweight_kg, state.strength[1]
+    )
+    return RESULTS.get_or_compute(key, lambda: compute(owner).model_dump_json(by_alias=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +146,7 @@ class _Inputs:
     timeline: BodyweightTimeline
 
 
-def today(owner: User) -> date:
+def today(owner: Owner) -> date:
     """The owner's calendar date now."""
     return _today_in(owner.timezone)
 
@@ -159,7 +190,7 @@ def _parse(
 
 
 def _inputs(
-    owner: User,
+    owner: Owner,
     set_rows: Iterable[Sequence[Any]],
     bodyweight_rows: Iterable[Sequence[Any]],
 ) -> _Inputs:
@@ -171,7 +202,7 @@ def _inputs(
 
 
 def _estimated(
-    owner: User,
+    owner: Owner,
     tz: ZoneInfo,
     inputs: list[SetInput],
     custom: dict[str, LiftSpec],
@@ -203,23 +234,24 @@ class _Range:
     keys: list[tuple[Any, ...]]  # (*stamp, workout id, version)
 
 
-def _range(session: Session, owner: User, first: date | None, last: date | None) -> _Range:
+def _range(session: Session, owner: Owner, first: date | None, last: date | None) -> _Range:
     tz = ZoneInfo(owner.timezone)
     start = _local_start(first, tz) if first else None
     end = _local_start(last + timedelta(days=1), tz) if last else None
     workouts = analytics_queries.owner_workouts(session, owner.id, start=start, end=end)
     # The owner's id as text: a UUID hashes and compares in Python, once per key per lookup.
-    stamp = (
-        str(owner.id),
-        owner.timezone,
-        analytics_queries.custom_exercises_at(session, owner.id),
+    custom_at = (
+        owner.custom_exercises_at
+        if isinstance(owner, _OwnerFacts)
+        else analytics_queries.custom_exercises_at(session, owner.id)
     )
+    stamp = (str(owner.id), owner.timezone, custom_at)
     keys = [(*stamp, workout_id, version) for workout_id, version in workouts]
     return _Range(tz, start, end, stamp, keys)
 
 
 def _parsed(
-    session: Session, owner: User, span: _Range, keys: list[tuple[Any, ...]]
+    session: Session, owner: Owner, span: _Range, keys: list[tuple[Any, ...]]
 ) -> list[ParsedWorkout]:
     """The parsed sets of the workouts `keys` names (of `span`), from `WORKOUT_SETS` where held;
     the others are read (all of the range's sets when more than `_READ_ALL_ABOVE` are not
@@ -264,7 +296,7 @@ def _with_custom(customs: Iterable[CustomLifts]) -> tuple[Method, dict[str, Lift
     return _method_with(lifts.values()), lifts
 
 
-def _load(session: Session, owner: User, *, first: date | None, last: date | None) -> _Inputs:
+def _load(session: Session, owner: Owner, *, first: date | None, last: date | None) -> _Inputs:
     """Sets whose local date is in [first, last] (None = unbounded), bodyweights, estimates.
     Parsed sets come from `WORKOUT_SETS` where held (`_parsed`)."""
     span = _range(session, owner, first, last)
@@ -288,7 +320,7 @@ class _Loaded:
 
 
 def _load_candidates(
-    session: Session, owner: User, *, first: date | None, last: date | None
+    session: Session, owner: Owner, *, first: date | None, last: date | None
 ) -> tuple[_Inputs, _Loaded]:
     """`_load` for balance snapshots and series: each workout's estimates reduced to its
     candidates (`balance_core.candidates`), which answer alike, kept in `WORKOUT_CANDIDATES`.
@@ -384,13 +416,13 @@ def _check_range(date_from: date | None, date_to: date | None) -> None:
 # ---------------------------------------------------------------- balance
 
 
-def _balance(session: Session, owner: User, at: date) -> schemas.BalanceRead:
+def _balance(session: Session, owner: Owner, at: date) -> schemas.BalanceRead:
     window_start = at - timedelta(days=get_method().window_days - 1)
     inputs, _ = _load_candidates(session, owner, first=window_start, last=at)
     return _balance_from(inputs, owner, at)
 
 
-def _balance_from(inputs: _Inputs, owner: User, at: date) -> schemas.BalanceRead:
+def _balance_from(inputs: _Inputs, owner: Owner, at: date) -> schemas.BalanceRead:
     snap = balance_core.snapshot(
         inputs.estimates,
         at,
@@ -457,7 +489,7 @@ def balance_json(
 
 
 def _series(
-    session: Session, owner: User, date_from: date | None, date_to: date
+    session: Session, owner: Owner, date_from: date | None, date_to: date
 ) -> tuple[list[balance_core.BalanceSnapshot], Method]:
     """The snapshots with a counted set in [date_from, date_to] (`_series_from`)."""
     window = timedelta(days=get_method().window_days - 1)
@@ -476,7 +508,7 @@ def _point(snapshot: balance_core.BalanceSnapshot) -> _Point:
 
 
 def _points(
-    session: Session, owner: User, date_from: date | None, date_to: date
+    session: Session, owner: Owner, date_from: date | None, date_to: date
 ) -> tuple[list[_Point], Method]:
     """The points of `_series`, continued from those last computed for the same range and
     stamp (`SERIES`): the points before the earliest date a workout was added, changed or
@@ -517,7 +549,7 @@ def _earliest_change(
 
 
 def _series_from(
-    inputs: _Inputs, owner: User, date_from: date | None, date_to: date
+    inputs: _Inputs, owner: Owner, date_from: date | None, date_to: date
 ) -> tuple[list[balance_core.BalanceSnapshot], Method]:
     series = balance_core.snapshot_series(
         inputs.estimates,
@@ -533,7 +565,7 @@ def _series_from(
 
 
 def _balance_trend(
-    session: Session, owner: User, date_from: date | None, date_to: date
+    session: Session, owner: Owner, date_from: date | None, date_to: date
 ) -> schemas.BalanceTrendRead:
     return _trend_of_points(*_points(session, owner, date_from, date_to), date_from, date_to)
 
@@ -594,7 +626,7 @@ def balance_trend_json(
 
 
 def _benchmarks(
-    session: Session, owner: User, lift: str | None, date_from: date | None, date_to: date | None
+    session: Session, owner: Owner, lift: str | None, date_from: date | None, date_to: date | None
 ) -> schemas.BenchmarksRead:
     inputs = _load(session, owner, first=None, last=None)
     method = inputs.method
@@ -699,7 +731,7 @@ def benchmarks_json(
 
 def _pain_trend(
     session: Session,
-    owner: User,
+    owner: Owner,
     region: str | None,
     date_from: date | None,
     date_to: date | None,
@@ -814,7 +846,7 @@ def pain_trend_json(
 
 
 def _flags(
-    owner: User,
+    owner: Owner,
     method: Method,
     snapshot: schemas.BalanceRead,
     fit: schemas.TrendRead,
@@ -890,7 +922,7 @@ def _flags(
 
 
 def _summary_from(
-    owner: User, inputs: _Inputs, pain_rows: Sequence[Any], last_workout: datetime | None
+    owner: Owner, inputs: _Inputs, pain_rows: Sequence[Any], last_workout: datetime | None
 ) -> schemas.SummaryRead:
     """The summary from already-loaded rows: the summary endpoint and the roster share it."""
     method = get_method()
@@ -933,7 +965,7 @@ def _summary_from(
 
 
 def summaries(
-    session: Session, owners: Sequence[User], *, pain_since: datetime | None = None
+    session: Session, owners: Sequence[Owner], *, pain_since: datetime | None = None
 ) -> dict[Any, schemas.SummaryRead]:
     """Summaries of many users with a constant number of queries (one per dataset)."""
     if not owners:
@@ -964,7 +996,7 @@ def summaries(
     }
 
 
-def _summary(session: Session, owner: User) -> schemas.SummaryRead:
+def _summary(session: Session, owner: Owner) -> schemas.SummaryRead:
     return summaries(session, [owner])[owner.id]
 
 
@@ -986,7 +1018,7 @@ def summary_json(session: Session, access: Access, *, cached_only: bool = False)
 
 
 def daily_bests(
-    session: Session, owner: User, *, date_from: date | None, date_to: date | None
+    session: Session, owner: Owner, *, date_from: date | None, date_to: date | None
 ) -> list[dict[str, Any]]:
     """Best e1RM per lift and local date (the `benchmarks` export), by date then lift."""
     _check_range(date_from, date_to)
@@ -1008,7 +1040,7 @@ def daily_bests(
 
 
 def balance_rows(
-    session: Session, owner: User, *, date_from: date | None, date_to: date | None
+    session: Session, owner: Owner, *, date_from: date | None, date_to: date | None
 ) -> list[dict[str, Any]]:
     """One row per snapshot with an index (the `balance` export), oldest first."""
     _check_range(date_from, date_to)

@@ -29,12 +29,15 @@ from db.queries.ranges import between, between_params, driver_instant
 
 
 class OwnerState(NamedTuple):
-    """What the keys of an owner's cached answers are made of."""
+    """What the keys of an owner's cached answers are made of, and the profile facts the
+    answers are computed with (read with them: a recompute loads no account)."""
 
     timezone: str  # the profile's: which date "today" is
     updated_at: datetime  # the profile's last change (sex, bodyweight, time zone)
     any_write: int  # the change counter: moves on every write (0 before any)
     strength: tuple[int, datetime | None]  # moves on every write but to the resource left out
+    sex: str
+    bodyweight_kg: float | None
 
 
 _OWNER: BindParameter[Any] = bindparam("owner_id")
@@ -45,7 +48,7 @@ _CUSTOM_EXERCISES_AT = select(func.max(col(Exercise.updated_at))).where(
 # not the left-out resource's (backwards on the (user_id, seq) key: every write appends a
 # change with a new sequence number, deletions included, so this moves with each of them);
 # the last edit of the owner's custom exercises (an edit bumps the counter but appends no
-# change).
+# change); and the profile facts the answers are computed with.
 _OWNER_STATE = select(
     col(User.timezone),
     col(User.updated_at),
@@ -58,6 +61,8 @@ _OWNER_STATE = select(
     .limit(1)
     .scalar_subquery(),
     _CUSTOM_EXERCISES_AT.scalar_subquery(),
+    col(User.sex),
+    col(User.bodyweight_kg),
 ).where(col(User.id) == _OWNER)
 
 
@@ -68,9 +73,14 @@ def owner_state(session: Session, owner_id: uuid.UUID, *, left_out: str) -> Owne
     row = session.connection().execute(_OWNER_STATE, params).first()
     if row is None:
         return None
-    timezone, updated_at, last_seq, strength_seq, exercises_at = row
+    timezone, updated_at, last_seq, strength_seq, exercises_at, sex, bodyweight_kg = row
     return OwnerState(
-        timezone, updated_at, int(last_seq or 0), (int(strength_seq or 0), exercises_at)
+        timezone,
+        updated_at,
+        int(last_seq or 0),
+        (int(strength_seq or 0), exercises_at),
+        sex,
+        bodyweight_kg,
     )
 
 

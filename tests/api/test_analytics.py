@@ -596,6 +596,34 @@ class TestCachedAnswers:
         assert "change_counter" in statements[0], statements
         assert not any("user_account.email" in s for s in statements), statements
 
+    def test_a_recomputed_answer_reads_no_account_and_no_second_stamp(
+        self, client: TestClient, session: Session, settings, engine: Engine
+    ) -> None:
+        client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
+        _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
+        log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
+        first = client.get("/v1/users/me/balance", headers=headers)
+        log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 90, 8)])
+        statements: list[str] = []
+
+        def on_execute(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+            statements.append(" ".join(statement.split()))
+
+        event.listen(engine, "before_cursor_execute", on_execute)
+        try:
+            again = client.get("/v1/users/me/balance", headers=headers)
+        finally:
+            event.remove(engine, "before_cursor_execute", on_execute)
+        assert again.json()["lifts"] != first.json()["lifts"]
+        assert again.json()["bodyweight_kg"] == 60.0
+        # The cursor query brings the profile facts and the custom exercises' stamp (on SQLite
+        # it runs twice: inline for a cached answer, then in the thread that computes); then
+        # the window's workouts, the bodyweights and the new workout's sets.
+        assert not any("user_account.email" in s for s in statements), statements
+        assert not any(s.startswith("SELECT max(exercise.updated_at)") for s in statements)
+        computing = [s for s in statements if "change_counter" not in s]
+        assert len(computing) == 3, statements
+
 
 class TestWorkoutSetsCache:
     """A recomputed answer reads again only the workouts written since (their version moved);
