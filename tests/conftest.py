@@ -9,6 +9,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import redis
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
@@ -234,3 +235,24 @@ def accounts_remembered(app: FastAPI) -> None:
     """The app trusts the account facts it read for an hour instead of a second, so that a
     count of statements does not depend on how long the test took (`AccountFacts`)."""
     app.state.account_facts = AccountFacts(3600.0)
+
+
+REDIS_URL = os.environ.get("BACKCHAIN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def redis_problem() -> str | None:
+    """Why the test Redis cannot be used, or None when it answers."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        return str(exc)
+    return None
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The test Redis; skipped when unreachable, a failure where PostgreSQL is required (CI)."""
+    problem = redis_problem()
+    if problem is not None:
+        (pytest.fail if REQUIRE_PG else pytest.skip)(f"Redis unreachable: {problem}")
+    return REDIS_URL

@@ -13,16 +13,8 @@ from sqlmodel import Session
 from api.app import create_app
 from api.services import analytics as analytics_service
 from tests.api.test_analytics import EXAMPLE_A, TODAY, athlete, log
-from tests.conftest import REQUIRE_PG, make_settings
-from tests.faults.processes import REDIS_URL, free_port, redis_problem
-
-
-@pytest.fixture
-def redis_url() -> str:
-    problem = redis_problem()
-    if problem is not None:
-        (pytest.fail if REQUIRE_PG else pytest.skip)(f"Redis unreachable: {problem}")
-    return REDIS_URL
+from tests.conftest import make_settings
+from tests.faults.processes import free_port
 
 
 @pytest.fixture(autouse=True)

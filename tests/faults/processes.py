@@ -11,20 +11,12 @@ import time
 from pathlib import Path
 
 import httpx
-import redis
 
-from tests.conftest import TEST_SECRET
+from tests.conftest import REDIS_URL, TEST_SECRET, redis_problem
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("BACKCHAIN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
-
-def redis_problem() -> str | None:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as exc:
-        return str(exc)
-    return None
+__all__ = ["REDIS_URL", "AppProcess", "free_port", "redis_problem", "strong_csv"]
 
 
 def free_port() -> int:

@@ -16,19 +16,17 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from db.models import Workout
-from tests.conftest import REQUIRE_PG
 from tests.factories import PASSWORD, make_user, token_for
-from tests.faults.processes import REDIS_URL, AppProcess, redis_problem, strong_csv
+from tests.faults.processes import REDIS_URL, AppProcess, strong_csv
 from tests.records import bodyweight
 
 
 @pytest.fixture
-def pg_url(database_url: str) -> str:
+def pg_url(database_url: str, request: pytest.FixtureRequest) -> str:
+    """PostgreSQL, with the test Redis that the processes share (`redis_url`)."""
     if make_url(database_url).get_backend_name() != "postgresql":
         pytest.skip("several processes share PostgreSQL (SQLite is for one process)")
-    problem = redis_problem()
-    if problem is not None:
-        (pytest.fail if REQUIRE_PG else pytest.skip)(f"Redis unreachable: {problem}")
+    request.getfixturevalue("redis_url")
     return database_url
 
 

@@ -13,8 +13,7 @@ import redis
 from api.services import shared_answers
 from api.services.analytics_cache import _ResultCache
 from api.services.shared_answers import RedisAnswers
-from tests.conftest import REQUIRE_PG
-from tests.faults.processes import REDIS_URL, free_port, redis_problem
+from tests.faults.processes import free_port
 
 KEY = (
     "balance",
@@ -71,14 +70,6 @@ def test_without_a_shared_store_each_worker_computes() -> None:
     worker_a.get_or_compute(KEY, compute)  # type: ignore[arg-type]
     worker_b.get_or_compute(KEY, compute)  # type: ignore[arg-type]
     assert len(calls) == 2
-
-
-@pytest.fixture
-def redis_url() -> str:
-    problem = redis_problem()
-    if problem is not None:
-        (pytest.fail if REQUIRE_PG else pytest.skip)(f"Redis unreachable: {problem}")
-    return REDIS_URL
 
 
 def test_redis_store_round_trip_with_expiry(redis_url: str) -> None:
