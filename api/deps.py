@@ -112,7 +112,7 @@ def _verify(request: Request, token: str | None) -> AccessClaims:
 
 
 def _principal(
-    request: Request, session: Session, claims: AccessClaims, *, fresh: bool = False
+    request: Request, session: Session, claims: AccessClaims, *, fresh: bool
 ) -> Principal:
     """The caller, if the token is still current (active account, same token version): as
     this process read it within the last `account_recheck_ms` (`AccountFacts`), unless

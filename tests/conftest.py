@@ -203,14 +203,17 @@ def live_server(app: FastAPI) -> Iterator[LiveServer]:
 
 
 class QueryCounter:
-    """Counts SQL statements sent through an engine while active."""
+    """Counts SQL statements sent through an engine while active, and keeps their text (one
+    line each)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.count = 0
+        self.statements: list[str] = []
 
-    def _count(self, *_args: object) -> None:
+    def _count(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
         self.count += 1
+        self.statements.append(" ".join(statement.split()))
 
     def __enter__(self) -> QueryCounter:
         from sqlalchemy import event

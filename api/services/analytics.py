@@ -239,12 +239,12 @@ def _range(session: Session, owner: Owner, first: date | None, last: date | None
     start = _local_start(first, tz) if first else None
     end = _local_start(last + timedelta(days=1), tz) if last else None
     workouts = analytics_queries.owner_workouts(session, owner.id, start=start, end=end)
-    # The owner's id as text: a UUID hashes and compares in Python, once per key per lookup.
-    custom_at = (
+    custom_at = (  # read with the cursors when computing a cached answer
         owner.custom_exercises_at
         if isinstance(owner, _OwnerFacts)
         else analytics_queries.custom_exercises_at(session, owner.id)
     )
+    # The owner's id as text: a UUID hashes and compares in Python, once per key per lookup.
     stamp = (str(owner.id), owner.timezone, custom_at)
     keys = [(*stamp, workout_id, version) for workout_id, version in workouts]
     return _Range(tz, start, end, stamp, keys)

@@ -25,12 +25,12 @@ class _ResultCache(BoundedLru[Hashable, str]):
 
     def __init__(self, size: int) -> None:
         super().__init__(size, lambda _answer: 1)
-        self.shared: AnswerStore | None = None
+        self._shared: AnswerStore | None = None
 
     def share_with(self, store: AnswerStore | None) -> None:
         """Read answers other workers computed from `store`, and give it those computed here
         (None: this process only). Set by the app at start-up."""
-        self.shared = store
+        self._shared = store
 
     def peek(self, key: Hashable) -> str | None:
         """The answer held in this process, if any (marked as recently used)."""
@@ -42,7 +42,7 @@ class _ResultCache(BoundedLru[Hashable, str]):
         found = self.peek(key)
         if found is not None:
             return found
-        shared = self.shared
+        shared = self._shared
         value = shared.get(key) if shared is not None else None
         if value is None:
             value = compute()

@@ -572,22 +572,15 @@ class TestCachedAnswers:
         assert chain_of_custom_lift() == "anterior"
 
     def test_a_cached_answer_costs_one_statement_and_loads_no_account(
-        self, client: TestClient, session: Session, settings, engine: Engine
+        self, client: TestClient, session: Session, settings, engine: Engine, count_queries
     ) -> None:
         client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
         _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
         log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
         first = client.get("/v1/users/me/balance", headers=headers)
-        statements: list[str] = []
-
-        def on_execute(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
-            statements.append(" ".join(statement.split()))
-
-        event.listen(engine, "before_cursor_execute", on_execute)
-        try:
+        with count_queries(engine) as seen:
             again = client.get("/v1/users/me/balance", headers=headers)
-        finally:
-            event.remove(engine, "before_cursor_execute", on_execute)
+        statements = seen.statements
         assert again.content == first.content
         # The owner's profile stamp and cursors (the caller's authorisation was read by the
         # requests before: `AccountFacts`); the account itself (every column) is read only
@@ -597,23 +590,16 @@ class TestCachedAnswers:
         assert not any("user_account.email" in s for s in statements), statements
 
     def test_a_recomputed_answer_reads_no_account_and_no_second_stamp(
-        self, client: TestClient, session: Session, settings, engine: Engine
+        self, client: TestClient, session: Session, settings, engine: Engine, count_queries
     ) -> None:
         client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
         _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
         log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
         first = client.get("/v1/users/me/balance", headers=headers)
         log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 90, 8)])
-        statements: list[str] = []
-
-        def on_execute(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
-            statements.append(" ".join(statement.split()))
-
-        event.listen(engine, "before_cursor_execute", on_execute)
-        try:
+        with count_queries(engine) as seen:
             again = client.get("/v1/users/me/balance", headers=headers)
-        finally:
-            event.remove(engine, "before_cursor_execute", on_execute)
+        statements = seen.statements
         assert again.json()["lifts"] != first.json()["lifts"]
         assert again.json()["bodyweight_kg"] == 60.0
         # The cursor query brings the profile facts and the custom exercises' stamp (on SQLite

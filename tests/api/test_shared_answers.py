@@ -30,7 +30,15 @@ def worker(database_url: str, engine: Engine, redis_url: str, **overrides: objec
     return TestClient(create_app(settings, engine=engine), raise_server_exceptions=False)
 
 
-def count_computes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+@pytest.fixture
+def headers(session: Session, settings) -> dict[str, str]:
+    """An athlete's bearer token."""
+    return athlete(session, settings, sex="male", bodyweight_kg=80)[1]
+
+
+@pytest.fixture
+def computes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per balance computed (`_balance` called), in any app of this process."""
     calls: list[int] = []
     compute = analytics_service._balance
 
@@ -43,15 +51,8 @@ def count_computes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_an_answer_computed_by_one_worker_is_read_by_the_other(
-    database_url: str,
-    engine: Engine,
-    session: Session,
-    settings,
-    redis_url: str,
-    monkeypatch: pytest.MonkeyPatch,
+    database_url: str, engine: Engine, redis_url: str, headers: dict, computes: list[int]
 ) -> None:
-    _, headers = athlete(session, settings, sex="male", bodyweight_kg=80)
-    computes = count_computes(monkeypatch)
     with worker(database_url, engine, redis_url) as a:
         log(a, headers, TODAY, EXAMPLE_A)
         first = a.get("/v1/users/me/balance", headers=headers)
@@ -77,15 +78,8 @@ def test_an_answer_computed_by_one_worker_is_read_by_the_other(
 
 
 def test_sharing_turned_off_keeps_answers_per_process(
-    database_url: str,
-    engine: Engine,
-    session: Session,
-    settings,
-    redis_url: str,
-    monkeypatch: pytest.MonkeyPatch,
+    database_url: str, engine: Engine, redis_url: str, headers: dict, computes: list[int]
 ) -> None:
-    _, headers = athlete(session, settings, sex="male", bodyweight_kg=80)
-    computes = count_computes(monkeypatch)
     for _ in range(2):
         analytics_service.RESULTS.clear()
         with worker(database_url, engine, redis_url, share_answers=False) as w:
@@ -96,10 +90,8 @@ def test_sharing_turned_off_keeps_answers_per_process(
 
 
 def test_redis_down_still_answers(
-    database_url: str, engine: Engine, session: Session, settings, monkeypatch: pytest.MonkeyPatch
+    database_url: str, engine: Engine, headers: dict, computes: list[int]
 ) -> None:
-    _, headers = athlete(session, settings, sex="male", bodyweight_kg=80)
-    computes = count_computes(monkeypatch)
     # Nothing listens there; rate limits are not asked on these routes.
     with worker(database_url, engine, f"redis://127.0.0.1:{free_port()}/0") as w:
         log(w, headers, TODAY, EXAMPLE_A)
