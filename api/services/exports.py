@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,10 @@ DATASETS = ("sets", "workouts", "pain-scores", "bodyweights", "benchmarks", "bal
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
 ZIP_SPOOL_BYTES = 8 * 1024 * 1024
 CHUNK_BYTES = 64 * 1024
+# An export of at most this many rows is read in one statement per table and answered whole
+# (`whole_csv`: ~250 KB of workouts, ~400 KB of sets); a larger one is streamed, after that
+# first read was spent finding out.
+WHOLE_ROWS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,9 @@ def columns(dataset: str, unit: str) -> tuple[str, ...]:
     }[dataset]
 
 
-def _set_rows(session: Session, owner: User, options: ExportOptions) -> Iterator[Mapping[str, Any]]:
+def _set_rows(
+    session: Session, owner: User, options: ExportOptions, limit: int | None
+) -> Iterator[Mapping[str, Any]]:
     method = get_method()
     timeline = BodyweightTimeline.build(
         [
@@ -112,7 +119,7 @@ def _set_rows(session: Session, owner: User, options: ExportOptions) -> Iterator
         owner.bodyweight_kg,
         method,
     )
-    for row in exports_queries.sets(session, owner.id, options.start(), options.end()):
+    for row in exports_queries.sets(session, owner.id, options.start(), options.end(), limit=limit):
         e1rm = None
         if row.set_type != "warmup" and row.reps >= 1:
             spec = method.lifts.get(row.exercise_slug)
@@ -164,9 +171,11 @@ def _set_rows(session: Session, owner: User, options: ExportOptions) -> Iterator
 
 
 def _workout_rows(
-    session: Session, owner: User, options: ExportOptions
+    session: Session, owner: User, options: ExportOptions, limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
-    for row in exports_queries.workouts(session, owner.id, options.start(), options.end()):
+    for row in exports_queries.workouts(
+        session, owner.id, options.start(), options.end(), limit=limit
+    ):
         yield {
             "workout_id": row.id,
             "started_at": options.local(row.started_at),
@@ -179,9 +188,11 @@ def _workout_rows(
 
 
 def _pain_rows(
-    session: Session, owner: User, options: ExportOptions
+    session: Session, owner: User, options: ExportOptions, limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
-    for (row,) in exports_queries.pain_scores(session, owner.id, options.start(), options.end()):
+    for (row,) in exports_queries.pain_scores(
+        session, owner.id, options.start(), options.end(), limit=limit
+    ):
         yield {
             "id": row.id,
             "recorded_at": options.local(row.recorded_at),
@@ -197,9 +208,11 @@ def _pain_rows(
 
 
 def _bodyweight_rows(
-    session: Session, owner: User, options: ExportOptions
+    session: Session, owner: User, options: ExportOptions, limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
-    for (row,) in exports_queries.bodyweights(session, owner.id, options.start(), options.end()):
+    for (row,) in exports_queries.bodyweights(
+        session, owner.id, options.start(), options.end(), limit=limit
+    ):
         yield {
             "id": row.id,
             "measured_at": options.local(row.measured_at),
@@ -211,8 +224,10 @@ def _bodyweight_rows(
         }
 
 
+# The computed datasets are computed whole whatever the limit (their rows are days, not
+# records); `whole_csv` takes as many as it needs.
 def _benchmark_rows(
-    session: Session, owner: User, options: ExportOptions
+    session: Session, owner: User, options: ExportOptions, _limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
     yield from analytics_service.daily_bests(
         session, owner, date_from=options.date_from, date_to=options.date_to
@@ -220,7 +235,7 @@ def _benchmark_rows(
 
 
 def _balance_rows(
-    session: Session, owner: User, options: ExportOptions
+    session: Session, owner: User, options: ExportOptions, _limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
     yield from analytics_service.balance_rows(
         session, owner, date_from=options.date_from, date_to=options.date_to
@@ -237,17 +252,34 @@ ROWS = {
 }
 
 
-def _rows(session: Session, owner: User, dataset: str, options: ExportOptions) -> Iterable[Any]:
-    return ROWS[dataset](session, owner, options)
+def _writer(dataset: str, options: ExportOptions) -> CsvStreamWriter:
+    return CsvStreamWriter(columns(dataset, options.unit), options.delimiter, options.bom)
+
+
+def whole_csv(
+    session: Session,
+    owner: User,
+    dataset: str,
+    options: ExportOptions,
+) -> bytes | None:
+    """The dataset as CSV in one piece, if it has at most `WHOLE_ROWS` rows; else None (then
+    `stream_csv` it). Each table is read with one plain statement (on PostgreSQL no
+    server-side cursor, whose DECLARE, FETCHes and CLOSE in a transaction of their own were
+    half a small export's round trips), so `session` may run in autocommit."""
+    most = WHOLE_ROWS
+    rows = list(islice(ROWS[dataset](session, owner, options, most + 1), most + 1))
+    if len(rows) > most:
+        return None
+    return b"".join(_writer(dataset, options).stream(rows))
 
 
 def stream_csv(
     engine: Engine, owner: User, dataset: str, options: ExportOptions
 ) -> Iterator[bytes]:
     """The dataset as CSV chunks; memory stays flat whatever the history size."""
-    writer = CsvStreamWriter(columns(dataset, options.unit), options.delimiter, options.bom)
+    writer = _writer(dataset, options)
     with Session(engine) as session:
-        yield from _coalesced(writer.stream(_rows(session, owner, dataset, options)))
+        yield from _coalesced(writer.stream(ROWS[dataset](session, owner, options, None)))
 
 
 def _coalesced(chunks: Iterable[bytes]) -> Iterator[bytes]:

@@ -1,4 +1,6 @@
-"""Streaming reads for CSV exports: rows are yielded in batches, never loaded all at once."""
+"""Reads for CSV exports: streamed in batches (never loaded all at once), or, with `limit`,
+the first rows in one statement (an export small enough to answer whole, see
+`api.services.exports.whole_csv`)."""
 
 from __future__ import annotations
 
@@ -24,16 +26,25 @@ from db.queries.ranges import (
 BATCH_ROWS = 1000
 
 
-def _stream(session: Session, query: Any) -> Iterator[Row[Any]]:
+def _stream(session: Session, query: Any, limit: int | None) -> Iterator[Row[Any]]:
+    if limit is not None:  # one plain statement: no server-side cursor, no transaction needed
+        yield from session.execute(query.limit(limit))
+        return
     # Server-side cursor on PostgreSQL; SQLite's cursor is lazy already.
     result = session.execute(query.execution_options(stream_results=True, yield_per=BATCH_ROWS))
     yield from result
 
 
 def sets(
-    session: Session, owner_id: uuid.UUID, start: datetime | None, end: datetime | None
+    session: Session,
+    owner_id: uuid.UUID,
+    start: datetime | None,
+    end: datetime | None,
+    *,
+    limit: int | None = None,
 ) -> Iterator[Row[Any]]:
-    """Every set of the owner's live workouts in [start, end), by workout time then position."""
+    """Every set of the owner's live workouts in [start, end), by workout time then position
+    (the first `limit` of them, if given)."""
     query = (
         select(
             col(Workout.id).label("workout_id"),
@@ -60,7 +71,7 @@ def sets(
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id), col(WorkoutSet.position))
     )
-    return _stream(session, between(query, col(Workout.started_at), start, end))
+    return _stream(session, between(query, col(Workout.started_at), start, end), limit)
 
 
 def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
@@ -92,26 +103,46 @@ def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> 
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id))
     )
-    query = between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
-    return query.execution_options(stream_results=True, yield_per=BATCH_ROWS)
+    return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
 
 
 # Built once: compiling this statement cost more than fetching a user's workouts.
-_WORKOUTS = per_shape(_workouts_statement)
+_WORKOUTS = per_shape(
+    lambda **shape: _workouts_statement(**shape).execution_options(
+        stream_results=True, yield_per=BATCH_ROWS
+    )
+)
+_FIRST_WORKOUTS = per_shape(
+    lambda **shape: _workouts_statement(**shape).limit(bindparam("first_rows"))
+)
 
 
 def workouts(
-    session: Session, owner_id: uuid.UUID, start: datetime | None, end: datetime | None
+    session: Session,
+    owner_id: uuid.UUID,
+    start: datetime | None,
+    end: datetime | None,
+    *,
+    limit: int | None = None,
 ) -> Iterator[Row[Any]]:
     """The owner's live workouts with their set counts, oldest first (ids as text and instants
-    in any zone on PostgreSQL)."""
+    in any zone on PostgreSQL); the first `limit` of them, if given."""
     connection = session.connection()
     shape = shape_of(connection, start, end)
-    yield from connection.execute(_WORKOUTS[shape], range_params(owner_id, start, end))
+    params = range_params(owner_id, start, end)
+    if limit is None:
+        yield from connection.execute(_WORKOUTS[shape], params)
+    else:
+        yield from connection.execute(_FIRST_WORKOUTS[shape], {**params, "first_rows": limit})
 
 
 def pain_scores(
-    session: Session, owner_id: uuid.UUID, start: datetime | None, end: datetime | None
+    session: Session,
+    owner_id: uuid.UUID,
+    start: datetime | None,
+    end: datetime | None,
+    *,
+    limit: int | None = None,
 ) -> Iterator[Row[Any]]:
     """The owner's live pain scores, oldest first."""
     query = (
@@ -119,11 +150,16 @@ def pain_scores(
         .where(col(PainScore.user_id) == owner_id, col(PainScore.deleted_at).is_(None))
         .order_by(col(PainScore.recorded_at), col(PainScore.id))
     )
-    return _stream(session, between(query, col(PainScore.recorded_at), start, end))
+    return _stream(session, between(query, col(PainScore.recorded_at), start, end), limit)
 
 
 def bodyweights(
-    session: Session, owner_id: uuid.UUID, start: datetime | None, end: datetime | None
+    session: Session,
+    owner_id: uuid.UUID,
+    start: datetime | None,
+    end: datetime | None,
+    *,
+    limit: int | None = None,
 ) -> Iterator[Row[Any]]:
     """The owner's live bodyweight entries, oldest first."""
     query = (
@@ -131,4 +167,4 @@ def bodyweights(
         .where(col(Bodyweight.user_id) == owner_id, col(Bodyweight.deleted_at).is_(None))
         .order_by(col(Bodyweight.measured_at), col(Bodyweight.id))
     )
-    return _stream(session, between(query, col(Bodyweight.measured_at), start, end))
+    return _stream(session, between(query, col(Bodyweight.measured_at), start, end), limit)

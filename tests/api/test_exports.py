@@ -242,3 +242,43 @@ def test_sets_export_streams_with_flat_memory(
     assert lines == workouts * 20 + 1
     # 20,000 rows are ~3 MB of CSV; holding them (or their ORM rows) would take far more.
     assert peak < 3 * 1024 * 1024, peak
+
+
+@pytest.mark.parametrize("dataset", ["sets", "workouts", "pain-scores", "bodyweights", "balance"])
+def test_small_exports_are_whole_larger_ones_streamed_alike(
+    client: TestClient, athlete, monkeypatch: pytest.MonkeyPatch, dataset: str
+) -> None:
+    """An export of at most `WHOLE_ROWS` rows is answered whole (with a length); a larger one
+    is streamed (chunked), with the same bytes."""
+    _, headers = athlete
+    now = datetime.now(UTC)
+    sets = [
+        {"exercise": "deadlift", "reps": 5, "load_kg": 140, "notes": "=1+1"},
+        {"exercise": "back_squat", "reps": 5, "load_kg": 100},
+    ]
+    for day in (3, 2, 1):
+        log(client, headers, started_at=(now - timedelta(days=day)).isoformat(), sets=sets)
+        client.post(
+            "/v1/users/me/pain-scores",
+            json=pain_score(recorded_at=(now - timedelta(days=day)).isoformat()),
+            headers=headers,
+        )
+        client.post(
+            "/v1/users/me/bodyweights",
+            json=bodyweight(measured_at=(now - timedelta(days=day)).isoformat()),
+            headers=headers,
+        )
+    path = f"/v1/users/me/exports/{dataset}.csv?unit=lb&delimiter=semicolon&bom=true"
+    whole = client.get(path, headers=headers)
+    assert whole.status_code == 200, whole.text
+    assert whole.headers["content-length"] == str(len(whole.content))
+    assert "transfer-encoding" not in whole.headers
+    assert len(rows(whole, ";")) == (6 if dataset == "sets" else 3)
+
+    monkeypatch.setattr(exports_service, "WHOLE_ROWS", 2)
+    streamed = client.get(path, headers=headers)
+    assert streamed.status_code == 200, streamed.text
+    assert "content-length" not in streamed.headers
+    assert streamed.headers["content-type"] == whole.headers["content-type"]
+    assert streamed.headers["content-disposition"] == whole.headers["content-disposition"]
+    assert streamed.content == whole.content

@@ -488,7 +488,8 @@ export interface paths {
         };
         /**
          * Export Dataset
-         * @description One dataset as CSV, streamed (numbers stay numbers; formula-like text is neutralised).
+         * @description One dataset as CSV (numbers stay numbers; formula-like text is neutralised): a small one
+         *     whole, with its length; a larger one streamed.
          */
         get: operations["exportDataset"];
         put?: never;

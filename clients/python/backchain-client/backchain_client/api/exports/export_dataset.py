@@ -133,7 +133,8 @@ def sync_detailed(
 ) -> Response[Problem | str]:
     """Export Dataset
 
-     One dataset as CSV, streamed (numbers stay numbers; formula-like text is neutralised).
+     One dataset as CSV (numbers stay numbers; formula-like text is neutralised): a small one
+    whole, with its length; a larger one streamed.
 
     Args:
         user (str): `me` or a user id.
@@ -185,7 +186,8 @@ def sync(
 ) -> Problem | str | None:
     """Export Dataset
 
-     One dataset as CSV, streamed (numbers stay numbers; formula-like text is neutralised).
+     One dataset as CSV (numbers stay numbers; formula-like text is neutralised): a small one
+    whole, with its length; a larger one streamed.
 
     Args:
         user (str): `me` or a user id.
@@ -232,7 +234,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | str]:
     """Export Dataset
 
-     One dataset as CSV, streamed (numbers stay numbers; formula-like text is neutralised).
+     One dataset as CSV (numbers stay numbers; formula-like text is neutralised): a small one
+    whole, with its length; a larger one streamed.
 
     Args:
         user (str): `me` or a user id.
@@ -282,7 +285,8 @@ async def asyncio(
 ) -> Problem | str | None:
     """Export Dataset
 
-     One dataset as CSV, streamed (numbers stay numbers; formula-like text is neutralised).
+     One dataset as CSV (numbers stay numbers; formula-like text is neutralised): a small one
+    whole, with its length; a larger one streamed.
 
     Args:
         user (str): `me` or a user id.
