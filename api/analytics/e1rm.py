@@ -42,9 +42,11 @@ class BodyweightInput:
     weight_kg: float
 
 
-@dataclass(frozen=True, slots=True)
-class SetEstimate:
-    """The e1RM of one set, or the reason it has none."""
+class SetEstimate(NamedTuple):
+    """The e1RM of one set, or the reason it has none.
+
+    A tuple, as `SetInput` is: a recomputed answer builds one per held candidate, and a
+    tuple is built in a sixth of a frozen dataclass's time (bench/RESULTS.md)."""
 
     set_id: str
     lift: str
@@ -63,18 +65,9 @@ class SetEstimate:
 
     def frozen(self) -> FrozenEstimate:
         """The fields as a plain tuple (`SetEstimate(*frozen)` gives it back): what a cache
-        keeps, since the garbage collector stops tracking a tuple of plain values."""
-        return (
-            self.set_id,
-            self.lift,
-            self.local_date,
-            self.reps,
-            self.effective_load_kg,
-            self.bodyweight_kg,
-            self.e1rm_kg,
-            self.extrapolated,
-            self.reason,
-        )
+        keeps, since the garbage collector stops tracking a tuple of plain values (and not
+        a named one)."""
+        return tuple(self)  # type: ignore[return-value]
 
 
 FrozenEstimate = tuple[

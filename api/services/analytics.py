@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import starmap
 from typing import Any, Final, Protocol
 from zoneinfo import ZoneInfo
 
@@ -359,7 +358,7 @@ def _load_candidates(
     estimates: list[SetEstimate] = []
     for item in found:
         assert item is not None
-        estimates.extend(starmap(SetEstimate, item[2]))
+        estimates.extend(map(SetEstimate._make, item[2]))
     method, _ = _with_custom(item[1] for item in found if item is not None)
     loads = _Inputs(
         method=method,
