@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,11 +50,23 @@ class Trend:
     smoothed: tuple[float, ...]  # EWMA of the points sorted by t
 
 
+# Up to this many points the pairs' slopes are computed in one vectorised step (index arrays
+# of n^2/2 pairs: ~3 MB at 400); above it, row by row (bounded memory at any n).
+VECTORISED_MAX_N = 400
+
+
 def _pairwise_slopes(t: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Slopes of all pairs with distinct t (the set scipy's theilslopes builds), row by row."""
+    """Slopes of all pairs with distinct t (the set scipy's theilslopes builds), in no
+    particular order (only order statistics are taken of them)."""
     order = np.argsort(t, kind="stable")
     ts, ys = t[order], y[order]
     n = len(ts)
+    if n <= VECTORISED_MAX_N:
+        # 3.4x faster than the rows below at n = 120 (bench/RESULTS.md), same values.
+        i, j = np.triu_indices(n, 1)
+        dt = ts[j] - ts[i]
+        later = dt > 0  # pairs need t_j > t_i
+        return np.asarray((ys[j] - ys[i])[later] / dt[later])
     first_later = np.searchsorted(ts, ts, side="right")  # pairs need t_j > t_i
     slopes = np.empty(int((n - first_later).sum()))
     offset = 0
@@ -63,6 +76,12 @@ def _pairwise_slopes(t: np.ndarray, y: np.ndarray) -> np.ndarray:
             np.divide(ys[j:] - ys[i], ts[j:] - ts[i], out=slopes[offset : offset + count])
             offset += count
     return slopes
+
+
+@functools.lru_cache(maxsize=16)
+def _normal_quantile(p: float) -> float:
+    """The standard normal quantile (scipy's `norm.ppf`: ~40 µs a call, for a constant)."""
+    return float(stats.norm.ppf(p))
 
 
 def theil_sen(t: Sequence[float], y: Sequence[float], confidence: float = 0.95) -> TheilSen | None:
@@ -87,7 +106,7 @@ def theil_sen(t: Sequence[float], y: Sequence[float], confidence: float = 0.95) 
         return int(np.sum(k * (k - 1) * (2 * k + 5)))
 
     variance = (n * (n - 1) * (2 * n + 5) - tie_term(x_ties) - tie_term(y_ties)) / 18.0
-    z = float(stats.norm.ppf((1.0 - confidence) / 2.0))
+    z = _normal_quantile((1.0 - confidence) / 2.0)
     ranks: tuple[int, int] | None = None
     if variance >= 0:
         sigma = math.sqrt(variance)
