@@ -63,10 +63,10 @@ def _pairwise_slopes(t: np.ndarray, y: np.ndarray) -> np.ndarray:
     n = len(ts)
     if n <= VECTORISED_MAX_N:
         # 3.4x faster than the rows below at n = 120 (bench/RESULTS.md), same values.
-        i, j = np.triu_indices(n, 1)
-        dt = ts[j] - ts[i]
+        left, right = np.triu_indices(n, 1)
+        dt = ts[right] - ts[left]
         later = dt > 0  # pairs need t_j > t_i
-        return np.asarray((ys[j] - ys[i])[later] / dt[later])
+        return np.asarray((ys[right] - ys[left])[later] / dt[later])
     first_later = np.searchsorted(ts, ts, side="right")  # pairs need t_j > t_i
     slopes = np.empty(int((n - first_later).sum()))
     offset = 0
