@@ -126,14 +126,16 @@ def _owner_sets_statement(*, postgresql: bool, has_start: bool, has_end: bool) -
 
 
 _OWNER_SETS = ranges.per_shape(_owner_sets_statement)
-# Filtered on the workout's key, not on `workout_set.workout_id` (the same rows): PostgreSQL
-# then starts from those few workouts by primary key and reaches their sets through the
-# `workout_id` index. Filtered on the sets' column it hashed the whole `workout` table for the
-# join (every user's workouts): 0.8 ms per read at 2,000 workouts, growing with the table
-# (bench/RESULTS.md).
+_WORKOUT_IDS: BindParameter[Any] = bindparam("workout_ids", expanding=True)
+# Filtered on both sides of the join, the workout's key and the sets' `workout_id` (the same
+# rows): PostgreSQL then starts from those few workouts and reaches their sets through the
+# `workout_id` index, whatever its statistics say. Filtered on the sets' column alone it
+# hashed the whole `workout` table for the join (0.8 ms at 2,000 workouts); on the workout's
+# alone, without statistics (fresh tables, autovacuum behind), it hashed every user's sets
+# (~6 ms at 41,600 sets for 9 workouts; 0.7 ms with both: bench/RESULTS.md).
 _WORKOUT_SETS = {
     postgresql: _sets_of_workouts(postgresql=postgresql).where(
-        col(Workout.id).in_(bindparam("workout_ids", expanding=True))
+        col(Workout.id).in_(_WORKOUT_IDS), col(WorkoutSet.workout_id).in_(_WORKOUT_IDS)
     )
     for postgresql in (False, True)
 }
