@@ -43,9 +43,11 @@ from api.services import pain_scores
 from api.services.analytics_cache import (
     RESULTS,
     SERIES,
+    WINDOWS,
     WORKOUT_CANDIDATES,
     WORKOUT_SETS,
     CustomLifts,
+    HeldWorkout,
     ParsedWorkout,
     WorkoutCandidates,
 )
@@ -318,13 +320,48 @@ class _Loaded:
     workouts: dict[str, tuple[int, date | None]]
 
 
+def _candidates_of(
+    session: Session,
+    owner: Owner,
+    span: _Range,
+    keys: list[tuple[Any, ...]],
+    timeline: BodyweightTimeline,
+    weighed: int,
+) -> list[WorkoutCandidates]:
+    """The balance candidates of the workouts `keys` names (of `span`), from
+    `WORKOUT_CANDIDATES` where held and estimated with the current bodyweights, else estimated
+    now from their parsed sets (`_parsed`) and kept there."""
+    found = WORKOUT_CANDIDATES.get_many(keys)
+    stale = [
+        key
+        for key, item in zip(keys, found, strict=True)
+        if item is None or item[0] not in (None, weighed)
+    ]
+    if not stale:
+        return found  # type: ignore[return-value]  # none is None
+    fresh: dict[Hashable, WorkoutCandidates] = {}
+    parsed = _parsed(session, owner, span, stale)
+    method, _ = _with_custom(custom for _, custom in parsed)
+    for key, (sets, custom) in zip(stale, parsed, strict=True):
+        inputs = [SetInput._make(s) for s in sets]
+        kept = balance_core.candidates(estimate_on(inputs, timeline, method), method)
+        needs_bodyweight = any(
+            method.lifts[s.lift].load_model != "external" for s in inputs if s.lift in method.lifts
+        )
+        held = tuple(estimate.frozen() for estimate in kept)
+        fresh[key] = (weighed if needs_bodyweight else None, custom, held)
+    WORKOUT_CANDIDATES.put_many(list(fresh.items()))
+    return [fresh.get(key) or item for key, item in zip(keys, found, strict=True)]  # type: ignore[misc]
+
+
 def _load_candidates(
     session: Session, owner: Owner, *, first: date | None, last: date | None
 ) -> tuple[_Inputs, _Loaded]:
     """`_load` for balance snapshots and series: each workout's estimates reduced to its
-    candidates (`balance_core.candidates`), which answer alike, kept in `WORKOUT_CANDIDATES`.
-    A held workout is estimated again only when it names a bodyweight lift and the owner's
-    bodyweights (entries or profile) changed since; `sets` is left empty."""
+    candidates (`balance_core.candidates`), which answer alike. The range's last load is held
+    (`WINDOWS`): only workouts not in it are looked up (`_candidates_of`), and a held workout
+    is estimated again only when it names a bodyweight lift and the owner's bodyweights
+    (entries or profile) changed since; `sets` is left empty."""
     span = _range(session, owner, first, last)
     bodyweights = [
         BodyweightInput(measured_at, weight_kg)
@@ -333,33 +370,29 @@ def _load_candidates(
     weighed = hash((tuple((b.measured_at, b.weight_kg) for b in bodyweights), owner.bodyweight_kg))
     # Built once: custom lifts do not change the method's bodyweight matching window.
     timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, get_method())
-    found = WORKOUT_CANDIDATES.get_many(span.keys)
-    stale = [
-        key
-        for key, item in zip(span.keys, found, strict=True)
-        if item is None or item[0] not in (None, weighed)
-    ]
-    if stale:
-        fresh: dict[Hashable, WorkoutCandidates] = {}
-        parsed = _parsed(session, owner, span, stale)
-        method, _ = _with_custom(custom for _, custom in parsed)
-        for key, (sets, custom) in zip(stale, parsed, strict=True):
-            inputs = [SetInput._make(s) for s in sets]
-            kept = balance_core.candidates(estimate_on(inputs, timeline, method), method)
-            needs_bodyweight = any(
-                method.lifts[s.lift].load_model != "external"
-                for s in inputs
-                if s.lift in method.lifts
+    window = (*span.stamp, weighed, first, last)
+    held = WINDOWS.peek(window)
+    pairs: list[HeldWorkout | None] = (
+        [None] * len(span.keys) if held is None else [held.get(key) for key in span.keys]
+    )
+    missing = [key for key, pair in zip(span.keys, pairs, strict=True) if pair is None]
+    if missing:
+        made = {
+            key: (item, tuple(map(SetEstimate._make, item[2])))
+            for key, item in zip(
+                missing,
+                _candidates_of(session, owner, span, missing, timeline, weighed),
+                strict=True,
             )
-            held = tuple(estimate.frozen() for estimate in kept)
-            fresh[key] = (weighed if needs_bodyweight else None, custom, held)
-        WORKOUT_CANDIDATES.put_many(list(fresh.items()))
-        found = [fresh.get(key) or item for key, item in zip(span.keys, found, strict=True)]
+        }
+        pairs = [pair or made[key] for key, pair in zip(span.keys, pairs, strict=True)]
+    workouts: list[HeldWorkout] = pairs  # type: ignore[assignment]  # none is None now
     estimates: list[SetEstimate] = []
-    for item in found:
-        assert item is not None
-        estimates.extend(map(SetEstimate._make, item[2]))
-    method, _ = _with_custom(item[1] for item in found if item is not None)
+    for _, held_estimates in workouts:
+        estimates.extend(held_estimates)
+    if missing or held is None:
+        WINDOWS.put_many([(window, (len(estimates), dict(zip(span.keys, workouts, strict=True))))])
+    method, _ = _with_custom(item[1] for item, _ in workouts)
     loads = _Inputs(
         method=method,
         tz=span.tz,
@@ -371,8 +404,8 @@ def _load_candidates(
     loaded = _Loaded(
         stamp=(*span.stamp, weighed),
         workouts={
-            key[3]: (key[4], item[2][0][_LOCAL_DATE] if item and item[2] else None)
-            for key, item in zip(span.keys, found, strict=True)
+            key[3]: (key[4], item[2][0][_LOCAL_DATE] if item[2] else None)
+            for key, (item, _) in zip(span.keys, workouts, strict=True)
         },
     )
     return loads, loaded

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from api.analytics.constants import Chain, LoadModel, Region
-from api.analytics.e1rm import FrozenEstimate
+from api.analytics.e1rm import FrozenEstimate, SetEstimate
 from api.services.lru import BoundedLru
 from api.services.shared_answers import AnswerStore
 
@@ -108,6 +108,33 @@ class _WorkoutCandidatesCache(BoundedLru[Hashable, WorkoutCandidates]):
 
 
 WORKOUT_CANDIDATES = _WorkoutCandidatesCache(MAX_CACHED_CANDIDATES)
+
+
+# The last candidates load per owner and range (`api.services.analytics._load_candidates`):
+# each workout's candidates, as held above, with their estimates built, by the workout's key.
+# A recompute after a write finds the range's other workouts here (one dict lookup each) and
+# estimates only the new ones, instead of asking `WORKOUT_CANDIDATES` for every workout and
+# rebuilding every estimate (~40 % of a recompute's own time at 300 workouts in the window,
+# bench/RESULTS.md). Estimates are objects the garbage collector tracks: bounded by the
+# estimates held (~100 bytes each), the least recently used window dropped first.
+HeldWorkout = tuple[WorkoutCandidates, tuple[SetEstimate, ...]]
+HeldWindow = tuple[int, dict[Hashable, HeldWorkout]]  # (estimates held, by workout key)
+MAX_WINDOW_ESTIMATES = 50_000
+
+
+class _WindowsCache(BoundedLru[Hashable, HeldWindow]):
+    """The last load of each (owner, time zone, custom exercises' stamp, bodyweight stamp,
+    range): its workouts by key (owner stamp, workout id, version)."""
+
+    def __init__(self, max_estimates: int) -> None:
+        super().__init__(max_estimates, lambda held: max(1, held[0]))
+
+    def peek(self, key: Hashable) -> dict[Hashable, HeldWorkout] | None:
+        found = self.get_many([key])[0]
+        return None if found is None else found[1]
+
+
+WINDOWS = _WindowsCache(MAX_WINDOW_ESTIMATES)
 
 
 # A balance series as last computed for (owner, time zone, custom exercises' stamp, bodyweight
