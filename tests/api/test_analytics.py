@@ -629,6 +629,7 @@ class TestWorkoutSetsCache:
         analytics_service.RESULTS.clear()
         analytics_service.WORKOUT_SETS.clear()
         analytics_service.WORKOUT_CANDIDATES.clear()
+        analytics_service.WINDOWS.clear()
         analytics_service.SERIES.clear()
         return self.answers(client, headers)
 
@@ -686,6 +687,29 @@ class TestWorkoutSetsCache:
             after = self.answers(client, headers)
             assert after == self.fresh_answers(client, headers)
             assert after != before
+
+    def test_a_recompute_looks_up_only_the_new_workout(
+        self, client: TestClient, session: Session, settings, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The range's last load is held (`WINDOWS`): after a write, only the new workout is
+        looked up in the per-workout cache (and estimated), not the whole window again."""
+        _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
+        for k in range(5):
+            log(client, headers, date.today() - timedelta(days=10 - k), [("deadlift", 150, 5)])
+        client.get("/v1/users/me/balance", headers=headers)
+        new = log(client, headers, date.today(), [("back_squat", 110, 5)])
+        asked: list[object] = []
+        get_many = analytics_service.WORKOUT_CANDIDATES.get_many
+
+        def spy(keys):  # type: ignore[no-untyped-def]
+            asked.extend(key[3] for key in keys)
+            return get_many(keys)
+
+        monkeypatch.setattr(analytics_service.WORKOUT_CANDIDATES, "get_many", spy)
+        balance = client.get("/v1/users/me/balance", headers=headers)
+        assert balance.status_code == 200
+        assert {lift["lift"] for lift in balance.json()["lifts"]} == {"deadlift", "back_squat"}
+        assert [str(k).replace("-", "") for k in asked] == [new["id"].replace("-", "")]
 
     def test_a_recompute_reads_the_sets_of_the_new_workout_only(
         self, client: TestClient, session: Session, settings, engine: Engine
