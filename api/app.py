@@ -35,6 +35,7 @@ from api.services.shared_answers import RedisAnswers
 from api.settings import Settings, get_settings
 from api.threads import limit_request_threads
 from api.throttle import Throttle
+from db.async_reads import AsyncReads
 from db.engine import make_engine
 
 DESCRIPTION = """\
@@ -57,7 +58,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         # cost 2-3x the CPU at 8 requests in flight than at 1 (bench/RESULTS.md).
         threads = settings.worker_threads or (1 if settings.is_sqlite else 2)
         limit_request_threads(threads)
-        yield
+        try:
+            yield
+        finally:
+            if app.state.async_reads is not None:
+                await app.state.async_reads.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -82,6 +87,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         app.state.engine
         if settings.is_sqlite
         else app.state.engine.execution_options(isolation_level="AUTOCOMMIT")
+    )
+    app.state.async_reads = (
+        AsyncReads(
+            app.state.engine,
+            connections=settings.async_read_connections,
+            statement_timeout_ms=settings.db_statement_timeout_ms,
+        )
+        if not settings.is_sqlite and settings.async_read_connections
+        else None
     )
     app.state.record_cache = RecordJsonCache(settings.record_cache_mb * 1_048_576)
     # Analytics answers are kept per process (one app per process); with Redis, shared too.

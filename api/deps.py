@@ -23,6 +23,7 @@ from api.security import AccessClaims, AccountFacts, PasswordHasher, TokenCodec
 from api.services.record_cache import RecordJsonCache
 from api.settings import Settings
 from api.threads import run_in_pool, run_short, runs_inline
+from db.async_reads import AsyncReads
 from db.engine import session_for, session_scope
 from db.models import User
 from db.queries import users as users_queries
@@ -207,6 +208,29 @@ class Caller:
         """Run this request's short unit of database work (inline on SQLite:
         `api.threads.run_short`)."""
         return await run_short(self.request.app.state, work, writes=writes)
+
+    @property
+    def async_reads(self) -> AsyncReads | None:
+        """The app's awaited reads (`db.async_reads`; on PostgreSQL), else None."""
+        reads: AsyncReads | None = self.request.app.state.async_reads
+        return reads
+
+    def remembered_self(self) -> uuid.UUID | None:
+        """The caller's id, when the path names the caller and this process remembers their
+        account as current (`AccountFacts`): a read of their own data that needs no
+        authorising query (`read` would decide the same without one). Else None."""
+        claims = self.claims
+        if self.user != "me":
+            try:
+                if uuid.UUID(self.user) != claims.user_id:
+                    return None
+            except ValueError:
+                return None
+        facts: AccountFacts = self.request.app.state.account_facts
+        if facts.accepted(claims.user_id, claims.token_version) is None:
+            return None
+        self.request.state.user_id = claims.user_id  # for the request log line
+        return claims.user_id
 
     def read(self, session: Session) -> Access:
         """The owner named in the path, if the caller may read their data; else 404."""

@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     # How long a process trusts an account's role, active flag and token version it read for
     # a read request (api/security.AccountFacts); writes always read them. 0: every request.
     account_recheck_ms: int = Field(default=1000, ge=0, le=60_000)
+    # On PostgreSQL, connections per process for the one-statement reads a cached answer
+    # starts with, awaited on the event loop instead of in a request thread
+    # (db/async_reads.py); 0 turns them off.
+    async_read_connections: int = Field(default=4, ge=0, le=64)
 
     @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
     @classmethod

@@ -98,14 +98,42 @@ class _OwnerFacts:
     custom_exercises_at: datetime | None
 
 
+# Pain scores are the one resource whose writes leave the strength figures alone.
+STATE_LEFT_OUT = pain_scores.KIND.resource
+
+
 def _state(session: Session, access: Access) -> analytics_queries.OwnerState:
-    # Pain scores are the one resource whose writes leave the strength figures alone.
-    state = analytics_queries.owner_state(
-        session, access.owner_id, left_out=pain_scores.KIND.resource
-    )
+    state = analytics_queries.owner_state(session, access.owner_id, left_out=STATE_LEFT_OUT)
     if state is None:  # deleted since the access check, in another transaction
         raise NotFound("No such user")
     return state
+
+
+def _key(
+    state: analytics_queries.OwnerState,
+    owner_id: uuid.UUID,
+    name: str,
+    params: tuple[Any, ...],
+    *,
+    uses_pain: bool,
+) -> tuple[Any, ...]:
+    cursor = state.any_write if uses_pain else state.strength
+    return (name, owner_id, cursor, state.updated_at, params)
+
+
+def _peek(
+    state: analytics_queries.OwnerState,
+    owner_id: uuid.UUID,
+    name: str,
+    params: tuple[Any, ...],
+    *,
+    uses_pain: bool,
+) -> str:
+    """The answer this process holds for the owner's `state`, else `NotCached`."""
+    found = RESULTS.peek(_key(state, owner_id, name, params, uses_pain=uses_pain))
+    if found is None:
+        raise NotCached(name)
+    return found
 
 
 def _cached(
@@ -121,13 +149,9 @@ def _cached(
     """`compute`'s answer for the owner as JSON, from the cache while the owner's profile and
     the data the answer depends on are unchanged: every write, or (`uses_pain` False) every
     write but a pain score's. Computed with the owner's facts as `state` read them."""
-    cursor = state.any_write if uses_pain else state.strength
-    key = (name, access.owner_id, cursor, state.updated_at, params)
     if cached_only:
-        found = RESULTS.peek(key)
-        if found is None:
-            raise NotCached(name)
-        return found
+        return _peek(state, access.owner_id, name, params, uses_pain=uses_pain)
+    key = _key(state, access.owner_id, name, params, uses_pain=uses_pain)
     owner = _OwnerFacts(
         access.owner_id, state.timezone, state.sex, state.bodyweight_kg, state.strength[1]
     )
@@ -503,21 +527,36 @@ def _balance_from(inputs: _Inputs, owner: Owner, at: date) -> schemas.BalanceRea
     )
 
 
+def _balance_params(state: analytics_queries.OwnerState, at: date | None) -> tuple[date]:
+    return (at or _today_in(state.timezone),)
+
+
 def balance_json(
-    session: Session, access: Access, *, at: date | None, cached_only: bool = False
+    session: Session,
+    access: Access,
+    *,
+    at: date | None,
+    cached_only: bool = False,
 ) -> str:
     """The balance snapshot at a local date (default: the owner's today)."""
     state = _state(session, access)
-    day = at or _today_in(state.timezone)
+    params = _balance_params(state, at)
     return _cached(
         state,
         access,
         "balance",
-        (day,),
-        lambda owner: _balance(session, owner, day),
+        params,
+        lambda owner: _balance(session, owner, params[0]),
         uses_pain=False,
         cached_only=cached_only,
     )
+
+
+def peek_balance(
+    state: analytics_queries.OwnerState, owner_id: uuid.UUID, *, at: date | None
+) -> str:
+    """`balance_json` as this process holds it for the owner's `state`, else `NotCached`."""
+    return _peek(state, owner_id, "balance", _balance_params(state, at), uses_pain=False)
 
 
 def _series(
@@ -631,6 +670,13 @@ def _trend_of_points(
     )
 
 
+def _trend_params(
+    state: analytics_queries.OwnerState, date_from: date | None, date_to: date | None
+) -> tuple[date | None, date]:
+    _check_range(date_from, date_to)
+    return (date_from, date_to or _today_in(state.timezone))
+
+
 def balance_trend_json(
     session: Session,
     access: Access,
@@ -640,18 +686,31 @@ def balance_trend_json(
     cached_only: bool = False,
 ) -> str:
     """Snapshots with an index in [from, to] (default: all history to today) and their trend."""
-    _check_range(date_from, date_to)
+    _check_range(date_from, date_to)  # before any read
     state = _state(session, access)
-    end = date_to or _today_in(state.timezone)
+    params = _trend_params(state, date_from, date_to)
     return _cached(
         state,
         access,
         "balance_trend",
-        (date_from, end),
-        lambda owner: _balance_trend(session, owner, date_from, end),
+        params,
+        lambda owner: _balance_trend(session, owner, *params),
         uses_pain=False,
         cached_only=cached_only,
     )
+
+
+def peek_balance_trend(
+    state: analytics_queries.OwnerState,
+    owner_id: uuid.UUID,
+    *,
+    date_from: date | None,
+    date_to: date | None,
+) -> str:
+    """`balance_trend_json` as this process holds it for the owner's `state`, else
+    `NotCached`."""
+    params = _trend_params(state, date_from, date_to)
+    return _peek(state, owner_id, "balance_trend", params, uses_pain=False)
 
 
 # ---------------------------------------------------------------- benchmarks

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from api.app import create_app
+from api.security import AccountFacts
 from db import engine as db_engine
 from db.engine import make_engine
 from tests.conftest import LiveServer, make_settings
@@ -159,3 +160,34 @@ def test_connections_closed_by_the_server_are_replaced(
         assert down.headers["content-type"] == "application/problem+json"
         assert down.json()["code"] == "database_unavailable"
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+
+
+def test_awaited_reads_answer_503_through_an_outage_and_recover(
+    proxied_url: tuple[str, TcpProxy], session, settings
+) -> None:
+    """A cached balance reads its owner's cursors on the event loop (`db.async_reads`): cut,
+    that read answers 503 problem+json, not 500 and not a hang; back, its pool reconnects."""
+    url, proxy = proxied_url
+    user = make_user(session, email="awaited@example.com")
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
+    app = create_app(make_settings(url), engine=make_engine(url, pool_size=2))
+    app.state.account_facts = AccountFacts(3600.0)  # the caller is remembered: the fast path
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
+        for _ in range(2):  # computed, then served from the cache after one awaited read
+            assert client.get("/v1/users/me/balance", headers=headers).status_code == 200
+        assert app.state.async_reads is not None
+
+        proxy.stop()
+        started = time.monotonic()
+        down = client.get("/v1/users/me/balance", headers=headers)
+        assert time.monotonic() - started < 15
+        assert down.status_code == 503, down.text
+        assert down.headers["content-type"] == "application/problem+json"
+        assert down.json()["code"] == "database_unavailable"
+
+        proxy.start()
+        deadline = time.monotonic() + 20
+        while (status := client.get("/v1/users/me/balance", headers=headers).status_code) != 200:
+            assert status == 503, status
+            assert time.monotonic() < deadline
+            time.sleep(0.5)

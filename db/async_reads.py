@@ -1,0 +1,150 @@
+"""One-statement reads awaited on the event loop (PostgreSQL): no thread hop, no ORM session.
+
+A cached analytics answer needs one small read first, its owner's cursors. Through a request
+thread, an ORM session and SQLAlchemy that read cost ~370 µs of CPU; awaited on an asyncio
+psycopg connection, ~95 µs (bench/RESULTS.md). The statements stay SQLAlchemy Core selects,
+compiled once for the engine's dialect, and their rows go through the columns' own result
+processors, so they read exactly as through a session.
+
+The connections are a small `psycopg_pool.AsyncConnectionPool` per process, in autocommit, with
+the engine's statement timeout; it is made on first use in the event loop that serves the
+requests (and closed by the app's lifespan). A connection that broke is discarded when given
+back and the pool opens new ones, so an outage answers 503 (`psycopg.OperationalError`, as
+`api.errors` maps it) and the reads recover by themselves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from psycopg import AsyncConnection
+from psycopg.conninfo import make_conninfo
+from psycopg_pool import AsyncConnectionPool
+from sqlalchemy import Engine, Select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+
+POOL_WAIT_S = 5.0  # a read waits this long for a connection, then answers 503
+
+
+@dataclass(slots=True)
+class _Compiled:
+    sql: str
+    defaults: dict[str, Any]  # parameters the statement carries itself (e.g. LIMIT 1)
+    types: tuple[Any, ...]  # the result columns' SQLAlchemy types
+    # Per result column; made on the first result (numeric columns need the driver's type).
+    processors: tuple[Callable[[Any], Any] | None, ...] | None = None
+
+    def row(
+        self, values: Sequence[Any], dialect: Dialect, type_codes: Sequence[Any]
+    ) -> tuple[Any, ...]:
+        processors = self.processors
+        if processors is None:
+            processors = self.processors = tuple(
+                type_._cached_result_processor(dialect, code)
+                for type_, code in zip(self.types, type_codes, strict=True)
+            )
+        return tuple(
+            value if process is None or value is None else process(value)
+            for value, process in zip(values, processors, strict=True)
+        )
+
+
+class AsyncQuery:
+    """A Core select run by `AsyncReads`: compiled once per dialect, rows processed as
+    SQLAlchemy's own result would process them."""
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+        self._compiled: dict[Dialect, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def compiled(self, dialect: Dialect) -> _Compiled:
+        found = self._compiled.get(dialect)
+        if found is None:
+            compiled = self.statement.compile(dialect=dialect)
+            assert isinstance(compiled, SQLCompiler)
+            found = _Compiled(
+                sql=compiled.string,
+                defaults={
+                    name: value
+                    for name, value in compiled.construct_params(_check=False).items()
+                    if value is not None
+                },
+                types=tuple(entry.type for entry in compiled._result_columns),
+            )
+            with self._lock:
+                self._compiled.setdefault(dialect, found)
+        return found
+
+
+def conninfo_of(engine: Engine) -> str:
+    """The engine's PostgreSQL URL as a libpq connection string (its query options kept)."""
+    url = engine.url
+    query = {
+        key: value if isinstance(value, str) else value[-1] for key, value in url.query.items()
+    }
+    return make_conninfo(
+        "",
+        host=url.host,
+        port=url.port,
+        dbname=url.database,
+        user=url.username,
+        password=url.password,
+        **query,
+    )
+
+
+class AsyncReads:
+    """Awaited one-statement reads on this process's pool of asyncio connections."""
+
+    def __init__(self, engine: Engine, *, connections: int, statement_timeout_ms: int) -> None:
+        self.dialect = engine.dialect
+        self.conninfo = conninfo_of(engine)
+        self.connections = connections
+        self.statement_timeout_ms = statement_timeout_ms
+        self._pool: AsyncConnectionPool | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def _configure(self, connection: AsyncConnection) -> None:
+        await connection.execute(f"SET statement_timeout = {int(self.statement_timeout_ms)}")
+
+    async def _opened(self) -> AsyncConnectionPool:
+        loop = asyncio.get_running_loop()
+        if self._pool is None or self._loop is not loop:
+            # Made in the loop that awaits it (a pool is bound to its event loop).
+            pool = AsyncConnectionPool(
+                self.conninfo,
+                min_size=1,
+                max_size=self.connections,
+                kwargs={"autocommit": True},
+                configure=self._configure,
+                timeout=POOL_WAIT_S,
+                open=False,
+                name="backchain-async-reads",
+            )
+            await pool.open(wait=False)
+            self._pool, self._loop = pool, loop
+        return self._pool
+
+    async def first(self, query: AsyncQuery, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The statement's first row (processed), or None."""
+        compiled = query.compiled(self.dialect)
+        pool = await self._opened()
+        async with pool.connection() as connection:
+            cursor = await connection.execute(
+                compiled.sql, {**compiled.defaults, **values}, prepare=True
+            )
+            row = await cursor.fetchone()
+            codes = [column.type_code for column in cursor.description or ()]
+        return None if row is None else compiled.row(row, self.dialect, codes)
+
+    async def close(self) -> None:
+        """Close the pool, if this loop made it."""
+        pool, self._pool = self._pool, None
+        if pool is not None and self._loop is asyncio.get_running_loop():
+            await pool.close()
