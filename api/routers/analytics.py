@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 import anyio.to_thread
@@ -44,19 +45,28 @@ def _json(body: str) -> Response:
     return Response(body, media_type="application/json")
 
 
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """How a route answers from its owner's cursors read on the event loop: the answer this
+    process holds (`peek`, else `NotCached`), or computed in a thread with those cursors
+    (`compute`: no second read)."""
+
+    peek: Callable[[OwnerState, uuid.UUID], str]
+    compute: Callable[[Session, Access, OwnerState], str]
+
+
 async def _answer(
-    caller: Caller,
-    answer: Callable[[Session, Access, bool], str],
-    peek: Callable[[OwnerState, uuid.UUID], str] | None = None,
+    caller: Caller, answer: Callable[[Session, Access, bool], str], held: _Held | None = None
 ) -> Response:
     """Authorise and answer in one unit of work (`CallerDep`, see `api.deps.Caller`).
 
     Answers are cached per user and data version (`api.services.analytics`). On SQLite a
     cached answer is short work, served inline (`Caller.run`); only a miss is computed in a
     thread (a cold five-year trend takes a few hundred ms). On PostgreSQL, a caller reading
-    their own data whose account this process remembers gets the answer held here (`peek`)
-    after one read awaited on the event loop (`db.async_reads`), with no thread hop; anything
-    else (a miss, another user's data, an account to read) runs in one thread.
+    their own data whose account this process remembers has the owner's cursors read on the
+    event loop (`db.async_reads`): the answer held here is served with no thread hop, and a
+    miss is computed in a thread with those cursors (`_Held`). Anything else (another user's
+    data, an account to read again) runs in one thread.
     """
 
     def run(cached_only: bool) -> str:
@@ -66,18 +76,24 @@ async def _answer(
     if caller.runs_inline:
         with contextlib.suppress(analytics_service.NotCached):
             return _json(await caller.run(lambda: run(True)))
-    else:
-        reads = caller.async_reads
-        owner_id = caller.remembered_self() if reads is not None and peek is not None else None
-        if reads is not None and peek is not None and owner_id is not None:
-            state = await analytics_queries.owner_state_awaited(
-                reads, owner_id, left_out=analytics_service.STATE_LEFT_OUT
-            )
-            if state is None:
-                raise NotFound("No such user")
-            with contextlib.suppress(analytics_service.NotCached):
-                return _json(peek(state, owner_id))
-    return _json(await anyio.to_thread.run_sync(run, False))
+        return _json(await anyio.to_thread.run_sync(run, False))
+    reads = caller.async_reads
+    owner_id = caller.remembered_self() if reads is not None and held is not None else None
+    if reads is None or held is None or owner_id is None:
+        return _json(await anyio.to_thread.run_sync(run, False))
+    state = await analytics_queries.owner_state_awaited(
+        reads, owner_id, left_out=analytics_service.STATE_LEFT_OUT
+    )
+    if state is None:
+        raise NotFound("No such user")
+    with contextlib.suppress(analytics_service.NotCached):
+        return _json(held.peek(state, owner_id))
+
+    def compute() -> str:
+        with caller.open_session(read_only=True) as session:
+            return held.compute(session, caller.read(session), state)
+
+    return _json(await anyio.to_thread.run_sync(compute))
 
 
 @router.get(
@@ -99,7 +115,12 @@ async def get_balance(
         lambda session, access, cached_only: analytics_service.balance_json(
             session, access, at=at, cached_only=cached_only
         ),
-        lambda state, owner_id: analytics_service.peek_balance(state, owner_id, at=at),
+        _Held(
+            lambda state, owner_id: analytics_service.peek_balance(state, owner_id, at=at),
+            lambda session, access, state: analytics_service.balance_json(
+                session, access, at=at, state=state
+            ),
+        ),
     )
 
 
@@ -118,8 +139,13 @@ async def get_balance_trend(
         lambda session, access, cached_only: analytics_service.balance_trend_json(
             session, access, date_from=date_from, date_to=date_to, cached_only=cached_only
         ),
-        lambda state, owner_id: analytics_service.peek_balance_trend(
-            state, owner_id, date_from=date_from, date_to=date_to
+        _Held(
+            lambda state, owner_id: analytics_service.peek_balance_trend(
+                state, owner_id, date_from=date_from, date_to=date_to
+            ),
+            lambda session, access, state: analytics_service.balance_trend_json(
+                session, access, date_from=date_from, date_to=date_to, state=state
+            ),
         ),
     )
 

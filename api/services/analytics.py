@@ -537,9 +537,11 @@ def balance_json(
     *,
     at: date | None,
     cached_only: bool = False,
+    state: analytics_queries.OwnerState | None = None,
 ) -> str:
-    """The balance snapshot at a local date (default: the owner's today)."""
-    state = _state(session, access)
+    """The balance snapshot at a local date (default: the owner's today). `state`: the owner's
+    cursors, when the caller read them already (`peek_balance` missed)."""
+    state = state or _state(session, access)
     params = _balance_params(state, at)
     return _cached(
         state,
@@ -684,10 +686,13 @@ def balance_trend_json(
     date_from: date | None,
     date_to: date | None,
     cached_only: bool = False,
+    state: analytics_queries.OwnerState | None = None,
 ) -> str:
-    """Snapshots with an index in [from, to] (default: all history to today) and their trend."""
+    """Snapshots with an index in [from, to] (default: all history to today) and their trend.
+    `state`: the owner's cursors, when the caller read them already (`peek_balance_trend`
+    missed)."""
     _check_range(date_from, date_to)  # before any read
-    state = _state(session, access)
+    state = state or _state(session, access)
     params = _trend_params(state, date_from, date_to)
     return _cached(
         state,
