@@ -8,18 +8,21 @@ processors, so they read exactly as through a session.
 
 The connections are a small `psycopg_pool.AsyncConnectionPool` per process, in autocommit, with
 the engine's statement timeout; it is made on first use in the event loop that serves the
-requests (and closed by the app's lifespan). A connection that broke is discarded when given
-back and the pool opens new ones, so an outage answers 503 (`psycopg.OperationalError`, as
-`api.errors` maps it) and the reads recover by themselves.
+requests (and closed by the app's lifespan). A connection idle past the engine's ping window
+is pinged when handed out, one that broke is discarded, and the pool opens new ones: an outage
+answers 503 (`psycopg.OperationalError`, as `api.errors` maps it) and the reads recover by
+themselves.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from psycopg import AsyncConnection
 from psycopg.conninfo import make_conninfo
@@ -28,6 +31,8 @@ from sqlalchemy import Engine, Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from db import engine as db_engine
+
 POOL_WAIT_S = 5.0  # a read waits this long for a connection, then answers 503
 
 
@@ -35,9 +40,22 @@ POOL_WAIT_S = 5.0  # a read waits this long for a connection, then answers 503
 class _Compiled:
     sql: str
     defaults: dict[str, Any]  # parameters the statement carries itself (e.g. LIMIT 1)
+    binds: dict[str, Callable[[Any], Any]]  # the parameters' own bind processors
     types: tuple[Any, ...]  # the result columns' SQLAlchemy types
     # Per result column; made on the first result (numeric columns need the driver's type).
     processors: tuple[Callable[[Any], Any] | None, ...] | None = None
+
+    def parameters(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        binds = self.binds
+        return {
+            **self.defaults,
+            **{
+                name: value
+                if value is None or (process := binds.get(name)) is None
+                else process(value)
+                for name, value in values.items()
+            },
+        }
 
     def row(
         self, values: Sequence[Any], dialect: Dialect, type_codes: Sequence[Any]
@@ -75,6 +93,11 @@ class AsyncQuery:
                     for name, value in compiled.construct_params(_check=False).items()
                     if value is not None
                 },
+                binds={
+                    name: process
+                    for name, process in compiled._bind_processors.items()
+                    if callable(process)
+                },
                 types=tuple(entry.type for entry in compiled._result_columns),
             )
             with self._lock:
@@ -107,11 +130,23 @@ class AsyncReads:
         self.conninfo = conninfo_of(engine)
         self.connections = connections
         self.statement_timeout_ms = statement_timeout_ms
+        self._returned: WeakKeyDictionary[AsyncConnection, float] = WeakKeyDictionary()
         self._pool: AsyncConnectionPool | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def _configure(self, connection: AsyncConnection) -> None:
         await connection.execute(f"SET statement_timeout = {int(self.statement_timeout_ms)}")
+
+    async def _given_back(self, connection: AsyncConnection) -> None:
+        self._returned[connection] = time.monotonic()
+
+    async def _check(self, connection: AsyncConnection) -> None:
+        # Pinged when handed out, unless given back within the engine's window
+        # (`db.engine.PING_AFTER_IDLE_S`, as its pool does): a dead one raises here, and the
+        # pool discards it and hands out another.
+        returned = self._returned.get(connection)
+        if returned is None or time.monotonic() - returned >= db_engine.PING_AFTER_IDLE_S:
+            await AsyncConnectionPool.check_connection(connection)
 
     async def _opened(self) -> AsyncConnectionPool:
         loop = asyncio.get_running_loop()
@@ -123,6 +158,8 @@ class AsyncReads:
                 max_size=self.connections,
                 kwargs={"autocommit": True},
                 configure=self._configure,
+                reset=self._given_back,
+                check=self._check,
                 timeout=POOL_WAIT_S,
                 open=False,
                 name="backchain-async-reads",
@@ -137,7 +174,7 @@ class AsyncReads:
         pool = await self._opened()
         async with pool.connection() as connection:
             cursor = await connection.execute(
-                compiled.sql, {**compiled.defaults, **values}, prepare=True
+                compiled.sql, compiled.parameters(values), prepare=True
             )
             row = await cursor.fetchone()
             codes = [column.type_code for column in cursor.description or ()]

@@ -191,3 +191,26 @@ def test_awaited_reads_answer_503_through_an_outage_and_recover(
             assert status == 503, status
             assert time.monotonic() < deadline
             time.sleep(0.5)
+
+
+def test_awaited_reads_replace_a_connection_the_server_closed_while_idle(
+    database_url: str, session, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The awaited reads' pool pings a connection idle past the engine's window when it hands
+    it out: one the server closed meanwhile is replaced unseen (the cached balance answers)."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        pytest.skip("server-side disconnects are a PostgreSQL matter")
+    name = f"backchain-test-{uuid.uuid4().hex[:8]}"
+    app_url = url.update_query_dict({"application_name": name}).render_as_string(False)
+    user = make_user(session, email="idle-awaited@example.com")
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
+    monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.2)
+    app = create_app(make_settings(app_url), engine=make_engine(app_url, pool_size=2))
+    app.state.account_facts = AccountFacts(3600.0)  # the caller is remembered: the fast path
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
+        for _ in range(2):  # computed, then served after one awaited read
+            assert client.get("/v1/users/me/balance", headers=headers).status_code == 200
+        assert _terminate_backends(database_url, name) >= 1
+        time.sleep(0.3)  # past the window: handed out, pinged, found dead, replaced
+        assert client.get("/v1/users/me/balance", headers=headers).status_code == 200
