@@ -17,7 +17,6 @@ themselves.
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,11 +26,12 @@ from weakref import WeakKeyDictionary
 from psycopg import AsyncConnection
 from psycopg.conninfo import make_conninfo
 from psycopg_pool import AsyncConnectionPool
-from sqlalchemy import Engine, Select
+from sqlalchemy import Engine
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import engine as db_engine
+from db.driver_sql import PerDialect
 
 POOL_WAIT_S = 5.0  # a read waits this long for a connection, then answers 503
 
@@ -72,37 +72,25 @@ class _Compiled:
         )
 
 
-class AsyncQuery:
+class AsyncQuery(PerDialect[_Compiled]):
     """A Core select run by `AsyncReads`: compiled once per dialect, rows processed as
     SQLAlchemy's own result would process them."""
 
-    def __init__(self, statement: Select[Any]) -> None:
-        self.statement = statement
-        self._compiled: dict[Dialect, _Compiled] = {}
-        self._lock = threading.Lock()
-
-    def compiled(self, dialect: Dialect) -> _Compiled:
-        found = self._compiled.get(dialect)
-        if found is None:
-            compiled = self.statement.compile(dialect=dialect)
-            assert isinstance(compiled, SQLCompiler)
-            found = _Compiled(
-                sql=compiled.string,
-                defaults={
-                    name: value
-                    for name, value in compiled.construct_params(_check=False).items()
-                    if value is not None
-                },
-                binds={
-                    name: process
-                    for name, process in compiled._bind_processors.items()
-                    if callable(process)
-                },
-                types=tuple(entry.type for entry in compiled._result_columns),
-            )
-            with self._lock:
-                self._compiled.setdefault(dialect, found)
-        return found
+    def _compile(self, compiled: SQLCompiler, dialect: Dialect) -> _Compiled:  # noqa: ARG002
+        return _Compiled(
+            sql=compiled.string,
+            defaults={
+                name: value
+                for name, value in compiled.construct_params(_check=False).items()
+                if value is not None
+            },
+            binds={
+                name: process
+                for name, process in compiled._bind_processors.items()
+                if callable(process)
+            },
+            types=tuple(entry.type for entry in compiled._result_columns),
+        )
 
 
 def conninfo_of(engine: Engine) -> str:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, CursorResult
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
+
+CompiledT = TypeVar("CompiledT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,33 +49,42 @@ def _single(processor: object) -> Callable[[Any], Any] | None:
     return processor
 
 
-class DriverStatement:
-    """A statement compiled once per dialect and run as driver SQL."""
+class PerDialect(Generic[CompiledT]):
+    """A statement compiled once per dialect into what its runner needs (`_compile`)."""
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
-        self._compiled: dict[Dialect, _Compiled] = {}
+        self._compiled: dict[Dialect, CompiledT] = {}
         self._lock = threading.Lock()
 
-    def compiled(self, dialect: Dialect) -> _Compiled:
+    def compiled(self, dialect: Dialect) -> CompiledT:
         found = self._compiled.get(dialect)
         if found is None:
             compiled = self.statement.compile(dialect=dialect)
             assert isinstance(compiled, SQLCompiler)
-            positional = bool(dialect.positional)
-            # Positional styles name a parameter once per placeholder (in order); named ones
-            # once.
-            names = tuple(compiled.positiontup or ()) if positional else tuple(compiled.binds)
-            processors = compiled._bind_processors  # the compiler's own table of processors
-            found = _Compiled(
-                sql=compiled.string,
-                names=names,
-                processors=tuple(_single(processors.get(name)) for name in names),
-                positional=positional,
-            )
+            found = self._compile(compiled, dialect)
             with self._lock:
-                self._compiled[dialect] = found
+                found = self._compiled.setdefault(dialect, found)
         return found
+
+    def _compile(self, compiled: SQLCompiler, dialect: Dialect) -> CompiledT:
+        raise NotImplementedError
+
+
+class DriverStatement(PerDialect[_Compiled]):
+    """A statement compiled once per dialect and run as driver SQL."""
+
+    def _compile(self, compiled: SQLCompiler, dialect: Dialect) -> _Compiled:
+        positional = bool(dialect.positional)
+        # Positional styles name a parameter once per placeholder (in order); named ones once.
+        names = tuple(compiled.positiontup or ()) if positional else tuple(compiled.binds)
+        processors = compiled._bind_processors  # the compiler's own table of processors
+        return _Compiled(
+            sql=compiled.string,
+            names=names,
+            processors=tuple(_single(processors.get(name)) for name in names),
+            positional=positional,
+        )
 
     def execute(self, connection: Connection, values: Mapping[str, Any]) -> CursorResult[Any]:
         compiled = self.compiled(connection.dialect)

@@ -675,7 +675,6 @@ def _trend_of_points(
 def _trend_params(
     state: analytics_queries.OwnerState, date_from: date | None, date_to: date | None
 ) -> tuple[date | None, date]:
-    _check_range(date_from, date_to)
     return (date_from, date_to or _today_in(state.timezone))
 
 
@@ -714,6 +713,7 @@ def peek_balance_trend(
 ) -> str:
     """`balance_trend_json` as this process holds it for the owner's `state`, else
     `NotCached`."""
+    _check_range(date_from, date_to)
     params = _trend_params(state, date_from, date_to)
     return _peek(state, owner_id, "balance_trend", params, uses_pain=False)
 

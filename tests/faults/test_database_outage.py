@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import httpx
 import psycopg
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
 from api.app import create_app
@@ -133,21 +134,32 @@ def _terminate_backends(database_url: str, application_name: str) -> int:
     return len(rows)
 
 
+def _app_named(
+    database_url: str, session, settings, monkeypatch: pytest.MonkeyPatch, email: str
+) -> tuple[FastAPI, dict[str, str], str]:
+    """An app whose connections carry an application name of their own (for
+    `_terminate_backends`), a user's headers, and a ping window of 0.2 s."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        pytest.skip("server-side disconnects are a PostgreSQL matter")
+    name = f"backchain-test-{uuid.uuid4().hex[:8]}"
+    app_url = url.update_query_dict({"application_name": name}).render_as_string(False)
+    user = make_user(session, email=email)
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
+    monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.2)
+    app = create_app(make_settings(app_url), engine=make_engine(app_url, pool_size=2))
+    return app, headers, name
+
+
 def test_connections_closed_by_the_server_are_replaced(
     database_url: str, session, settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """pg_terminate_backend on the pool's connections: one idle past the ping window is
     pinged and replaced unseen; one returned within it fails its statement, which answers 503
     problem+json (not 500) and invalidates the pool, so the next request succeeds."""
-    url = make_url(database_url)
-    if url.get_backend_name() != "postgresql":
-        pytest.skip("server-side disconnects are a PostgreSQL matter")
-    name = f"backchain-test-{uuid.uuid4().hex[:8]}"
-    app_url = url.update_query_dict({"application_name": name}).render_as_string(False)
-    user = make_user(session, email="terminated@example.com")
-    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
-    monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.2)
-    app = create_app(make_settings(app_url), engine=make_engine(app_url, pool_size=2))
+    app, headers, name = _app_named(
+        database_url, session, settings, monkeypatch, "terminated@example.com"
+    )
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
         assert _terminate_backends(database_url, name) >= 1
@@ -198,15 +210,9 @@ def test_awaited_reads_replace_a_connection_the_server_closed_while_idle(
 ) -> None:
     """The awaited reads' pool pings a connection idle past the engine's window when it hands
     it out: one the server closed meanwhile is replaced unseen (the cached balance answers)."""
-    url = make_url(database_url)
-    if url.get_backend_name() != "postgresql":
-        pytest.skip("server-side disconnects are a PostgreSQL matter")
-    name = f"backchain-test-{uuid.uuid4().hex[:8]}"
-    app_url = url.update_query_dict({"application_name": name}).render_as_string(False)
-    user = make_user(session, email="idle-awaited@example.com")
-    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
-    monkeypatch.setattr(db_engine, "PING_AFTER_IDLE_S", 0.2)
-    app = create_app(make_settings(app_url), engine=make_engine(app_url, pool_size=2))
+    app, headers, name = _app_named(
+        database_url, session, settings, monkeypatch, "idle-awaited@example.com"
+    )
     app.state.account_facts = AccountFacts(3600.0)  # the caller is remembered: the fast path
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
         for _ in range(2):  # computed, then served after one awaited read
