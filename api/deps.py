@@ -121,13 +121,22 @@ def _principal(
     facts: AccountFacts = request.app.state.account_facts
     role = None if fresh else facts.accepted(claims.user_id, claims.token_version)
     if role is None:
-        row = users_queries.auth_facts(session, claims.user_id)
-        if row is None or not row.is_active or row.token_version != claims.token_version:
-            raise Unauthorized("Invalid or expired access token", code="invalid_token")
-        role = row.role
-        facts.remember(claims.user_id, role, row.token_version)
+        return _current(request, claims, users_queries.auth_facts(session, claims.user_id))
     request.state.user_id = claims.user_id  # for the request log line
     return Principal(id=claims.user_id, role=role)
+
+
+def _current(
+    request: Request, claims: AccessClaims, facts: users_queries.AuthFacts | None
+) -> Principal:
+    """The caller, from their account's facts just read, if the token is still current
+    (remembered for later reads: `AccountFacts`)."""
+    if facts is None or not facts.is_active or facts.token_version != claims.token_version:
+        raise Unauthorized("Invalid or expired access token", code="invalid_token")
+    remembered: AccountFacts = request.app.state.account_facts
+    remembered.remember(claims.user_id, facts.role, facts.token_version)
+    request.state.user_id = claims.user_id  # for the request log line
+    return Principal(id=claims.user_id, role=facts.role)
 
 
 ClaimsDep = Annotated[AccessClaims, Depends(access_claims)]
@@ -215,22 +224,41 @@ class Caller:
         reads: AsyncReads | None = self.request.app.state.async_reads
         return reads
 
+    def _names_self(self) -> bool:
+        """Whether the path's `{user}` is the caller (`me` or their own id)."""
+        if self.user == "me":
+            return True
+        try:
+            return uuid.UUID(self.user) == self.claims.user_id
+        except ValueError:
+            return False
+
     def remembered_self(self) -> uuid.UUID | None:
         """The caller's id, when the path names the caller and this process remembers their
         account as current (`AccountFacts`): a read of their own data that needs no
         authorising query (`read` would decide the same without one). Else None."""
         claims = self.claims
-        if self.user != "me":
-            try:
-                if uuid.UUID(self.user) != claims.user_id:
-                    return None
-            except ValueError:
-                return None
+        if not self._names_self():
+            return None
         facts: AccountFacts = self.request.app.state.account_facts
         if facts.accepted(claims.user_id, claims.token_version) is None:
             return None
         self.request.state.user_id = claims.user_id  # for the request log line
         return claims.user_id
+
+    async def write_awaited(self, session: Session) -> Access | None:
+        """`write` decided on the event loop, when the path names the caller and the app
+        has awaited reads (`db.async_reads`, PostgreSQL): the caller's account read afresh
+        with one awaited statement (no thread hop, no session of its own), and a caller may
+        always write their own data. None otherwise: `write` decides, in a thread."""
+        reads = self.async_reads
+        if reads is None or not self._names_self():
+            return None
+        claims = self.claims
+        actor = _current(
+            self.request, claims, await users_queries.auth_facts_awaited(reads, claims.user_id)
+        )
+        return _access(self.request, session, actor, actor.id)
 
     def read(self, session: Session) -> Access:
         """The owner named in the path, if the caller may read their data; else 404."""
@@ -280,7 +308,11 @@ async def read_access(caller: CallerDep, session: SessionDep) -> Access:
 
 async def write_access(caller: CallerDep, session: SessionDep) -> Access:
     """The owner named in the path, if the caller may write their data; else 404.
-    (Deciding is short database work: inline on SQLite, like `Caller.run`.)"""
+    (Deciding is short database work: awaited for the caller's own data on PostgreSQL
+    (`Caller.write_awaited`), inline on SQLite, like `Caller.run`, else in a thread.)"""
+    access = await caller.write_awaited(session)
+    if access is not None:
+        return access
     return await caller.run(functools.partial(_authorised, caller, caller.write, session))
 
 

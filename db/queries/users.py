@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import Row, bindparam, update
+from sqlalchemy import bindparam, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, select
 
+from db.async_reads import AsyncQuery, AsyncReads
 from db.base import table_of
 from db.models import RefreshToken, User
 
@@ -19,11 +20,28 @@ _USERS = table_of(User)
 _AUTH_FACTS = core_select(
     _USERS.c.id, _USERS.c.role, _USERS.c.is_active, _USERS.c.token_version
 ).where(_USERS.c.id == bindparam("user_id"))
+_AUTH_FACTS_READ = AsyncQuery(_AUTH_FACTS)
 
 
-def auth_facts(session: Session, user_id: uuid.UUID) -> Row[Any] | None:
-    """(id, role, is_active, token_version) of the account with this id."""
-    return session.connection().execute(_AUTH_FACTS, {"user_id": user_id}).first()
+class AuthFacts(NamedTuple):
+    """What authorising a request needs of an account."""
+
+    id: uuid.UUID
+    role: str
+    is_active: bool
+    token_version: int
+
+
+def auth_facts(session: Session, user_id: uuid.UUID) -> AuthFacts | None:
+    """The facts of the account with this id, if there is one."""
+    row = session.connection().execute(_AUTH_FACTS, {"user_id": user_id}).first()
+    return None if row is None else AuthFacts(*row)
+
+
+async def auth_facts_awaited(reads: AsyncReads, user_id: uuid.UUID) -> AuthFacts | None:
+    """`auth_facts`, awaited on the event loop (`db.async_reads`; PostgreSQL)."""
+    row = await reads.first(_AUTH_FACTS_READ, {"user_id": user_id})
+    return None if row is None else AuthFacts(*row)
 
 
 def get_by_email(session: Session, email: str) -> User | None:

@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from api.security import AccountFacts
 from api.settings import Settings
-from db.models import User
+from db.models import PainScore, User
 from tests.conftest import TEST_SECRET
 from tests.factories import PASSWORD, make_user
 
@@ -380,6 +380,44 @@ class TestRevocationAcrossProcesses:
         clock[0] += 0.6  # past the window: read again, refused
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 401
         assert client.get("/v1/users/me/balance", headers=headers).status_code == 401
+
+    def test_a_write_naming_the_caller_by_id_reads_the_account_afresh(
+        self, client: TestClient, session: Session, user: User, clock: list[float]
+    ) -> None:
+        headers = {"Authorization": f"Bearer {login(client, user.email)['access_token']}"}
+        path = f"/v1/users/{user.id}/pain-scores"
+        body = {"recorded_at": datetime.now(UTC).isoformat(), "region": "low_back", "score": 3}
+        assert client.post(path, json=body, headers=headers).status_code == 201
+        self.revoke_elsewhere(session, user, token_version=user.token_version, is_active=False)
+        refused = client.post(path, json=body, headers=headers)
+        assert refused.status_code == 401, refused.text
+        assert refused.json()["code"] == "invalid_token"
+        assert client.get(path, headers=headers).json()["items"] != []  # a read: remembered
+        clock[0] += 1.1
+        assert client.get(path, headers=headers).status_code == 401
+        assert len(session.exec(select(PainScore)).all()) == 1  # the refused write left nothing
+
+    def test_a_write_to_ones_own_data_takes_one_thread_hop_at_most(
+        self, client: TestClient, user: User, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """On PostgreSQL the caller's account is read afresh awaited on the event loop
+        (`Caller.write_awaited`), so only the write itself runs in a thread; on SQLite both
+        run inline."""
+        import anyio.to_thread
+
+        headers = {"Authorization": f"Bearer {login(client, user.email)['access_token']}"}
+        hops: list[str] = []
+        original = anyio.to_thread.run_sync
+
+        async def counting(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+            hops.append(getattr(func, "__name__", repr(func)))
+            return await original(func, *args, **kwargs)
+
+        monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+        body = {"recorded_at": datetime.now(UTC).isoformat(), "region": "neck", "score": 2}
+        created = client.post("/v1/users/me/pain-scores", json=body, headers=headers)
+        assert created.status_code == 201, created.text
+        assert len(hops) == (1 if client.app.state.async_reads else 0), hops  # type: ignore[attr-defined]
 
     def test_deactivated_elsewhere_is_refused_after_the_window(
         self, client: TestClient, session: Session, user: User, clock: list[float]
