@@ -14,6 +14,10 @@ per request from a seeded generator (same sequence every run):
 | 2.5 % | GET /v1/users/me/balance/trend (all history) |
 | 2.5 % | GET /v1/users/me/exports/workouts.csv (streamed, chunked) |
 
+After the app, the same mix runs for a shorter while against bench/floor_app.py on the same
+database and workers: the least each kind of request can do (the token, one awaited
+statement, the answer), which bounds what the ratio target asks of any app doing the work.
+
 The generator is bench/load.py (closed loop, keep-alive, 16 connections: 8 per worker as in
 the one-worker benchmark), an equivalent of wrk with Lua scripts: wrk is not on every machine
 this runs on, and one generator for every section keeps the client cost the same. Targets
@@ -36,7 +40,7 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy.engine import make_url
 
-from bench import history, machine
+from bench import floor_app, history, machine
 from bench.databases import postgres_database
 from bench.load import MakeMixed, Stats, json_body, request_bytes, run_mix
 from bench.report import TITLES, Target, section_head, target_table
@@ -60,6 +64,7 @@ MIX: tuple[tuple[str, int, str, str, int], ...] = (
 )
 CET = timezone(timedelta(hours=2))
 CONNECT_INTERVAL_S = 0.05
+FLOOR_S, FLOOR_QUICK_S = 15.0, 5.0  # the floor's load phase
 
 
 @dataclass
@@ -73,6 +78,8 @@ class Result:
     sets_seeded: int = 0
     users: int = 0
     connections: list[int] = field(default_factory=list)  # per worker, during the mix
+    floor: Stats | None = None  # bench/floor_app.py under the same mix, after the app
+    floor_connections: list[int] = field(default_factory=list)
     skipped: str | None = None
 
     @property
@@ -191,6 +198,60 @@ def _bare_round(bare: Server, args: argparse.Namespace, result: Result) -> None:
     result.bare_connections.append(seen)
 
 
+def _floor_round(
+    url: str, tokens: list[str], args: argparse.Namespace, workdir: Path, result: Result
+) -> Stats:
+    """The same mix against bench/floor_app.py on the seeded database, same workers."""
+    from db.async_reads import conninfo_of
+    from db.engine import make_engine
+
+    engine = make_engine(url)
+    env = {**app_env({}), floor_app.DSN_ENV: conninfo_of(engine)}
+    engine.dispose()
+    with Server(
+        "bench.floor_app:create_app",
+        env=env,
+        log_path=workdir / "mixed-floor.log",
+        ready_path="/ready",
+        workers=WORKERS,
+    ) as floor:
+        stats, _ = _mix_on(
+            floor,
+            tokens,
+            url,
+            concurrency=result.concurrency,
+            warmup_s=1.0 if args.quick else 3.0,
+            duration_s=FLOOR_QUICK_S if args.quick else FLOOR_S,
+            seen=result.floor_connections,
+        )
+    return stats
+
+
+def _mix_on(
+    server: Server,
+    tokens: list[str],
+    url: str,
+    *,
+    concurrency: int,
+    warmup_s: float,
+    duration_s: float,
+    seen: list[int],
+) -> tuple[Stats, dict[str, Stats]]:
+    """The mix against `server` on the database at `url`, its connections noted in `seen`."""
+    return run_mix(
+        HOST,
+        server.port,
+        make_mix(server.port, tokens),
+        concurrency=concurrency,
+        warmup_s=warmup_s,
+        duration_s=duration_s,
+        snapshot=_counting(server, seen, make_url(url).port or 5432),
+        connect_interval_s=CONNECT_INTERVAL_S,
+        place=machine.placement(server.worker_pids(), server.port),
+        workers=WORKERS,
+    )
+
+
 def measure(args: argparse.Namespace, workdir: Path, say: Callable[[str], None]) -> Result:
     result = Result(concurrency=args.mixed_concurrency)
     result.seconds = args.mixed_duration or (10.0 if args.quick else 60.0)
@@ -226,19 +287,17 @@ def measure(args: argparse.Namespace, workdir: Path, say: Callable[[str], None])
                     f"  mixed: {len(tokens)} users, {result.sets_seeded:,} sets; "
                     f"{result.seconds:g} s of load"
                 )
-                port = make_url(url).port or 5432
-                result.total, result.by_kind = run_mix(
-                    HOST,
-                    api.port,
-                    make_mix(api.port, tokens),
+                result.total, result.by_kind = _mix_on(
+                    api,
+                    tokens,
+                    url,
                     concurrency=result.concurrency,
                     warmup_s=2.0 if args.quick else 5.0,
                     duration_s=result.seconds,
-                    snapshot=_counting(api, result.connections, port),
-                    connect_interval_s=CONNECT_INTERVAL_S,
-                    place=machine.placement(api.worker_pids(), api.port),
-                    workers=WORKERS,
+                    seen=result.connections,
                 )
+            result.floor = _floor_round(url, tokens, args, workdir, result)
+            say(f"  mixed: the floor (bench/floor_app.py): {result.floor.rps:,.0f} req/s")
         _bare_round(bare, args, result)
         say(
             f"  mixed: bare `def` endpoint again: {result.bare[-1].rps:,.0f} req/s "
@@ -340,8 +399,25 @@ def render(
             f"| {stats.median_ms:,.2f} | {stats.p99_ms:,.2f} | {stats.max_ms:,.1f} "
             f"| {stats.errors:,} |"
         )
+    floor = result.floor
+    if floor is not None:
+        out.append(
+            f"| the floor: one awaited statement per request (bench/floor_app.py), same mix "
+            f"| – | {floor.rps:,.0f} | {floor.median_ms:,.1f} | {floor.p99_ms:,.1f} "
+            f"| {floor.max_ms:,.1f} | {floor.errors:,} |"
+        )
     best = result.bare.index(bare)
     out += ["", _cpu_line(total, "CPU during the mix", result.connections), ""]
+    if floor is not None and floor.errors:
+        out += [f"The floor answered {floor.errors:,} errors (first: `{floor.first_error}`).", ""]
+    elif floor is not None:
+        out += [_cpu_line(floor, "CPU during the floor's mix", result.floor_connections), ""]
+        out += [
+            f"The floor answers {floor.rps / bare.rps:.3f}× the bare endpoint; this app "
+            f"{total.rps / floor.rps:.3f}× the floor, and the target "
+            f"({MIN_RATIO:g}× bare) asks for {MIN_RATIO * bare.rps / floor.rps:.3f}× the floor.",
+            "",
+        ]
     out += [_cpu_line(bare, "CPU during the best bare round", result.bare_connections[best]), ""]
     if total.first_error:
         out += [f"First error: `{total.first_error[:300]}`", ""]

@@ -234,6 +234,23 @@ def count_queries(engine: Engine) -> type[QueryCounter]:
 
 
 @pytest.fixture
+def thread_hops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the callables run in worker threads (`anyio.to_thread.run_sync`) from
+    here on, in order."""
+    import anyio.to_thread
+
+    hops: list[str] = []
+    original = anyio.to_thread.run_sync
+
+    async def counting(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+        hops.append(getattr(func, "__name__", repr(func)))
+        return await original(func, *args, **kwargs)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+    return hops
+
+
+@pytest.fixture
 def accounts_remembered(app: FastAPI) -> None:
     """The app trusts the account facts it read for an hour instead of a second, so that a
     count of statements does not depend on how long the test took (`AccountFacts`)."""

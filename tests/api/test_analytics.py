@@ -476,23 +476,14 @@ class TestCachedAnswers:
         client: TestClient,
         session: Session,
         settings,
-        monkeypatch: pytest.MonkeyPatch,
+        thread_hops: list[str],
     ) -> None:
         """On SQLite a cached answer is served inline; on PostgreSQL after one read awaited on
         the event loop (`db.async_reads`): no thread either way."""
-        import anyio.to_thread
-
         client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
         _, headers = athlete(session, settings, bodyweight_kg=80.0)
         log(client, headers, date.today() - timedelta(days=3), [("deadlift", 150, 5)])
-        hops: list[str] = []
-        original = anyio.to_thread.run_sync
-
-        async def counting(func, *args, **kwargs):  # type: ignore[no-untyped-def]
-            hops.append(getattr(func, "__name__", repr(func)))
-            return await original(func, *args, **kwargs)
-
-        monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+        hops = thread_hops
         for path in ("/v1/users/me/balance", "/v1/users/me/balance/trend"):
             first = client.get(path, headers=headers)
             computed = len(hops)

@@ -398,26 +398,17 @@ class TestRevocationAcrossProcesses:
         assert len(session.exec(select(PainScore)).all()) == 1  # the refused write left nothing
 
     def test_a_write_to_ones_own_data_takes_one_thread_hop_at_most(
-        self, client: TestClient, user: User, monkeypatch: pytest.MonkeyPatch
+        self, client: TestClient, user: User, thread_hops: list[str]
     ) -> None:
         """On PostgreSQL the caller's account is read afresh awaited on the event loop
         (`Caller.write_awaited`), so only the write itself runs in a thread; on SQLite both
         run inline."""
-        import anyio.to_thread
-
         headers = {"Authorization": f"Bearer {login(client, user.email)['access_token']}"}
-        hops: list[str] = []
-        original = anyio.to_thread.run_sync
-
-        async def counting(func, *args, **kwargs):  # type: ignore[no-untyped-def]
-            hops.append(getattr(func, "__name__", repr(func)))
-            return await original(func, *args, **kwargs)
-
-        monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
+        del thread_hops[:]  # the login's
         body = {"recorded_at": datetime.now(UTC).isoformat(), "region": "neck", "score": 2}
         created = client.post("/v1/users/me/pain-scores", json=body, headers=headers)
         assert created.status_code == 201, created.text
-        assert len(hops) == (1 if client.app.state.async_reads else 0), hops  # type: ignore[attr-defined]
+        assert len(thread_hops) == (1 if client.app.state.async_reads else 0), thread_hops  # type: ignore[attr-defined]
 
     def test_deactivated_elsewhere_is_refused_after_the_window(
         self, client: TestClient, session: Session, user: User, clock: list[float]
