@@ -67,8 +67,8 @@ class Settings(BaseSettings):
     # a read request (api/security.AccountFacts); writes always read them. 0: every request.
     account_recheck_ms: int = Field(default=1000, ge=0, le=60_000)
     # On PostgreSQL, connections per process for the one-statement reads a cached answer
-    # starts with, awaited on the event loop instead of in a request thread
-    # (db/async_reads.py); 0 turns them off.
+    # starts with, and a write to one's own data authorises with, awaited on the event loop
+    # instead of in a request thread (db/async_reads.py); 0 turns them off.
     async_read_connections: int = Field(default=4, ge=0, le=64)
 
     @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
