@@ -107,20 +107,26 @@ def test_outage_answers_503_and_the_app_recovers(
         assert client.get("/readyz").status_code == 200
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
 
+        pain = {"recorded_at": "2026-01-05T08:00:00+01:00", "region": "neck", "score": 2}
         proxy.stop()
         started = time.monotonic()
         ready = client.get("/readyz")
         down = client.get("/v1/users/me/workouts", headers=headers)
+        # A write's authorisation (the caller's account read afresh, awaited) fails alike.
+        write = client.post("/v1/users/me/pain-scores", json=pain, headers=headers)
         assert time.monotonic() - started < 15  # no hang beyond the timeouts
         assert ready.status_code == 503
-        assert down.status_code == 503
-        assert down.headers["content-type"] == "application/problem+json"
-        assert down.json()["code"] == "database_unavailable"
-        assert "retry-after" in down.headers
+        for answer in (down, write):
+            assert answer.status_code == 503, answer.text
+            assert answer.headers["content-type"] == "application/problem+json"
+            assert answer.json()["code"] == "database_unavailable"
+            assert "retry-after" in answer.headers
 
         proxy.start()
         assert client.get("/readyz").status_code == 200
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
+        again = client.post("/v1/users/me/pain-scores", json=pain, headers=headers)
+        assert again.status_code == 201, again.text
 
 
 def _terminate_backends(database_url: str, application_name: str) -> int:
