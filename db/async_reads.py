@@ -3,9 +3,9 @@
 A cached analytics answer needs one small read first, its owner's cursors; a write to one's
 own data, the caller's account read afresh. Through a request thread, an ORM session and
 SQLAlchemy such a read cost ~370 µs of CPU; awaited on an asyncio psycopg connection, ~95 µs
-(bench/RESULTS.md). The statements stay SQLAlchemy Core selects,
-compiled once for the engine's dialect, and their rows go through the columns' own result
-processors, so they read exactly as through a session.
+(bench/RESULTS.md). The statements stay SQLAlchemy Core selects, compiled once for the
+engine's dialect, and their rows go through the columns' own result processors, so they read
+exactly as through a session.
 
 The connections are a small `psycopg_pool.AsyncConnectionPool` per process, in autocommit, with
 the engine's statement timeout; it is made on first use in the event loop that serves the
