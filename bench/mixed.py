@@ -203,11 +203,8 @@ def _floor_round(
 ) -> Stats:
     """The same mix against bench/floor_app.py on the seeded database, same workers."""
     from db.async_reads import conninfo_of
-    from db.engine import make_engine
 
-    engine = make_engine(url)
-    env = {**app_env({}), floor_app.DSN_ENV: conninfo_of(engine)}
-    engine.dispose()
+    env = {**app_env({}), floor_app.DSN_ENV: conninfo_of(make_url(url))}
     with Server(
         "bench.floor_app:create_app",
         env=env,

@@ -28,7 +28,7 @@ from psycopg import AsyncConnection
 from psycopg.conninfo import make_conninfo
 from psycopg_pool import AsyncConnectionPool
 from sqlalchemy import Engine
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import URL, Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import engine as db_engine
@@ -94,9 +94,8 @@ class AsyncQuery(PerDialect[_Compiled]):
         )
 
 
-def conninfo_of(engine: Engine) -> str:
-    """The engine's PostgreSQL URL as a libpq connection string (its query options kept)."""
-    url = engine.url
+def conninfo_of(url: URL) -> str:
+    """A PostgreSQL URL as a libpq connection string (its query options kept)."""
     query = {
         key: value if isinstance(value, str) else value[-1] for key, value in url.query.items()
     }
@@ -116,7 +115,7 @@ class AsyncReads:
 
     def __init__(self, engine: Engine, *, connections: int, statement_timeout_ms: int) -> None:
         self.dialect = engine.dialect
-        self.conninfo = conninfo_of(engine)
+        self.conninfo = conninfo_of(engine.url)
         self.connections = connections
         self.statement_timeout_ms = statement_timeout_ms
         self._returned: WeakKeyDictionary[AsyncConnection, float] = WeakKeyDictionary()

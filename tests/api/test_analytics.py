@@ -483,14 +483,13 @@ class TestCachedAnswers:
         client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
         _, headers = athlete(session, settings, bodyweight_kg=80.0)
         log(client, headers, date.today() - timedelta(days=3), [("deadlift", 150, 5)])
-        hops = thread_hops
         for path in ("/v1/users/me/balance", "/v1/users/me/balance/trend"):
             first = client.get(path, headers=headers)
-            computed = len(hops)
+            computed = len(thread_hops)
             again = client.get(path, headers=headers)
             assert first.status_code == again.status_code == 200
             assert again.content == first.content
-            assert len(hops) == computed, hops
+            assert len(thread_hops) == computed, thread_hops
         before = client.get("/v1/users/me/balance", headers=headers).json()
         log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 200, 5)])
         after = client.get("/v1/users/me/balance", headers=headers).json()
