@@ -8,6 +8,7 @@ from api.errors import FieldError, InvalidInput
 from api.schemas.users import UserUpdate
 from db.base import utcnow
 from db.models import User
+from db.queries import users as users_queries
 
 
 def update_profile(session: Session, user: User, data: UserUpdate) -> User:
@@ -25,6 +26,6 @@ def update_profile(session: Session, user: User, data: UserUpdate) -> User:
 
 
 def delete_account(session: Session, user: User) -> None:
-    """Erase the user and everything it owns (foreign keys cascade)."""
-    session.delete(user)
+    """Erase the user and every row about it."""
+    users_queries.erase(session, user.id)
     session.commit()

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from db.models import Exercise, RefreshToken, User
 from tests.factories import PASSWORD
+from tests.records import workout
 
 
 class TestGetMe:
@@ -98,3 +99,18 @@ class TestDeleteMe:
         assert session.exec(tokens).one() == 0
         owned = select(func.count()).select_from(Exercise).where(col(Exercise.owner_id) == user_id)
         assert session.exec(owned).one() == 0
+
+    def test_erases_sets_logged_with_the_users_own_custom_exercise(
+        self, client: TestClient, auth_headers: dict, user: User, session: Session
+    ) -> None:
+        user_id = user.id
+        created = client.post(
+            "/v1/exercises",
+            headers=auth_headers,
+            json={"name": "Banded walk", "chain": "posterior", "region": "lower"},
+        )
+        custom = workout(sets=[{"exercise": created.json()["slug"], "reps": 12}])
+        assert client.post("/v1/users/me/workouts", json=custom, headers=auth_headers).is_success
+        assert client.delete("/v1/users/me", headers=auth_headers).status_code == 204
+        session.expire_all()
+        assert session.get(User, user_id) is None
