@@ -86,8 +86,9 @@ def revoke_all_for_user(session: Session, user_id: uuid.UUID, at: datetime) -> N
 
 
 def erase(session: Session, user_id: uuid.UUID) -> None:
-    """Delete the account and every row about it (foreign keys cascade from the account). Its
-    workouts go first, with their sets: PostgreSQL checks a set's RESTRICT on the user's custom
-    exercise while the account's cascades run, whatever order they fire in."""
+    """Delete the account and every row about it (foreign keys cascade from the account, and
+    idempotency records holding its data go by their `owner_id`). Its workouts go first, with
+    their sets: PostgreSQL checks a set's RESTRICT on the user's custom exercise while the
+    account's cascades run, whatever order they fire in."""
     session.execute(delete(Workout).where(col(Workout.user_id) == user_id))
     session.execute(delete(User).where(col(User.id) == user_id))
