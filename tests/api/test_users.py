@@ -218,9 +218,11 @@ def test_erasure_leaves_no_trace_of_the_user_in_any_table(
         )
         assert job.status_code == 202, job.text
         for _ in range(200):
-            if ok(client.get(job.headers["location"], headers=me))["status"] in {"done", "failed"}:
+            polled = ok(client.get(job.headers["location"], headers=me))
+            if polled["status"] in {"done", "failed"}:
                 break
             time.sleep(0.05)
+        assert polled["status"] == "done"
 
         # As a trainer: invitations (one pending), a client who lets them log, a note.
         ok(client.post("/v1/trainer/invitations", json={"note": MARKER}, headers=me))
