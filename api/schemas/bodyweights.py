@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import Instant, RequestModel, ResponseModel
+from api.schemas.common import CREATED_BY, Instant, RequestModel, ResponseModel
 
 WeightKg = Annotated[float, Field(ge=20, le=400, allow_inf_nan=False)]
 
@@ -29,7 +29,7 @@ class BodyweightRead(ResponseModel):
     weight_kg: float
     created_at: datetime
     updated_at: datetime
-    created_by: uuid.UUID
+    created_by: uuid.UUID | None = Field(description=CREATED_BY)
     version: int
 
 

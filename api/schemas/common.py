@@ -35,6 +35,9 @@ class ResponseModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+CREATED_BY = "Who logged it: the owner, or a trainer (null once that trainer's account is erased)."
+
+
 def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)

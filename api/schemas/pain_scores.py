@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import Instant, Notes, RequestModel, ResponseModel
+from api.schemas.common import CREATED_BY, Instant, Notes, RequestModel, ResponseModel
 from api.schemas.enums import PainContext, PainRegion, Side
 
 Score = Annotated[int, Field(ge=0, le=10, strict=True)]
@@ -45,7 +45,7 @@ class PainScoreRead(ResponseModel):
     notes: str | None
     created_at: datetime
     updated_at: datetime
-    created_by: uuid.UUID
+    created_by: uuid.UUID | None = Field(description=CREATED_BY)
     version: int
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, model_validator
 
-from api.schemas.common import Instant, Notes, RequestModel, ResponseModel
+from api.schemas.common import CREATED_BY, Instant, Notes, RequestModel, ResponseModel
 from api.schemas.enums import SetType
 
 MAX_SETS = 200
@@ -85,7 +85,7 @@ class WorkoutRead(ResponseModel):
     sets: list[SetRead]
     created_at: datetime
     updated_at: datetime
-    created_by: uuid.UUID
+    created_by: uuid.UUID | None = Field(description=CREATED_BY)
     version: int
 
 

@@ -317,7 +317,8 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "distance_m": "metres",
         "e1rm_kg": "kg: estimated one-rep max (Epley, method pcb-1); empty when it has none",
         "notes": "set notes",
-        "created_by": "id of the account that logged it (the user, or a trainer)",
+        "created_by": "id of the account that logged it (the user, or a trainer); empty once "
+        "that trainer's account is erased",
     },
     "workouts": {
         "workout_id": "id",
@@ -326,7 +327,7 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "title": "title",
         "notes": "notes",
         "set_count": "number of sets",
-        "created_by": "id of the account that logged it",
+        "created_by": "id of the account that logged it; empty once a trainer's account is erased",
     },
     "pain-scores": {
         "id": "id",
@@ -338,13 +339,13 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "context": "rest, during_training, after_training or next_morning",
         "workout_id": "linked workout",
         "notes": "notes",
-        "created_by": "id of the account that logged it",
+        "created_by": "id of the account that logged it; empty once a trainer's account is erased",
     },
     "bodyweights": {
         "id": "id",
         "measured_at": "when (RFC 3339)",
         "weight_kg": "kg (weight_lb in pounds with unit=lb)",
-        "created_by": "id of the account that logged it",
+        "created_by": "id of the account that logged it; empty once a trainer's account is erased",
     },
     "benchmarks": {
         "date": "local date",

@@ -35,6 +35,9 @@ from db.queries import idempotency as idempotency_queries
 from db.queries import records as records_queries
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
+# Expired idempotency records deleted by each POST that stores one: more than it adds, so
+# they never pile up, and few enough to stay one short index range (`created_at`).
+IDEMPOTENCY_PURGE_BATCH = 10
 
 
 class Gone(BackchainError):
@@ -314,9 +317,13 @@ def create_record(
     _touch(session, kind, row, "upsert", is_new=True)
     body = _body(session, kind, row)
     if idempotency_key is not None:
+        idempotency_queries.purge_expired(
+            session, utcnow() - IDEMPOTENCY_TTL, limit=IDEMPOTENCY_PURGE_BATCH
+        )
         session.add(
             IdempotencyRecord(
                 user_id=access.actor_id,
+                owner_id=access.owner_id,
                 key=idempotency_key,
                 fingerprint=fingerprint,
                 status_code=201,

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
+from collections import defaultdict
+
 from sqlmodel import Session
 
 from api.errors import FieldError, InvalidInput
 from api.schemas.users import UserUpdate
+from api.services import bodyweights as bodyweights_service
+from api.services import pain_scores as pain_scores_service
+from api.services import workouts as workouts_service
 from db.base import utcnow
 from db.models import User
+from db.queries import changes as changes_queries
+from db.queries import records as records_queries
+from db.queries import users as users_queries
 
 
 def update_profile(session: Session, user: User, data: UserUpdate) -> User:
@@ -25,6 +34,21 @@ def update_profile(session: Session, user: User, data: UserUpdate) -> User:
 
 
 def delete_account(session: Session, user: User) -> None:
-    """Erase the user and everything it owns (foreign keys cascade)."""
-    session.delete(user)
+    """Erase the user and every row about it. Records it logged for its clients stay theirs
+    with `created_by` null, as a new version reported in each client's change feed."""
+    now = utcnow()
+    for kind in (workouts_service.KIND, pain_scores_service.KIND, bodyweights_service.KIND):
+        by_owner: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for owner_id, record_id in records_queries.clear_author(session, kind.model, user.id, now):
+            by_owner[owner_id].append(record_id)
+        for owner_id, record_ids in by_owner.items():
+            changes_queries.record_many(
+                session,
+                owner_id,
+                resource=kind.resource,
+                resource_ids=record_ids,
+                at=now,
+                is_new=False,
+            )
+    users_queries.erase(session, user.id)
     session.commit()

@@ -25,8 +25,9 @@ class Workout(SQLModel, table=True):
     ended_at: datetime | None = instant_field(default=None, nullable=True)
     title: str | None = Field(default=None, max_length=200)
     notes: str | None = Field(default=None, max_length=2000)
-    # The actor who wrote it: the owner, or a trainer logging for a client.
-    created_by: uuid.UUID
+    # The actor who wrote it: the owner, or a trainer logging for a client; null once that
+    # trainer's account is erased.
+    created_by: uuid.UUID | None
     version: int = 1
     created_at: datetime = instant_field(default_factory=utcnow)
     updated_at: datetime = instant_field(default_factory=utcnow)
@@ -75,7 +76,7 @@ class PainScore(SQLModel, table=True):
         sa_column=Column(Uuid, ForeignKey("workout.id", ondelete="SET NULL"), nullable=True),
     )
     notes: str | None = Field(default=None, max_length=2000)
-    created_by: uuid.UUID
+    created_by: uuid.UUID | None
     version: int = 1
     created_at: datetime = instant_field(default_factory=utcnow)
     updated_at: datetime = instant_field(default_factory=utcnow)
@@ -90,7 +91,7 @@ class Bodyweight(SQLModel, table=True):
     user_id: uuid.UUID = Field(sa_column=_owner_column())
     measured_at: datetime = instant_field()
     weight_kg: float
-    created_by: uuid.UUID
+    created_by: uuid.UUID | None
     version: int = 1
     created_at: datetime = instant_field(default_factory=utcnow)
     updated_at: datetime = instant_field(default_factory=utcnow)

@@ -42,14 +42,22 @@ class Change(SQLModel, table=True):
 
 
 class IdempotencyRecord(SQLModel, table=True):
-    """The first answer to a POST with an Idempotency-Key, replayed for 24 hours."""
+    """The first answer to a POST with an Idempotency-Key, replayed for 24 hours (expired ones
+    are purged as new ones are written)."""
 
     __tablename__ = "idempotency_record"
     __table_args__ = (Index("uq_idempotency_record_user_key", "user_id", "key", unique=True),)
 
     id: uuid.UUID = id_field()
+    # Whose key it is: the actor (a trainer logging for a client, or the owner).
     user_id: uuid.UUID = Field(
         sa_column=Column(Uuid, ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False)
+    )
+    # Whose data the stored answer holds: it goes with that account too.
+    owner_id: uuid.UUID = Field(
+        sa_column=Column(
+            Uuid, ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True
+        )
     )
     key: str = Field(max_length=255)
     fingerprint: str = Field(max_length=64)

@@ -117,10 +117,20 @@ def record_many(
     resource: str,
     resource_ids: list[uuid.UUID],
     at: datetime,
+    is_new: bool = True,
 ) -> None:
-    """Append one upsert per new resource (bulk: imports), numbered in order."""
+    """Append one upsert per resource (bulk: imports), numbered in order; for resources that
+    are not new, their older entries are dropped first."""
     if not resource_ids:
         return
+    if not is_new:
+        session.execute(
+            delete(Change).where(
+                col(Change.user_id) == user_id,
+                col(Change.resource) == resource,
+                col(Change.resource_id).in_(resource_ids),
+            )
+        )
     last = next_seq(session, user_id, len(resource_ids))
     first = last - len(resource_ids) + 1
     session.execute(

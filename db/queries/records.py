@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_
+from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -216,3 +216,20 @@ def foreign_set_ids(
 def live_workout_exists(session: Session, owner_id: uuid.UUID, workout_id: uuid.UUID) -> bool:
     """Whether the owner has this workout (not deleted)."""
     return live_version(session, Workout, owner_id, workout_id) is not None
+
+
+def clear_author(
+    session: Session, model: type[Any], author_id: uuid.UUID, at: datetime
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """Null `created_by` where `author_id` wrote others' records; the live ones move to a new
+    version (their ETags and cached answers named the author). (owner id, id) of those."""
+    table = table_of(model)
+    written = and_(table.c.created_by == author_id, table.c.user_id != author_id)
+    live = session.execute(
+        update(table)
+        .where(written, table.c.deleted_at.is_(None))
+        .values(created_by=None, version=table.c.version + 1, updated_at=at)
+        .returning(table.c.user_id, table.c.id)
+    ).all()
+    session.execute(update(table).where(written).values(created_by=None))  # tombstones
+    return [(owner_id, record_id) for owner_id, record_id in live]

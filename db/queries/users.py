@@ -6,13 +6,13 @@ import uuid
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy import select as core_select
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from db.async_reads import AsyncQuery, AsyncReads
 from db.base import table_of
-from db.models import RefreshToken, User
+from db.models import RefreshToken, User, Workout
 
 _USERS = table_of(User)
 # Built once: every authenticated request runs it. Rebuilding a statement and its cache key,
@@ -83,3 +83,12 @@ def revoke_all_for_user(session: Session, user_id: uuid.UUID, at: datetime) -> N
         .where(RefreshToken.revoked_at.is_(None))  # type: ignore[union-attr]
         .values(revoked_at=at)
     )
+
+
+def erase(session: Session, user_id: uuid.UUID) -> None:
+    """Delete the account and every row about it (foreign keys cascade from the account, and
+    idempotency records holding its data go by their `owner_id`). Its workouts go first, with
+    their sets: PostgreSQL checks a set's RESTRICT on the user's custom exercise while the
+    account's cascades run, whatever order they fire in."""
+    session.execute(delete(Workout).where(col(Workout.user_id) == user_id))
+    session.execute(delete(User).where(col(User.id) == user_id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +14,7 @@ from api.app import create_app
 from api.schemas.bodyweights import BodyweightPage, BodyweightRead
 from api.schemas.pain_scores import PainScorePage, PainScoreRead
 from api.schemas.workouts import WorkoutPage, WorkoutRead
+from api.services.records import IDEMPOTENCY_TTL
 from db.models import Bodyweight, IdempotencyRecord, PainScore, Workout
 from db.queries import records as records_queries
 from tests.conftest import make_settings
@@ -148,6 +149,53 @@ class TestIdempotency:
         assert a.status_code == b.status_code == 201
         assert a.json()["id"] != b.json()["id"]
         assert session.exec(select(func.count()).select_from(IdempotencyRecord)).one() == 2
+
+    def test_a_trainers_stored_answer_goes_with_the_erased_client(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        other_headers: dict,
+        user,
+        resource: str,
+        session: Session,
+    ) -> None:
+        code = client.post(
+            "/v1/trainer/invitations", json={"can_log": True}, headers=other_headers
+        ).json()["code"]
+        client.post("/v1/users/me/trainers", json={"code": code}, headers=auth_headers)
+        headers = {**other_headers, "Idempotency-Key": "for-client"}
+        logged = client.post(
+            url(resource, user=str(user.id)), json=PAYLOADS[resource](), headers=headers
+        )
+        assert logged.status_code == 201
+        own = client.post(
+            url(resource), json=PAYLOADS[resource](), headers=headers | {"Idempotency-Key": "own"}
+        )
+        assert own.status_code == 201
+        assert client.delete("/v1/users/me", headers=auth_headers).status_code == 204
+        kept = session.exec(select(IdempotencyRecord.key)).all()
+        assert kept == ["own"]
+
+    def test_expired_records_are_purged_when_a_key_is_stored(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        other_headers: dict,
+        resource: str,
+        session: Session,
+    ) -> None:
+        for key in ("old", "fresh"):
+            headers = {**auth_headers, "Idempotency-Key": key}
+            assert client.post(url(resource), json=PAYLOADS[resource](), headers=headers).is_success
+        old = session.exec(select(IdempotencyRecord).where(IdempotencyRecord.key == "old")).one()
+        old.created_at = datetime.now(UTC) - IDEMPOTENCY_TTL - timedelta(seconds=1)
+        session.add(old)
+        session.commit()
+        headers = {**other_headers, "Idempotency-Key": "another-user"}
+        assert client.post(url(resource), json=PAYLOADS[resource](), headers=headers).is_success
+        session.expire_all()
+        kept = session.exec(select(IdempotencyRecord.key).order_by(IdempotencyRecord.key)).all()
+        assert kept == ["another-user", "fresh"]
 
 
 class TestGet:

@@ -232,6 +232,46 @@ class TestTrainerAccess:
             == 404
         )
 
+    def test_erasing_the_trainer_leaves_created_by_null_in_the_clients_records(
+        self, client: TestClient, trainer_headers: dict, auth_headers: dict, user: User
+    ) -> None:
+        link(client, trainer_headers, auth_headers, can_log=True)
+        base = f"/v1/users/{user.id}"
+        logged = {
+            resource: client.post(f"{base}/{resource}", json=body, headers=trainer_headers)
+            for resource, body in (
+                ("workouts", workout()),
+                ("pain-scores", pain_score()),
+                ("bodyweights", bodyweight()),
+            )
+        }
+        deleted = client.post(f"{base}/bodyweights", json=bodyweight(), headers=trainer_headers)
+        client.delete(f"/v1/users/me/bodyweights/{deleted.json()['id']}", headers=auth_headers)
+        for resource in logged:  # read once: the pages are cached by record version
+            assert client.get(f"/v1/users/me/{resource}", headers=auth_headers).status_code == 200
+        cursor = client.get("/v1/users/me/changes", headers=auth_headers).json()["next_cursor"]
+        assert client.delete("/v1/users/me", headers=trainer_headers).status_code == 204
+        for resource, answer in logged.items():
+            page = client.get(f"/v1/users/me/{resource}", headers=auth_headers).json()["items"]
+            assert [(r["id"], r["created_by"], r["version"]) for r in page] == [
+                (answer.json()["id"], None, 2)
+            ]
+            read = client.get(
+                f"/v1/users/me/{resource}/{answer.json()['id']}", headers=auth_headers
+            )
+            assert read.json()["created_by"] is None
+            assert read.headers["etag"] != answer.headers["etag"]
+        feed = client.get(
+            "/v1/users/me/changes", params={"since": cursor}, headers=auth_headers
+        ).json()["changes"]
+        assert sorted((c["resource"], c["id"], c["op"]) for c in feed) == sorted(
+            (resource, answer.json()["id"], "upsert") for resource, answer in logged.items()
+        )
+        assert all(c["data"]["created_by"] is None for c in feed)
+        exported = client.get("/v1/users/me/exports/workouts.csv", headers=auth_headers)
+        assert exported.status_code == 200
+        assert exported.text.splitlines()[1].endswith(",")
+
     def test_other_trainers_see_nothing(
         self,
         client: TestClient,

@@ -67,3 +67,51 @@ def test_each_revision_downgrades_one_step(fresh_url: str) -> None:
     migrations.downgrade(fresh_url, "-1")
     migrations.upgrade(fresh_url)
     assert _tables(fresh_url)
+
+
+def test_erasure_revision_keeps_every_row_it_should(fresh_url: str) -> None:
+    """Making `created_by` nullable copies tables on SQLite: sets survive (the copy's drop
+    would cascade to them), and existing idempotency records get their owner, except those
+    of trainers, which may hold a client's data."""
+    migrations.upgrade(fresh_url, "c16afc2d2f4f")
+    athlete, coach, workout_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    engine = make_engine(fresh_url, pool_size=1)
+    users = ", ".join(
+        f"('{u.hex}', '{u.hex}@example.com', 'x', 'unspecified', 'UTC', 'kg', 'user', true, 0,"
+        " '2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+        for u in (athlete, coach)
+    )
+    rows = [
+        "INSERT INTO user_account (id, email, password_hash, sex, timezone, unit_preference,"
+        f" role, is_active, token_version, created_at, updated_at) VALUES {users}",
+        "INSERT INTO workout (id, user_id, started_at, created_by, version, created_at,"
+        f" updated_at) VALUES ('{workout_id.hex}', '{athlete.hex}', '2026-12-01 00:00:00',"
+        f" '{coach.hex}', 1, '2026-12-01 00:00:00', '2026-12-01 00:00:00')",
+        "INSERT INTO workout_set (id, workout_id, exercise_id, position, set_type, reps, load_kg)"
+        f" SELECT '{uuid.uuid4().hex}', '{workout_id.hex}', id, 0, 'normal', 5, 100"
+        " FROM exercise WHERE slug = 'deadlift'",
+        "INSERT INTO trainer_link (id, trainer_id, client_id, can_log, since) VALUES"
+        f" ('{uuid.uuid4().hex}', '{coach.hex}', '{athlete.hex}', true, '2026-12-01 00:00:00')",
+        "INSERT INTO idempotency_record (id, user_id, key, fingerprint, status_code,"
+        " response_body, created_at) VALUES"
+        f" ('{uuid.uuid4().hex}', '{athlete.hex}', 'a', 'f', 201, '{{}}', '2026-12-01 00:00:00'),"
+        f" ('{uuid.uuid4().hex}', '{coach.hex}', 'c', 'f', 201, '{{}}', '2026-12-01 00:00:00')",
+    ]
+    try:
+        with engine.begin() as connection:
+            for statement in rows:
+                connection.exec_driver_sql(statement)
+        migrations.upgrade(fresh_url)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM workout_set").scalar() == 1
+            owners = connection.exec_driver_sql("SELECT owner_id FROM idempotency_record").all()
+            assert [uuid.UUID(str(o)) for (o,) in owners] == [athlete]
+            connection.exec_driver_sql("UPDATE workout SET created_by = NULL")
+            connection.commit()
+        migrations.downgrade(fresh_url, "-1")
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM workout_set").scalar() == 1
+            created_by = connection.exec_driver_sql("SELECT created_by FROM workout").scalar()
+            assert uuid.UUID(str(created_by)) == athlete
+    finally:
+        engine.dispose()

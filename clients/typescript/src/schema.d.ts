@@ -1015,9 +1015,9 @@ export interface components {
             updated_at: string;
             /**
              * Created By
-             * Format: uuid
+             * @description Who logged it: the owner, or a trainer (null once that trainer's account is erased).
              */
-            created_by: string;
+            created_by: string | null;
             /** Version */
             version: number;
         };
@@ -1686,9 +1686,9 @@ export interface components {
             updated_at: string;
             /**
              * Created By
-             * Format: uuid
+             * @description Who logged it: the owner, or a trainer (null once that trainer's account is erased).
              */
-            created_by: string;
+            created_by: string | null;
             /** Version */
             version: number;
         };
@@ -2269,9 +2269,9 @@ export interface components {
             updated_at: string;
             /**
              * Created By
-             * Format: uuid
+             * @description Who logged it: the owner, or a trainer (null once that trainer's account is erased).
              */
-            created_by: string;
+            created_by: string | null;
             /** Version */
             version: number;
         };

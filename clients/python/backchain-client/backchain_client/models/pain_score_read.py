@@ -29,7 +29,7 @@ class PainScoreRead:
         notes (None | str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        created_by (UUID):
+        created_by (None | UUID): Who logged it: the owner, or a trainer (null once that trainer's account is erased).
         version (int):
     """
 
@@ -43,7 +43,7 @@ class PainScoreRead:
     notes: None | str
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    created_by: UUID
+    created_by: None | UUID
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -81,7 +81,11 @@ class PainScoreRead:
 
         updated_at = self.updated_at.isoformat()
 
-        created_by = str(self.created_by)
+        created_by: None | str
+        if isinstance(self.created_by, UUID):
+            created_by = str(self.created_by)
+        else:
+            created_by = self.created_by
 
         version = self.version
 
@@ -173,7 +177,20 @@ class PainScoreRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        created_by = UUID(d.pop("created_by"))
+        def _parse_created_by(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_by_type_0 = UUID(data)
+
+                return created_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        created_by = _parse_created_by(d.pop("created_by"))
 
         version = d.pop("version")
 
