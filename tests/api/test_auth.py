@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import threading
 import time
@@ -52,16 +53,13 @@ def client_with(
     database_url: str, engine: Engine, session: Session
 ) -> Iterator[Callable[..., TestClient]]:
     """`client_with(**settings)`: a client of an app built with these settings overridden."""
-    clients: list[TestClient] = []
+    with contextlib.ExitStack() as stack:
 
-    def build(**overrides: object) -> TestClient:
-        app = create_app(make_settings(database_url, **overrides), engine=engine)
-        clients.append(TestClient(app, raise_server_exceptions=False).__enter__())
-        return clients[-1]
+        def build(**overrides: object) -> TestClient:
+            app = create_app(make_settings(database_url, **overrides), engine=engine)
+            return stack.enter_context(TestClient(app, raise_server_exceptions=False))
 
-    yield build
-    for client in clients:
-        client.__exit__(None, None, None)
+        yield build
 
 
 def assert_problem(response: httpx.Response, status: int, code: str) -> None:

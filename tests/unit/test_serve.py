@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import uvicorn
 
@@ -10,7 +12,7 @@ from api.settings import get_settings
 
 
 @pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, object]]:
     """The keyword arguments `uvicorn.run` gets, instead of running it."""
     options: dict[str, object] = {}
     monkeypatch.setattr(uvicorn, "run", lambda _app, **kwargs: options.update(kwargs))
