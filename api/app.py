@@ -34,7 +34,7 @@ from api.services.record_cache import RecordJsonCache
 from api.services.shared_answers import RedisAnswers
 from api.settings import Settings, get_settings
 from api.threads import limit_request_threads
-from api.throttle import Throttle
+from api.throttle import SignInThrottle, Throttle
 from db.async_reads import AsyncReads
 from db.engine import make_engine
 
@@ -107,11 +107,27 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
     app.state.account_facts = AccountFacts(settings.account_recheck_ms / 1000)
-    app.state.login_throttle = Throttle(
-        settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="login"
+    app.state.login_throttle = SignInThrottle(
+        attempts=Throttle(
+            settings.redis_url, limit=settings.login_attempts_per_minute, namespace="login"
+        ),
+        per_email=Throttle(
+            settings.redis_url,
+            limit=settings.login_ceiling_per_email_per_minute,
+            namespace="login-email",
+        ),
+    )
+    app.state.password_throttle = Throttle(
+        settings.redis_url, limit=settings.login_attempts_per_minute, namespace="password"
+    )
+    app.state.registration_throttle = Throttle(
+        settings.redis_url,
+        limit=settings.registrations_per_ip_per_hour,
+        window_minutes=60,
+        namespace="register",
     )
     app.state.accept_throttle = Throttle(
-        settings.redis_url, per_minute=settings.login_attempts_per_minute, namespace="accept"
+        settings.redis_url, limit=settings.login_attempts_per_minute, namespace="accept"
     )
     register_error_handlers(app)
     # Busiest first: a request is matched against each route in turn (no two routes match

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
-from api.errors import Unauthorized
+from api.errors import ServiceUnavailable, Unauthorized
 from api.settings import Settings
+
+T = TypeVar("T")
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["sub", "iat", "nbf", "exp", "iss", "aud", "jti", "tv"]
@@ -29,9 +35,20 @@ VERIFIED_CACHE_SIZE = 4096
 
 
 class PasswordHasher:
-    """Argon2id hashing with parameters from settings, and a dummy hash for timing safety."""
+    """Argon2id hashing with parameters from settings, and a dummy hash for timing safety.
+
+    Requests hash and verify in threads of the hasher's own (`hash_in_pool`,
+    `verify_in_pool`): an Argon2 call holds its thread for 100+ ms at the production
+    parameters, and four clients registering in a loop took every request thread and made
+    other requests 50-250x slower (issue 21). Beyond the pool's threads and a few waiting,
+    a request is refused at once (503 with Retry-After) instead of queueing without bound.
+    """
 
     def __init__(self, settings: Settings) -> None:
+        threads = settings.password_hash_pool_threads
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="argon2")
+        weakref.finalize(self, self._pool.shutdown, wait=False)  # an app per test
+        self._admitted = threading.BoundedSemaphore(threads + settings.password_hash_waiting)
         self._hash = PasswordHash(
             (
                 Argon2Hasher(
@@ -52,6 +69,24 @@ class PasswordHasher:
             self._hash.verify(password, self._dummy)
             return False, None
         return self._hash.verify_and_update(password, hashed)
+
+    async def hash_in_pool(self, password: str) -> str:
+        """`hash`, in the hasher's threads (503 when they and the queue are full)."""
+        return await self._in_pool(self.hash, password)
+
+    async def verify_in_pool(self, password: str, hashed: str | None) -> tuple[bool, str | None]:
+        """`verify`, in the hasher's threads (503 when they and the queue are full)."""
+        return await self._in_pool(self.verify, password, hashed)
+
+    async def _in_pool(self, work: Callable[..., T], *args: object) -> T:
+        if not self._admitted.acquire(blocking=False):
+            raise ServiceUnavailable(
+                "Too many passwords are being checked at once; retry shortly",
+                headers={"Retry-After": "1"},
+            )
+        future = self._pool.submit(work, *args)
+        future.add_done_callback(lambda _: self._admitted.release())
+        return await asyncio.wrap_future(future)
 
 
 @dataclass(frozen=True, slots=True)

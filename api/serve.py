@@ -14,7 +14,10 @@ def main() -> None:
         factory=True,
         host=settings.host,
         port=settings.port,
-        proxy_headers=False,
+        # X-Forwarded-For is believed only from the configured proxies (none by default):
+        # from anyone else it would let a client pick its own address, and so its throttles.
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=",".join(settings.forwarded_allow_ips),
         timeout_graceful_shutdown=20,
         access_log=False,  # the app logs one JSON line per request itself
     )

@@ -27,7 +27,10 @@ def main() -> int:
         host=settings.host,
         port=settings.port,
         workers=workers,
-        proxy_headers=True,
+        # X-Forwarded-For is believed only from the configured proxies (none by default):
+        # from anyone else it would let a client pick its own address, and so its throttles.
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=",".join(settings.forwarded_allow_ips),
         timeout_graceful_shutdown=20,
         timeout_keep_alive=5,
         access_log=False,

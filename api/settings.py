@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +41,21 @@ class Settings(BaseSettings):
     # Argon2id cost (OWASP: m=19 MiB, t=2 is the floor; these defaults sit above it).
     password_time_cost: int = Field(default=3, ge=1)
     password_memory_kib: int = Field(default=65536, ge=8)
+    # Sign-in attempts per (email, client address) and per client address; a wrong current
+    # password on a password change, per account.
     login_attempts_per_minute: int = Field(default=10, ge=1)
+    # Sign-in attempts per email from every address together: a ceiling against guessing
+    # spread over many addresses, far above what one client may try (default: 10x the above).
+    login_attempts_per_email_per_minute: int | None = Field(default=None, ge=1)
+    registrations_per_ip_per_hour: int = Field(default=20, ge=1)
+    # Argon2 hashes and verifications run at once per process, in threads of their own (not
+    # the request threads); default: half the CPUs, at least 1. Beyond these and
+    # `password_hash_waiting` more waiting, a request answers 503 with Retry-After.
+    password_hash_threads: int | None = Field(default=None, ge=1, le=64)
+    password_hash_waiting: int = Field(default=16, ge=0, le=1000)
+    # Comma-separated addresses (or networks) of the proxies whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed; empty = none: the client address is the peer's.
+    forwarded_allow_ips: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_format: Literal["json", "text"] = "json"
     # Freeze start-up objects out of the garbage collector's scans (off in tests, which build
@@ -71,7 +86,7 @@ class Settings(BaseSettings):
     # instead of in a request thread (db/async_reads.py); 0 turns them off.
     async_read_connections: int = Field(default=4, ge=0, le=64)
 
-    @field_validator("cors_origins", "jwt_previous_secrets", mode="before")
+    @field_validator("cors_origins", "jwt_previous_secrets", "forwarded_allow_ips", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
@@ -94,6 +109,14 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return make_url(self.database_url).get_backend_name() == "sqlite"
+
+    @property
+    def login_ceiling_per_email_per_minute(self) -> int:
+        return self.login_attempts_per_email_per_minute or 10 * self.login_attempts_per_minute
+
+    @property
+    def password_hash_pool_threads(self) -> int:
+        return self.password_hash_threads or max(1, (os.cpu_count() or 1) // 2)
 
     def signing_secret(self) -> str:
         """The JWT secret; in development one is generated once and kept in the data folder."""

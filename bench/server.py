@@ -153,6 +153,7 @@ def app_settings(database_url: str, data_dir: Path) -> dict[str, str]:
         "password_time_cost": "1",
         "password_memory_kib": "1024",
         "login_attempts_per_minute": "100000",
+        "registrations_per_ip_per_hour": "100000",
     }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
+from anyio.to_thread import run_sync
 from fastapi import APIRouter, Depends, Form, Request, Response, status
 
 from api.deps import CurrentUser, HasherDep, SessionDep, SettingsDep, TokensDep
@@ -11,38 +13,67 @@ from api.errors import FieldError, InvalidInput, problem_responses
 from api.schemas.auth import GrantType, LogoutRequest, TokenPair, TokenRequest
 from api.schemas.users import PasswordChange, UserRead, UserRegister
 from api.services import auth as auth_service
-from api.throttle import Throttle
+from api.throttle import SignInThrottle, Throttle
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
+# Registration, sign-in and password change are `async def`: their services await the
+# hasher's own threads and run their database work in request threads themselves.
 
-async def get_login_throttle(request: Request) -> Throttle:
-    throttle: Throttle = request.app.state.login_throttle
+
+async def get_login_throttle(request: Request) -> SignInThrottle:
+    throttle: SignInThrottle = request.app.state.login_throttle
     return throttle
 
 
-LoginThrottle = Annotated[Throttle, Depends(get_login_throttle)]
+async def get_registration_throttle(request: Request) -> Throttle:
+    throttle: Throttle = request.app.state.registration_throttle
+    return throttle
+
+
+async def get_password_throttle(request: Request) -> Throttle:
+    throttle: Throttle = request.app.state.password_throttle
+    return throttle
+
+
+LoginThrottle = Annotated[SignInThrottle, Depends(get_login_throttle)]
+RegistrationThrottle = Annotated[Throttle, Depends(get_registration_throttle)]
+PasswordThrottle = Annotated[Throttle, Depends(get_password_throttle)]
+
+
+def _client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
     operation_id="register",
-    responses=problem_responses(409, 422),
+    responses=problem_responses(409, 422, 429, 503),
     openapi_extra={"security": []},
 )
-def register(data: UserRegister, session: SessionDep, hasher: HasherDep) -> UserRead:
-    """Create an account; the email is unique regardless of case."""
-    return UserRead.model_validate(auth_service.register(session, hasher, data))
+async def register(
+    request: Request,
+    data: UserRegister,
+    session: SessionDep,
+    hasher: HasherDep,
+    throttle: RegistrationThrottle,
+) -> UserRead:
+    """Create an account; the email is unique regardless of case. Registrations per client
+    address are limited (429 with Retry-After)."""
+    user = await auth_service.register(
+        session, hasher, throttle, data, client_ip=_client_ip(request)
+    )
+    return UserRead.model_validate(user)
 
 
 @router.post(
     "/token",
     operation_id="createToken",
-    responses=problem_responses(401, 422, 429),
+    responses=problem_responses(401, 422, 429, 503),
     openapi_extra={"security": []},
 )
-def create_token(
+async def create_token(
     request: Request,
     session: SessionDep,
     hasher: HasherDep,
@@ -59,14 +90,14 @@ def create_token(
             raise InvalidInput([FieldError(f, "required for grant_type=password") for f in missing])
         assert username is not None
         assert password is not None
-        issued = auth_service.login(
+        issued = await auth_service.login(
             session,
             hasher,
             tokens,
             throttle,
             email=username,
             password=password,
-            client_ip=request.client.host if request.client else "unknown",
+            client_ip=_client_ip(request),
             refresh_days=settings.refresh_token_days,
         )
     else:
@@ -74,8 +105,14 @@ def create_token(
             raise InvalidInput(
                 [FieldError("refresh_token", "required for grant_type=refresh_token")]
             )
-        issued = auth_service.refresh(
-            session, tokens, refresh_token=refresh_token, refresh_days=settings.refresh_token_days
+        issued = await run_sync(
+            functools.partial(
+                auth_service.refresh,
+                session,
+                tokens,
+                refresh_token=refresh_token,
+                refresh_days=settings.refresh_token_days,
+            )
         )
     return TokenPair(
         access_token=issued.access_token,
@@ -101,18 +138,20 @@ def logout(data: LogoutRequest, session: SessionDep) -> Response:
     "/password",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="changePassword",
-    responses=problem_responses(401, 422),
+    responses=problem_responses(401, 422, 429, 503),
 )
-def change_password(
+async def change_password(
     request: Request,
     data: PasswordChange,
     user: CurrentUser,
     session: SessionDep,
     hasher: HasherDep,
+    throttle: PasswordThrottle,
 ) -> Response:
-    """Change the password; every existing access and refresh token stops working."""
-    auth_service.change_password(
-        session, hasher, user, current=data.current_password, new=data.new_password
+    """Change the password; every existing access and refresh token stops working. Attempts
+    per account are limited like sign-ins (429 with Retry-After)."""
+    await auth_service.change_password(
+        session, hasher, throttle, user, current=data.current_password, new=data.new_password
     )
     # At once here; other processes within BACKCHAIN_ACCOUNT_RECHECK_MS (AccountFacts).
     request.app.state.account_facts.forget(user.id)

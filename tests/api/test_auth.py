@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import threading
 import time
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import jwt
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from api.security import AccountFacts
+from api.app import create_app
+from api.security import AccountFacts, PasswordHasher
 from api.settings import Settings
 from db.models import PainScore, User
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_SECRET, make_settings
 from tests.factories import PASSWORD, make_user
 
 
@@ -26,6 +34,38 @@ def login(client: TestClient, email: str, password: str = PASSWORD, **extra: str
     )
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def sign_in(client: TestClient, email: str, password: str) -> httpx.Response:
+    return client.post(
+        "/v1/auth/token",
+        data={"grant_type": "password", "username": email, "password": password},
+    )
+
+
+def from_ip(client: TestClient, ip: str) -> TestClient:
+    """Another client of the same app, calling from `ip`."""
+    return TestClient(client.app, raise_server_exceptions=False, client=(ip, 50000))
+
+
+@pytest.fixture
+def client_with(
+    database_url: str, engine: Engine, session: Session
+) -> Iterator[Callable[..., TestClient]]:
+    """`client_with(**settings)`: a client of an app built with these settings overridden."""
+    with contextlib.ExitStack() as stack:
+
+        def build(**overrides: object) -> TestClient:
+            app = create_app(make_settings(database_url, **overrides), engine=engine)
+            return stack.enter_context(TestClient(app, raise_server_exceptions=False))
+
+        yield build
+
+
+def assert_problem(response: httpx.Response, status: int, code: str) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == code
 
 
 def me(client: TestClient, access_token: str) -> int:
@@ -63,6 +103,79 @@ class TestRegister:
         assert response.status_code == 409
         assert response.headers["content-type"] == "application/problem+json"
         assert response.json()["code"] == "email_taken"
+
+    def test_a_taken_email_costs_the_same_hashing_as_a_new_one(
+        self, client: TestClient, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Timing would tell which emails have accounts (issue 21 #8): 409 in 3.6 ms, 201 in
+        129 ms. The taken path hashes the submitted password too."""
+        hashed: list[str] = []
+        original = PasswordHasher.hash
+
+        def counting(self: PasswordHasher, password: str) -> str:
+            hashed.append(password)
+            return original(self, password)
+
+        monkeypatch.setattr(PasswordHasher, "hash", counting)
+        payload = {"email": "taken@example.com", "password": "long enough pw"}
+        assert client.post("/v1/auth/register", json=payload).status_code == 201
+        payload["password"] = "another long pw"
+        assert_problem(client.post("/v1/auth/register", json=payload), 409, "email_taken")
+        assert hashed == ["long enough pw", "another long pw"]
+
+    def test_registrations_are_throttled_per_client_ip(
+        self, client_with: Callable[..., TestClient]
+    ) -> None:
+        client = client_with(registrations_per_ip_per_hour=2)
+        for i in range(2):
+            payload = {"email": f"new{i}@example.com", "password": "long enough pw"}
+            assert client.post("/v1/auth/register", json=payload).status_code == 201
+        payload = {"email": "one.more@example.com", "password": "long enough pw"}
+        refused = client.post("/v1/auth/register", json=payload)
+        assert_problem(refused, 429, "too_many_requests")
+        assert 3000 < int(refused.headers["retry-after"]) <= 3600  # an hour's window
+        assert (
+            from_ip(client, "192.0.2.7").post("/v1/auth/register", json=payload).status_code == 201
+        )
+
+    def test_hashing_waits_in_its_own_pool_and_a_full_pool_answers_503(
+        self,
+        client_with: Callable[..., TestClient],
+        session: Session,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Argon2 runs in a pool of its own (issue 21 #4): a registration hashing holds no
+        request thread, so reads still answer; one more than the pool takes is refused at
+        once instead of queueing."""
+        client = client_with(password_hash_threads=1, password_hash_waiting=0, worker_threads=1)
+        headers = {
+            "Authorization": f"Bearer {login(client, make_user(session).email)['access_token']}"
+        }
+        hashing, release = threading.Event(), threading.Event()
+        original = PasswordHasher.hash
+
+        def slow(self: PasswordHasher, password: str) -> str:
+            hashing.set()
+            release.wait(10)
+            return original(self, password)
+
+        monkeypatch.setattr(PasswordHasher, "hash", slow)
+        payload = {"email": "first@example.com", "password": "long enough pw"}
+        with ThreadPoolExecutor(2) as pool:
+            first = pool.submit(client.post, "/v1/auth/register", json=payload)
+            assert hashing.wait(10)
+            try:
+                read = pool.submit(client.get, "/v1/users/me", headers=headers)
+                assert read.result(timeout=5).status_code == 200
+                second = client.post(
+                    "/v1/auth/register",
+                    json={"email": "second@example.com", "password": "long enough pw"},
+                )
+            finally:
+                release.set()
+            assert first.result(timeout=10).status_code == 201
+        assert_problem(second, 503, "service_unavailable")
+        assert int(second.headers["retry-after"]) >= 1
 
     @pytest.mark.parametrize(
         ("payload", "field"),
@@ -140,42 +253,75 @@ class TestPasswordGrant:
         assert response.status_code == 422
         assert "grant_type" in [e["field"] for e in response.json()["errors"]]
 
-    def test_failed_attempts_are_throttled_per_email(self, client: TestClient, user: User) -> None:
+    def test_failed_attempts_are_throttled_per_email_and_client_ip(
+        self, client: TestClient, user: User
+    ) -> None:
         for _ in range(10):
-            response = client.post(
-                "/v1/auth/token",
-                data={
-                    "grant_type": "password",
-                    "username": user.email,
-                    "password": "wrong password",
-                },
-            )
-            assert response.status_code == 401
-        response = client.post(
-            "/v1/auth/token",
-            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
-        )
-        assert response.status_code == 429
+            assert sign_in(client, user.email, "wrong password").status_code == 401
+        response = sign_in(client, user.email, PASSWORD)
+        assert_problem(response, 429, "too_many_requests")
         assert int(response.headers["retry-after"]) >= 1
-        assert response.json()["code"] == "too_many_requests"
 
     def test_failed_attempts_are_throttled_per_client_ip(
         self, client: TestClient, user: User
     ) -> None:
         for i in range(10):
-            client.post(
-                "/v1/auth/token",
-                data={
-                    "grant_type": "password",
-                    "username": f"nobody{i}@example.com",
-                    "password": "wrong password",
-                },
+            sign_in(client, f"nobody{i}@example.com", "wrong password")
+        assert sign_in(client, user.email, PASSWORD).status_code == 429
+
+    def test_failures_from_one_client_do_not_lock_the_account_for_others(
+        self, client: TestClient, user: User
+    ) -> None:
+        """Issue 21 #6: anyone could lock any account out by failing 10 times."""
+        for _ in range(10):
+            assert sign_in(client, user.email, "wrong password").status_code == 401
+        assert sign_in(client, user.email, PASSWORD).status_code == 429
+        assert sign_in(from_ip(client, "192.0.2.7"), user.email, PASSWORD).status_code == 200
+
+    def test_a_much_higher_per_email_ceiling_stops_distributed_guessing(
+        self, client_with: Callable[..., TestClient], user: User
+    ) -> None:
+        client = client_with(login_attempts_per_minute=2, login_attempts_per_email_per_minute=4)
+        for i in range(4):
+            wrong = sign_in(from_ip(client, f"192.0.2.{i}"), user.email, "wrong password")
+            assert wrong.status_code == 401
+        refused = sign_in(from_ip(client, "192.0.2.99"), user.email, PASSWORD)
+        assert_problem(refused, 429, "too_many_requests")
+
+    @pytest.mark.parametrize("storage", ["memory", "redis"])
+    def test_concurrent_wrong_passwords_are_checked_exactly_up_to_the_limit(
+        self,
+        storage: str,
+        client_with: Callable[..., TestClient],
+        session: Session,
+        monkeypatch: pytest.MonkeyPatch,
+        request: pytest.FixtureRequest,
+    ) -> None:
+        """30 wrong passwords at once were 13 evaluated against a limit of 10 (issue 21 #6):
+        the limit is checked and the attempt counted in one step, before the verification."""
+        redis_url = request.getfixturevalue("redis_url") if storage == "redis" else None
+        client = client_with(redis_url=redis_url, worker_threads=8, password_hash_threads=8)
+        # Redis outlives the test: an email and a client address of this run only.
+        email = f"{uuid.uuid4().hex}@example.com"
+        make_user(session, email=email)
+        caller = from_ip(client, f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.1")
+        verified: list[str] = []
+        original = PasswordHasher.verify
+
+        def slow(
+            self: PasswordHasher, password: str, hashed: str | None
+        ) -> tuple[bool, str | None]:
+            verified.append(password)
+            time.sleep(0.05)  # a wide window between the check and the count
+            return original(self, password, hashed)
+
+        monkeypatch.setattr(PasswordHasher, "verify", slow)
+        with ThreadPoolExecutor(30) as pool:
+            statuses = list(
+                pool.map(lambda _: sign_in(caller, email, "wrong pw").status_code, range(30))
             )
-        response = client.post(
-            "/v1/auth/token",
-            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
-        )
-        assert response.status_code == 429
+        assert len(verified) == 10
+        assert sorted(statuses) == [401] * 10 + [429] * 20
 
 
 class TestRefreshGrant:
@@ -262,6 +408,25 @@ class TestChangePassword:
         )
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "current_password"
+
+    def test_guessing_the_current_password_is_throttled(
+        self, client: TestClient, auth_headers: dict[str, str]
+    ) -> None:
+        """A stolen access token must not allow guessing the password (issue 21 #5)."""
+        for i in range(10):
+            wrong = client.post(
+                "/v1/auth/password",
+                json={"current_password": f"guess number {i}", "new_password": "x" * 12},
+                headers=auth_headers,
+            )
+            assert wrong.status_code == 422
+        right = client.post(
+            "/v1/auth/password",
+            json={"current_password": PASSWORD, "new_password": "a brand new secret"},
+            headers=auth_headers,
+        )
+        assert_problem(right, 429, "too_many_requests")
+        assert int(right.headers["retry-after"]) >= 1
 
 
 def _b64(data: dict) -> str:

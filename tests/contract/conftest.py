@@ -270,6 +270,7 @@ def fuzz_world(fuzz_database_url: str) -> Iterator[FuzzWorld]:
         # Generated logins and invitation codes must never hit the throttles: a 429 there is
         # documented, but it would stop the run from reaching the code behind them.
         login_attempts_per_minute=1_000_000,
+        registrations_per_ip_per_hour=1_000_000,
     )
     engine = make_engine(fuzz_database_url, pool_size=5)
     _clean(engine)

@@ -28,3 +28,22 @@ def test_development_secret_is_generated_once(tmp_path) -> None:
 def test_cors_origins_accept_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BACKCHAIN_CORS_ORIGINS", "https://a.example, https://b.example")
     assert Settings().cors_origins == ["https://a.example", "https://b.example"]
+
+
+def test_forwarded_allow_ips_accept_a_comma_separated_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BACKCHAIN_FORWARDED_ALLOW_IPS", "10.0.0.2, 10.0.0.0/24")
+    assert Settings().forwarded_allow_ips == ["10.0.0.2", "10.0.0.0/24"]
+    monkeypatch.delenv("BACKCHAIN_FORWARDED_ALLOW_IPS")
+    assert Settings().forwarded_allow_ips == []
+
+
+def test_the_per_email_sign_in_ceiling_defaults_to_ten_times_the_limit() -> None:
+    assert Settings(login_attempts_per_minute=7).login_ceiling_per_email_per_minute == 70
+    assert (
+        Settings(
+            login_attempts_per_minute=7, login_attempts_per_email_per_minute=30
+        ).login_ceiling_per_email_per_minute
+        == 30
+    )

@@ -44,6 +44,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -66,7 +76,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Change Password
 
-     Change the password; every existing access and refresh token stops working.
+     Change the password; every existing access and refresh token stops working. Attempts
+    per account are limited like sign-ins (429 with Retry-After).
 
     Args:
         body (PasswordChange):
@@ -97,7 +108,8 @@ def sync(
 ) -> Any | Problem | None:
     """Change Password
 
-     Change the password; every existing access and refresh token stops working.
+     Change the password; every existing access and refresh token stops working. Attempts
+    per account are limited like sign-ins (429 with Retry-After).
 
     Args:
         body (PasswordChange):
@@ -123,7 +135,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Change Password
 
-     Change the password; every existing access and refresh token stops working.
+     Change the password; every existing access and refresh token stops working. Attempts
+    per account are limited like sign-ins (429 with Retry-After).
 
     Args:
         body (PasswordChange):
@@ -152,7 +165,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Change Password
 
-     Change the password; every existing access and refresh token stops working.
+     Change the password; every existing access and refresh token stops working. Attempts
+    per account are limited like sign-ins (429 with Retry-After).
 
     Args:
         body (PasswordChange):

@@ -46,6 +46,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -68,7 +78,8 @@ def sync_detailed(
 ) -> Response[Problem | UserRead]:
     """Register
 
-     Create an account; the email is unique regardless of case.
+     Create an account; the email is unique regardless of case. Registrations per client
+    address are limited (429 with Retry-After).
 
     Args:
         body (UserRegister):
@@ -99,7 +110,8 @@ def sync(
 ) -> Problem | UserRead | None:
     """Register
 
-     Create an account; the email is unique regardless of case.
+     Create an account; the email is unique regardless of case. Registrations per client
+    address are limited (429 with Retry-After).
 
     Args:
         body (UserRegister):
@@ -125,7 +137,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | UserRead]:
     """Register
 
-     Create an account; the email is unique regardless of case.
+     Create an account; the email is unique regardless of case. Registrations per client
+    address are limited (429 with Retry-After).
 
     Args:
         body (UserRegister):
@@ -154,7 +167,8 @@ async def asyncio(
 ) -> Problem | UserRead | None:
     """Register
 
-     Create an account; the email is unique regardless of case.
+     Create an account; the email is unique regardless of case. Registrations per client
+    address are limited (429 with Retry-After).
 
     Args:
         body (UserRegister):
