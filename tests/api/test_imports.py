@@ -176,6 +176,7 @@ class TestRejections:
         for params, field in (
             ({"format": "excel"}, "format"),
             ({"tz": "Nowhere/City"}, "tz"),
+            ({"tz": "a" * 300}, "tz"),
             ({"unit": "stone"}, "unit"),
         ):
             response = post_csv(client, auth_headers, STRONG, **params)
