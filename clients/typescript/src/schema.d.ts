@@ -550,7 +550,9 @@ export interface paths {
         };
         /**
          * Get Import Job
-         * @description Progress and result of a background import.
+         * @description Progress and result of a background import. A job whose worker stopped (its lease
+         *     lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+         *     file again.
          */
         get: operations["getImportJob"];
         put?: never;
