@@ -115,6 +115,10 @@ class ServiceUnavailable(BackchainError):
     status, code, title = 503, "service_unavailable", "Service unavailable"
 
 
+class DatabaseUnavailable(ServiceUnavailable):
+    code = "database_unavailable"
+
+
 def problem_body(
     *,
     status: int,

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)
     # Imports with more data rows than this answer 202 and run as a background job.
     import_sync_max_rows: int = Field(default=20_000, ge=1)
+    # Files with more data rows than this answer 413 before any job starts.
+    import_max_rows: int = Field(default=100_000, ge=1)
+    # A background import's lease, renewed by its worker every third of it; a job whose lease
+    # lapses (its process was killed) answers failed when next polled (api/services/imports.py).
+    import_lease_seconds: int = Field(default=60, ge=1, le=3600)
     # JSON of recently read records, per process, for list pages (api/services/record_cache.py);
     # 0 turns it off.
     record_cache_mb: int = Field(default=64, ge=0, le=65_536)

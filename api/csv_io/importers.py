@@ -128,6 +128,7 @@ __all__ = [
     "RowError",
     "SetType",
     "alias_key",
+    "check_row_count",
     "detect_layout",
     "parse",
     "workout_content_hash",
@@ -519,6 +520,14 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
             last_line = reader.line_num
     except csv.Error as exc:
         raise CsvFormatError(f"line {last_line + 1}: {exc}") from exc
+
+
+def check_row_count(data: bytes, max_rows: int = MAX_ROWS) -> None:
+    """`CsvTooLarge` when `parse` would refuse the file for its number of data rows, found
+    without validating any row (a file of few enough lines is not even split into cells);
+    `CsvFormatError` when it cannot be read as text."""
+    text = _decode(data)
+    _check_row_count(text, _sniff_delimiter(text), max_rows)
 
 
 def _check_row_count(text: str, delimiter: str, max_rows: int) -> None:

@@ -118,14 +118,24 @@ async def create_import(
         unit=unit.value if unit else owner.unit_preference,
         tz=ZoneInfo(tz or owner.timezone),
         dry_run=dry_run,
+        max_rows=settings.import_max_rows,
     )
     rows = imports_service.count_rows(data)
     if rows > settings.import_sync_max_rows and not dry_run:
-        job = await run_in_threadpool(imports_service.start_job, session, access, rows)
+        # A file over the row limit is refused now, not by a job that fails later.
+        await _off_the_request_pool(
+            request, functools.partial(imports_service.check_rows, data, options)
+        )
+        lease_s = settings.import_lease_seconds
+        job = await run_in_threadpool(
+            functools.partial(imports_service.start_job, session, access, rows, lease_s=lease_s)
+        )
         background.add_task(
             _off_the_request_pool,
             request,
-            functools.partial(imports_service.run_job, engine, job.id, access, data, options),
+            functools.partial(
+                imports_service.run_job, engine, job.id, access, data, options, lease_s=lease_s
+            ),
         )
         read = await run_in_threadpool(imports_service.get_job, session, access, job.id)
         return Response(
@@ -144,5 +154,7 @@ async def create_import(
 
 @router.get("/{job_id}", operation_id="getImportJob", responses=problem_responses(401, 404, 422))
 def get_import_job(job_id: uuid.UUID, access: ReadAccess, session: SessionDep) -> ImportJobRead:
-    """Progress and result of a background import."""
+    """Progress and result of a background import. A job whose worker stopped (its lease
+    lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+    file again."""
     return imports_service.get_job(session, access, job_id)

@@ -30,5 +30,7 @@ def list_changes(
 
 @router.post("/batch", operation_id="applyBatch", responses=problem_responses(401, 404, 413, 422))
 def apply_batch(data: BatchRequest, access: WriteAccess, session: SessionDep) -> BatchResponse:
-    """Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order."""
+    """Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
+    the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;
+    those answered 2xx are committed."""
     return BatchResponse(results=sync_service.batch(session, access, data.operations))

@@ -37,16 +37,25 @@ class ResponseModel(BaseModel):
 
 CREATED_BY = "Who logged it: the owner, or a trainer (null once that trainer's account is erased)."
 
+# The longest IANA name is 32 characters; 64 is the profile column's width.
+MAX_TIMEZONE_LENGTH = 64
+
 
 def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    # OSError: zoneinfo opens a file named after the key (an over-long name is ENAMETOOLONG).
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise ValueError(f"unknown IANA time zone {value!r}") from exc
     return value
 
 
-TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
+# Every time zone a client sends (body field or query parameter) is this type.
+TimeZoneName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TIMEZONE_LENGTH),
+    AfterValidator(_check_timezone),
+]
 
 
 FUTURE_TOLERANCE = timedelta(hours=24)

@@ -52,9 +52,14 @@ class BatchRequest(RequestModel):
 
 
 class BatchResult(BaseModel):
-    status: int
+    status: int = Field(
+        description="The operation's own HTTP status. 503 (`database_unavailable`): the "
+        "database failed during this operation, which was rolled back; 424 "
+        "(`not_attempted`): not tried, because an earlier operation met a database failure. "
+        "Send those again; operations answered 2xx are committed."
+    )
     body: dict[str, Any] | None = Field(description="The resource, or a problem document.")
 
 
 class BatchResponse(BaseModel):
-    results: list[BatchResult]
+    results: list[BatchResult] = Field(description="One per operation, in request order.")

@@ -4,22 +4,27 @@ before, and store everything in one transaction (all or nothing)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
+import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, timedelta, tzinfo
 from itertools import islice
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from api.csv_io import (
+    MAX_ROWS,
     CsvFormatError,
     CsvTooLarge,
     ParsedWorkout,
     ParseResult,
     alias_key,
+    check_row_count,
     parse,
 )
 from api.errors import (
@@ -66,6 +71,7 @@ class ImportOptions:
     unit: str
     tz: tzinfo
     dry_run: bool
+    max_rows: int = MAX_ROWS  # more data rows than this: 413
 
 
 def count_rows(data: bytes) -> int:
@@ -73,9 +79,26 @@ def count_rows(data: bytes) -> int:
     return max(0, data.count(b"\n") - 1)
 
 
+def check_rows(data: bytes, options: ImportOptions) -> None:
+    """413 for a file of more data rows than allowed, found before a job is started for it
+    (422 when it cannot be read as text)."""
+    try:
+        check_row_count(data, options.max_rows)
+    except CsvTooLarge as exc:
+        raise PayloadTooLarge(str(exc)) from exc
+    except CsvFormatError as exc:
+        raise InvalidInput([FieldError("file", str(exc))], code="invalid_csv") from exc
+
+
 def _parse(data: bytes, options: ImportOptions) -> ParseResult:
     try:
-        result = parse(data, format=options.format, unit=options.unit, tz=options.tz)  # type: ignore[arg-type]
+        result = parse(
+            data,
+            format=options.format,  # type: ignore[arg-type]
+            unit=options.unit,  # type: ignore[arg-type]
+            tz=options.tz,
+            max_rows=options.max_rows,
+        )
     except CsvTooLarge as exc:
         raise PayloadTooLarge(str(exc)) from exc
     except CsvFormatError as exc:
@@ -153,9 +176,15 @@ def _already_imported(session: Session, owner_id: uuid.UUID, hashes: Sequence[st
 
 
 def run_import(
-    session: Session, access: Access, data: bytes, options: ImportOptions
+    session: Session,
+    access: Access,
+    data: bytes,
+    options: ImportOptions,
+    *,
+    before_commit: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
-    """Import a file; any invalid row rejects the whole file (422 listing every row)."""
+    """Import a file; any invalid row rejects the whole file (422 listing every row).
+    `before_commit` runs in the import's transaction just before it commits."""
     result = _parse(data, options)
     seen = _already_imported(session, access.owner_id, [w.content_hash for w in result.workouts])
     fresh = []
@@ -182,6 +211,8 @@ def run_import(
         session.rollback()
         return answer
     if not fresh:
+        if before_commit is not None:
+            before_commit(answer)
         session.commit()
         return answer
     now = utcnow()
@@ -231,6 +262,8 @@ def run_import(
     changes_queries.record_many(
         session, owner, resource="workouts", resource_ids=workout_ids, at=now
     )
+    if before_commit is not None:
+        before_commit(answer)
     session.commit()
     return answer
 
@@ -270,37 +303,126 @@ def _new_ids(count: int) -> list[uuid.UUID]:
 
 
 # ---------------------------------------------------------------- background jobs
+#
+# A job holds a lease (`lease_expires_at`) from its creation: its worker renews it every third
+# of `import_lease_seconds` while it runs. A queued or running job whose lease has passed lost
+# its worker (the process was killed or restarted) and is failed, retryable, the next time it
+# is polled or its owner starts another job. Its import's writes were never committed: the
+# worker records the job's end in the import's own transaction, only while the job is still
+# running, so a job failed as lapsed can never have stored anything.
+
+log = logging.getLogger("backchain.imports")
 
 
-def start_job(session: Session, access: Access, rows_total: int) -> ImportJob:
-    """A queued job for a large import."""
-    job = ImportJob(user_id=access.owner_id, rows_total=rows_total)
+class ImportInterrupted(BackchainError):
+    status, code, title = 503, "import_interrupted", "Import interrupted"
+
+
+class _LeaseLost(Exception):
+    """The job was failed as lapsed while its worker still ran: store nothing."""
+
+
+def _interrupted() -> str:
+    return json.dumps(
+        error_body(
+            ImportInterrupted(
+                "The import stopped before it finished (its worker ended); nothing was stored:"
+                " send the file again."
+            )
+        )
+    )
+
+
+def _lease_until(lease_s: int) -> datetime:
+    return utcnow() + timedelta(seconds=lease_s)
+
+
+def start_job(session: Session, access: Access, rows_total: int, *, lease_s: int) -> ImportJob:
+    """A queued job for a large import; the owner's jobs whose worker died are failed."""
+    imports_queries.fail_lapsed_jobs(session, access.owner_id, now=utcnow(), result=_interrupted())
+    job = ImportJob(
+        user_id=access.owner_id, rows_total=rows_total, lease_expires_at=_lease_until(lease_s)
+    )
     session.add(job)
     session.commit()
     return job
 
 
 def run_job(
-    engine: Engine, job_id: uuid.UUID, access: Access, data: bytes, options: ImportOptions
+    engine: Engine,
+    job_id: uuid.UUID,
+    access: Access,
+    data: bytes,
+    options: ImportOptions,
+    *,
+    lease_s: int,
 ) -> None:
-    """Run a queued import in its own sessions; the job row reports progress and result."""
+    """Run a queued import in its own sessions, holding the job's lease; the job row reports
+    the result."""
     with Session(engine, expire_on_commit=False) as session:
-        job = session.get(ImportJob, job_id)
-        if job is None:
-            return
-        job.status = "running"
-        session.add(job)
+        if not imports_queries.take_job(session, job_id, lease_until=_lease_until(lease_s)):
+            session.rollback()
+            return  # gone, or failed as lapsed before a worker took it
         session.commit()
+        stop = threading.Event()
+        beat = threading.Thread(
+            target=_renew_lease, args=(engine, job_id, lease_s, stop), daemon=True
+        )
+        beat.start()
         try:
-            result = run_import(session, access, data, options)
-            job.status, job.result = "done", result.model_dump_json()
+            _run_leased(session, job_id, access, data, options)
+        finally:
+            # Nothing stays open: on SQLite the heartbeat may be waiting for the write lock.
+            session.rollback()
+            stop.set()
+            beat.join()
+
+
+def _run_leased(
+    session: Session, job_id: uuid.UUID, access: Access, data: bytes, options: ImportOptions
+) -> None:
+    def settle(status: str, result: str) -> None:
+        now = utcnow()
+        if not imports_queries.settle_job(session, job_id, status=status, result=result, now=now):
+            raise _LeaseLost()
+
+    try:
+        try:
+            run_import(
+                session,
+                access,
+                data,
+                options,
+                before_commit=lambda answer: settle("done", answer.model_dump_json()),
+            )
         except BackchainError as exc:
             session.rollback()
-            job.status, job.result = "failed", json.dumps(error_body(exc))
-        job.rows_done = job.rows_total
-        job.finished_at = utcnow()
-        session.add(job)
-        session.commit()
+            settle("failed", json.dumps(error_body(exc)))
+            session.commit()
+    except _LeaseLost:
+        session.rollback()
+        log.warning("import job %s was failed as lapsed while running: nothing stored", job_id)
+
+
+def _renew_lease(engine: Engine, job_id: uuid.UUID, lease_s: int, stop: threading.Event) -> None:
+    """Renew the job's lease every third of it until `stop` is set or the job ends."""
+    while not stop.wait(lease_s / 3):
+        try:
+            with Session(engine) as session:
+                running = imports_queries.renew_lease(
+                    session, job_id, lease_until=_lease_until(lease_s)
+                )
+                session.commit()
+        except SQLAlchemyError:
+            # A database hiccup (or SQLite's one writer busy too long): the next beat retries.
+            log.warning("could not renew the lease of import job %s", job_id, exc_info=True)
+            continue
+        if not running:
+            return
+
+
+def _has_lapsed(job: ImportJob, now: datetime) -> bool:
+    return job.lease_expires_at is None or job.lease_expires_at < now
 
 
 def get_job(session: Session, access: Access, job_id: uuid.UUID) -> ImportJobRead:
@@ -308,6 +430,12 @@ def get_job(session: Session, access: Access, job_id: uuid.UUID) -> ImportJobRea
     job = session.get(ImportJob, job_id)
     if job is None or job.user_id != access.owner_id:
         raise NotFound()
+    if job.status in ("queued", "running") and _has_lapsed(job, utcnow()):
+        imports_queries.fail_lapsed_jobs(
+            session, access.owner_id, now=utcnow(), result=_interrupted(), job_id=job.id
+        )
+        session.commit()
+        session.refresh(job)
     result = problem = None
     if job.result is not None:
         if job.status == "done":

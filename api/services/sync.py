@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from collections import defaultdict
@@ -9,9 +10,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
-from api.errors import BackchainError, FieldError, InvalidInput, NotFound, error_body, field_name
+from api.errors import (
+    BackchainError,
+    DatabaseUnavailable,
+    FieldError,
+    InvalidInput,
+    NotFound,
+    error_body,
+    field_name,
+)
 from api.pagination import decode_cursor, encode_cursor
 from api.policy import Access
 from api.schemas.bodyweights import BodyweightPatch, BodyweightWrite
@@ -118,14 +129,36 @@ def _apply(session: Session, access: Access, op: BatchOperation) -> BatchResult:
     return BatchResult(status=written.status, body=body)
 
 
+class NotAttempted(BackchainError):
+    status, code, title = 424, "not_attempted", "Not attempted"
+
+
 def batch(session: Session, access: Access, operations: list[BatchOperation]) -> list[BatchResult]:
-    """Apply each operation atomically on its own, in order; one failing leaves others intact."""
+    """Apply each operation atomically on its own, in order; one failing leaves others intact.
+    When the database fails, that operation answers 503 and the rest are not attempted (424):
+    those before it stay committed, and the answer says which."""
     results = []
-    for op in operations:
+    for position, op in enumerate(operations):
         try:
             results.append(_apply(session, access, op))
         except BackchainError as exc:
             session.rollback()
             session.info.clear()  # nothing this operation prepared may leak into the next
             results.append(BatchResult(status=exc.status, body=error_body(exc)))
+        except (OperationalError, PoolTimeout):
+            # The same failure as the app's 503 handler, answered per operation: a 503 for
+            # the whole batch would hide which operations had committed.
+            with contextlib.suppress(SQLAlchemyError):
+                session.rollback()
+            session.info.clear()
+            failed = DatabaseUnavailable("The database is unreachable; retry shortly.")
+            skipped = NotAttempted(
+                f"Not attempted: the database failed at operation {position}; send it again."
+            )
+            results.append(BatchResult(status=failed.status, body=error_body(failed)))
+            results += [
+                BatchResult(status=skipped.status, body=error_body(skipped))
+                for _ in operations[position + 1 :]
+            ]
+            break
     return results

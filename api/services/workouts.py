@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import inspect
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from api.errors import FieldError, InvalidInput
@@ -52,6 +53,19 @@ WRITTEN_SETS = "backchain.written_sets"
 PENDING_SETS = "backchain.pending_sets"
 
 
+def _taken_set_ids(
+    session: Session, workout_id: uuid.UUID, set_ids: Sequence[uuid.UUID | None]
+) -> list[FieldError]:
+    """An error for each of the sets' own ids that another workout's set holds."""
+    chosen = [set_id for set_id in set_ids if set_id is not None]
+    taken = records_queries.foreign_set_ids(session, workout_id, chosen) if chosen else set()
+    return [
+        FieldError(f"sets.{i}.id", "set id already used by another workout")
+        for i, set_id in enumerate(set_ids)
+        if set_id in taken
+    ]
+
+
 def _replace_sets(
     session: Session,
     workout: Workout,
@@ -67,19 +81,13 @@ def _replace_sets(
         for i, ref in enumerate(refs)
         if ref not in resolved and ref.lower() not in resolved
     ]
-    chosen = [s["id"] for s in sets if s.get("id") is not None]
     seen: set[uuid.UUID] = set()
     for i, s in enumerate(sets):
         if s.get("id") is not None:
             if s["id"] in seen:
                 errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
             seen.add(s["id"])
-    taken = records_queries.foreign_set_ids(session, workout.id, chosen) if chosen else set()
-    errors += [
-        FieldError(f"sets.{i}.id", "set id already used by another workout")
-        for i, s in enumerate(sets)
-        if s.get("id") in taken
-    ]
+    errors += _taken_set_ids(session, workout.id, [s.get("id") for s in sets])
     if errors:
         raise InvalidInput(errors)
     rows: list[dict[str, Any]] = []
@@ -138,7 +146,19 @@ def write_sets(session: Session, workout: Workout) -> None:
     rows, is_new = pending
     if not is_new:
         records_queries.delete_sets(session, workout.id)
-    records_queries.insert_sets(session, rows)
+    try:
+        records_queries.insert_sets(session, rows)
+    except IntegrityError as exc:
+        if not records_queries.is_set_id_taken(exc):
+            raise
+        # Another request stored one of these set ids after `apply` checked them (on
+        # PostgreSQL this insert waited for it to commit). Nothing of this write may stay:
+        # roll back, then answer what the check answers now.
+        session.rollback()
+        errors = _taken_set_ids(session, workout.id, [row["id"] for row in rows])
+        raise InvalidInput(
+            errors or [FieldError("sets", "set id already used by another workout")]
+        ) from exc
 
 
 def read(session: Session, workouts: Sequence[Any]) -> list[Item]:

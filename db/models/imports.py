@@ -48,3 +48,6 @@ class ImportJob(SQLModel, table=True):
     result: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: datetime = instant_field(default_factory=utcnow)
     finished_at: datetime | None = instant_field(default=None, nullable=True)
+    # Renewed by the worker while the job is queued or running; once passed, the worker is
+    # gone (the process was killed) and the job is failed (api/services/imports.py).
+    lease_expires_at: datetime | None = instant_field(default=None, nullable=True)

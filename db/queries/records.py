@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_, update
 from sqlalchemy import select as core_select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from db.base import canonical_uuid, table_of, uuid_text
@@ -197,6 +198,14 @@ def insert_sets(session: Session, rows: Sequence[dict[str, Any]]) -> None:
 def delete_sets(session: Session, workout_id: uuid.UUID) -> None:
     """Remove every set of a workout now (a Core DELETE: re-inserted set ids must not clash)."""
     session.execute(delete(WorkoutSet).where(col(WorkoutSet.workout_id) == workout_id))
+
+
+def is_set_id_taken(exc: IntegrityError) -> bool:
+    """Whether the database refused a set because another set holds its id."""
+    diag = getattr(exc.orig, "diag", None)
+    if diag is not None:  # PostgreSQL names the constraint
+        return bool(diag.constraint_name == _SET_TABLE.primary_key.name)
+    return str(exc.orig) == f"UNIQUE constraint failed: {_SET_TABLE.name}.id"  # SQLite
 
 
 def foreign_set_ids(

@@ -187,6 +187,10 @@ class TestRegister:
                 {"email": "a@example.com", "password": "long enough pw", "timezone": "Mars/Base"},
                 "timezone",
             ),
+            (
+                {"email": "a@example.com", "password": "long enough pw", "timezone": "a" * 300},
+                "timezone",
+            ),
             ({"email": "a@example.com", "password": "long enough pw", "role": "admin"}, "role"),
             ({"email": "a@example.com", "password": "long enough pw", "sex": "robot"}, "sex"),
         ],

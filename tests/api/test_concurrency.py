@@ -11,12 +11,13 @@ import httpx
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from db.models import Bodyweight
+from db.models import Bodyweight, WorkoutSet
 from tests.conftest import LiveServer
-from tests.records import bodyweight, pain_score
+from tests.records import bodyweight, pain_score, workout
 
 WRITERS = 20
 RECORDS = 200
+ROUNDS = 20
 
 
 def test_reader_polling_changes_sees_exactly_every_record(
@@ -129,3 +130,34 @@ def test_a_write_waiting_for_the_database_never_holds_up_other_requests(
         release.set()
         assert posting.result(timeout=20).status_code == 201
     writer.join(10)
+
+
+def test_concurrent_workouts_holding_one_set_id_store_it_once(
+    live_server: LiveServer, auth_headers: dict, session: Session
+) -> None:
+    """Two clients PUT different workouts holding the same set id at once, round after
+    round: one gets 201, the other 422 naming the set (never a 500), and the set is stored
+    once."""
+    for _ in range(ROUNDS):
+        set_id = str(uuid.uuid4())
+        body = workout(sets=[{"id": set_id, "exercise": "deadlift", "reps": 5}])
+        start = threading.Barrier(2)
+
+        def put(_: int, body: dict = body, start: threading.Barrier = start) -> httpx.Response:
+            with httpx.Client(base_url=live_server.url, headers=auth_headers, timeout=30) as client:
+                start.wait()
+                return client.put(f"/v1/users/me/workouts/{uuid.uuid4()}", json=body)
+
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(put, range(2)))
+        assert sorted(a.status_code for a in answers) == [201, 422], [a.text for a in answers]
+        refused = next(a for a in answers if a.status_code == 422)
+        assert [e["field"] for e in refused.json()["errors"]] == ["sets.0.id"]
+        assert (
+            session.exec(
+                select(func.count())
+                .select_from(WorkoutSet)
+                .where(WorkoutSet.id == uuid.UUID(set_id))
+            ).one()
+            == 1
+        )

@@ -137,6 +137,8 @@ class TestSetsExport:
         [
             ({"unit": "stone"}, "unit"),
             ({"tz": "Mars/Olympus"}, "tz"),
+            ({"tz": "a" * 300}, "tz"),
+            ({"tz": "Europe/" + "a" * 4096}, "tz"),
             ({"delimiter": "tab"}, "delimiter"),
             ({"from": "2026-02-01", "to": "2026-01-01"}, "from"),
         ],

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func
@@ -15,9 +18,10 @@ from sqlmodel import Session, select
 
 from api.app import create_app
 from api.services import imports as imports_service
-from db.models import Exercise, User, Workout, WorkoutSet
-from tests.conftest import make_settings
+from db.models import Exercise, ImportJob, User, Workout, WorkoutSet
+from tests.conftest import LiveServer, make_settings
 from tests.factories import make_user, token_for
+from tests.faults.processes import strong_csv
 
 IMPORTS = "/v1/users/me/imports"
 STRONG = (
@@ -176,6 +180,7 @@ class TestRejections:
         for params, field in (
             ({"format": "excel"}, "format"),
             ({"tz": "Nowhere/City"}, "tz"),
+            ({"tz": "a" * 300}, "tz"),
             ({"unit": "stone"}, "unit"),
         ):
             response = post_csv(client, auth_headers, STRONG, **params)
@@ -252,6 +257,164 @@ def test_large_file_runs_as_a_job(
         assert polled["status"] == "done"
         assert polled["result"]["workouts_created"] == 2
         assert polled["rows_done"] == polled["rows_total"]
+
+
+class TestJobLease:
+    """A job holds a lease its worker renews; once it lapses (the worker was killed), the job
+    answers failed (retryable, nothing stored) instead of running forever."""
+
+    def lapsed_job(self, session: Session, user: User, status: str) -> ImportJob:
+        job = ImportJob(
+            user_id=user.id,
+            status=status,
+            rows_total=50_000,
+            lease_expires_at=datetime.now(UTC) - timedelta(seconds=1),
+        )
+        session.add(job)
+        session.commit()
+        return job
+
+    @pytest.mark.parametrize("status", ["queued", "running"])
+    def test_lapsed_job_is_failed_and_retryable_when_polled(
+        self, client: TestClient, auth_headers: dict, session: Session, user: User, status: str
+    ) -> None:
+        job = self.lapsed_job(session, user, status)
+        polled = client.get(f"{IMPORTS}/{job.id}", headers=auth_headers)
+        assert polled.status_code == 200
+        body = polled.json()
+        assert body["status"] == "failed"
+        assert body["finished_at"] is not None
+        assert body["result"] is None
+        assert body["problem"]["status"] == 503
+        assert body["problem"]["code"] == "import_interrupted"
+        assert "nothing was stored" in body["problem"]["detail"]
+        again = client.get(f"{IMPORTS}/{job.id}", headers=auth_headers).json()
+        assert again == body
+        assert count(session, Workout) == 0
+
+    def test_job_holding_its_lease_stays_running(
+        self, client: TestClient, auth_headers: dict, session: Session, user: User
+    ) -> None:
+        job = ImportJob(
+            user_id=user.id,
+            status="running",
+            rows_total=50_000,
+            lease_expires_at=datetime.now(UTC) + timedelta(minutes=1),
+        )
+        session.add(job)
+        session.commit()
+        body = client.get(f"{IMPORTS}/{job.id}", headers=auth_headers).json()
+        assert (body["status"], body["problem"], body["finished_at"]) == ("running", None, None)
+
+    def test_starting_a_job_fails_the_owners_lapsed_ones(
+        self, database_url: str, engine, session: Session, user: User, auth_headers: dict
+    ) -> None:
+        job = self.lapsed_job(session, user, "running")
+        app = create_app(make_settings(database_url, import_sync_max_rows=3), engine=engine)
+        with TestClient(app) as client:
+            assert post_csv(client, auth_headers, STRONG).status_code == 202
+        session.expire_all()
+        stored = session.get(ImportJob, job.id)
+        assert stored is not None
+        assert stored.status == "failed"
+
+    def test_a_job_outliving_its_lease_keeps_it_by_heartbeat(
+        self,
+        database_url: str,
+        engine,
+        auth_headers: dict,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        settings = make_settings(database_url, import_sync_max_rows=3, import_lease_seconds=1)
+        original = imports_service.run_import
+
+        def slow_import(*args: object, **kwargs: object) -> object:
+            time.sleep(2.5)  # over twice the lease
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(imports_service, "run_import", slow_import)
+        with (
+            LiveServer(create_app(settings, engine=engine)) as server,
+            httpx.Client(base_url=server.url, headers=auth_headers, timeout=30) as http,
+        ):
+            response = http.post(
+                IMPORTS, content=STRONG.encode(), headers={"content-type": "text/csv"}
+            )
+            assert response.status_code == 202, response.text
+            seen = []
+            for _ in range(100):
+                polled = http.get(response.headers["location"]).json()
+                seen.append(polled["status"])
+                if polled["status"] in {"done", "failed"}:
+                    break
+                time.sleep(0.1)
+        assert seen[-1] == "done", polled
+        assert "running" in seen
+        assert polled["result"]["workouts_created"] == 2
+
+    def test_a_worker_that_lost_its_lease_stores_nothing(
+        self,
+        database_url: str,
+        engine,
+        session: Session,
+        auth_headers: dict,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A worker still running when its lapsed job was failed (its heartbeat stalled)
+        commits nothing: the job stays failed and no workout appears."""
+        settings = make_settings(database_url, import_sync_max_rows=3, import_lease_seconds=1)
+        original = imports_service.run_import
+        finished = threading.Event()
+
+        def slow_import(*args: object, **kwargs: object) -> object:
+            try:
+                time.sleep(2)
+                return original(*args, **kwargs)  # type: ignore[arg-type]
+            finally:
+                finished.set()
+
+        monkeypatch.setattr(imports_service, "run_import", slow_import)
+        monkeypatch.setattr(imports_service, "_renew_lease", lambda *_: None)
+        with (
+            LiveServer(create_app(settings, engine=engine)) as server,
+            httpx.Client(base_url=server.url, headers=auth_headers, timeout=30) as http,
+        ):
+            response = http.post(
+                IMPORTS, content=STRONG.encode(), headers={"content-type": "text/csv"}
+            )
+            assert response.status_code == 202, response.text
+            time.sleep(1.2)
+            assert http.get(response.headers["location"]).json()["status"] == "failed"
+            assert finished.wait(10)
+            time.sleep(0.2)  # the worker's rollback
+            polled = http.get(response.headers["location"]).json()
+        assert polled["status"] == "failed"
+        assert polled["problem"]["code"] == "import_interrupted"
+        assert count(session, Workout) == 0
+
+
+class TestRowLimit:
+    def test_over_100000_rows_is_413_before_any_job_starts(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        response = post_csv(client, auth_headers, strong_csv(10_001))  # 100,010 rows
+        assert response.status_code == 413, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "100,000" in response.json()["detail"]
+        assert count(session, ImportJob) == 0
+        assert count(session, Workout) == 0
+
+    def test_limit_is_a_setting_and_counts_only_data_rows(
+        self, database_url: str, engine, session: Session, auth_headers: dict
+    ) -> None:
+        settings = make_settings(database_url, import_sync_max_rows=3, import_max_rows=6)
+        with TestClient(create_app(settings, engine=engine)) as client:
+            refused = post_csv(client, auth_headers, STRONG + STRONG.splitlines()[1] + "\n")
+            assert refused.status_code == 413
+            assert count(session, ImportJob) == 0
+            # Six rows and blank lines: more lines than the limit, no more rows.
+            accepted = post_csv(client, auth_headers, STRONG + "\n" * 10)
+            assert accepted.status_code == 202, accepted.text
 
 
 @pytest.mark.parametrize("name", ["strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "fitnotes.csv"])

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from api.services import sync as sync_service
 from db.models import Bodyweight, User
 from tests.records import bodyweight, pain_score, workout
 
@@ -135,6 +139,38 @@ class TestBatch:
         stored = client.get(f"/v1/users/me/workouts/{good}", headers=auth_headers).json()
         assert stored["title"] == "Renamed"
         assert session.get(Bodyweight, bad) is None
+
+    def test_database_failure_mid_batch_reports_each_operations_fate(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        session: Session,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """The database fails in the second operation: the first stays committed with its
+        201, the second answers 503, the rest 424 `not_attempted`; never a blind 503."""
+        ids = [uuid.uuid4() for _ in range(4)]
+        ops = [{"method": "PUT", "path": f"bodyweights/{i}", "body": bodyweight()} for i in ids]
+        original = sync_service._apply
+        calls: list[int] = []
+
+        def failing_second(*args: Any) -> Any:
+            calls.append(1)
+            if len(calls) == 2:
+                raise OperationalError("INSERT ...", {}, Exception("server closed the connection"))
+            return original(*args)
+
+        monkeypatch.setattr(sync_service, "_apply", failing_second)
+        response = client.post("/v1/users/me/batch", json={"operations": ops}, headers=auth_headers)
+        assert response.status_code == 200, response.text
+        results = response.json()["results"]
+        assert [r["status"] for r in results] == [201, 503, 424, 424]
+        assert results[0]["body"]["id"] == str(ids[0])
+        assert results[1]["body"]["code"] == "database_unavailable"
+        assert [r["body"]["code"] for r in results[2:]] == ["not_attempted"] * 2
+        assert len(calls) == 2  # nothing after the failure was tried
+        session.expire_all()
+        assert [session.get(Bodyweight, i) is not None for i in ids] == [True, False, False, False]
 
     def test_more_than_100_operations_is_422(self, client: TestClient, auth_headers: dict) -> None:
         ops = [{"method": "DELETE", "path": f"bodyweights/{uuid.uuid4()}"}] * 101

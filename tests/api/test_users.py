@@ -6,6 +6,7 @@ import time
 import uuid
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
@@ -71,6 +72,16 @@ class TestUpdateMe:
         )
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "timezone"
+
+    @pytest.mark.parametrize("zone", ["a" * 300, "Europe/" + "b" * 300, "A" * 65])
+    def test_overlong_time_zone_is_422_and_keeps_the_stored_one(
+        self, client: TestClient, auth_headers: dict, zone: str
+    ) -> None:
+        response = client.patch("/v1/users/me", headers=auth_headers, json={"timezone": zone})
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["errors"][0]["field"] == "timezone"
+        assert client.get("/v1/users/me", headers=auth_headers).json()["timezone"] == "UTC"
 
     def test_null_for_required_field_is_422(self, client: TestClient, auth_headers: dict) -> None:
         response = client.patch("/v1/users/me", headers=auth_headers, json={"timezone": None})

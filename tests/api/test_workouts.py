@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from db.base import new_id
 from db.models import Workout, WorkoutSet
+from db.queries import records as records_queries
 from tests.records import at, workout
 
 URL = "/v1/users/me/workouts"
@@ -136,6 +137,58 @@ class TestValidation:
         response = post(client, auth_headers, workout(sets=sets))
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "sets.0.id"
+
+    @pytest.mark.parametrize("method", ["POST", "PUT new", "PUT existing", "PATCH"])
+    def test_set_id_taken_after_the_check_is_422_not_500(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        session: Session,
+        monkeypatch: pytest.MonkeyPatch,
+        method: str,
+    ) -> None:
+        """Another request wrote the set id between this one's check and its insert (the
+        check is made to miss it): the database refuses the set, and the answer is the
+        check's 422, with nothing of this request stored."""
+        set_id = str(uuid.uuid4())
+        sets = [
+            {"exercise": "deadlift", "reps": 5},
+            {"id": set_id, "exercise": "deadlift", "reps": 3},
+        ]
+        first = post(client, auth_headers, workout(sets=sets[1:]))
+        assert first.status_code == 201
+        existing = post(client, auth_headers, workout(title="Kept", sets=sets[:1])).json()
+        original = records_queries.foreign_set_ids
+        calls: list[int] = []
+
+        def stale_once(*args: Any) -> set[uuid.UUID]:
+            calls.append(1)
+            return set() if len(calls) == 1 else original(*args)
+
+        monkeypatch.setattr(records_queries, "foreign_set_ids", stale_once)
+        url = f"/v1/users/me/workouts/{existing['id']}"
+        if method == "POST":
+            response = post(client, auth_headers, workout(title="New", sets=sets))
+        elif method == "PUT new":
+            response = client.put(
+                f"/v1/users/me/workouts/{uuid.uuid4()}",
+                json=workout(title="New", sets=sets),
+                headers=auth_headers,
+            )
+        elif method == "PUT existing":
+            response = client.put(url, json=workout(title="New", sets=sets), headers=auth_headers)
+        else:
+            response = client.patch(url, json={"title": "New", "sets": sets}, headers=auth_headers)
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert [e["field"] for e in response.json()["errors"]] == ["sets.1.id"]
+        titles = sorted(w.title for w in session.exec(select(Workout)).all())
+        assert titles == ["Kept", "Posterior day"]
+        assert client.get(url, headers=auth_headers).json()["sets"] == existing["sets"]
+        owner = session.exec(
+            select(WorkoutSet.workout_id).where(WorkoutSet.id == uuid.UUID(set_id))
+        ).one()
+        assert str(owner) == first.json()["id"]
 
     def test_duplicate_set_ids_are_422(self, client: TestClient, auth_headers: dict) -> None:
         set_id = str(uuid.uuid4())

@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import psycopg
@@ -21,6 +22,7 @@ from sqlalchemy.engine import make_url
 
 from api.app import create_app
 from api.security import AccountFacts
+from api.services import sync as sync_service
 from db import engine as db_engine
 from db.engine import make_engine
 from tests.conftest import LiveServer, make_settings
@@ -127,6 +129,63 @@ def test_outage_answers_503_and_the_app_recovers(
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
         again = client.post("/v1/users/me/pain-scores", json=pain, headers=headers)
         assert again.status_code == 201, again.text
+
+
+def test_batch_cut_by_an_outage_reports_what_was_committed(
+    proxied_url: tuple[str, TcpProxy], session, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database goes away after a batch's first operation committed: the batch answers
+    that operation's 201, 503 for the one the outage hit and 424 `not_attempted` for the
+    rest, so the client resends only those; after the outage they apply."""
+    url, proxy = proxied_url
+    user = make_user(session, email="batch-outage@example.com")
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
+    original = sync_service._apply
+    calls: list[int] = []
+
+    def cut_after_first(*args: Any) -> Any:
+        result = original(*args)
+        calls.append(1)
+        if len(calls) == 1:
+            proxy.stop()
+        return result
+
+    monkeypatch.setattr(sync_service, "_apply", cut_after_first)
+    app = create_app(make_settings(url), engine=make_engine(url, pool_size=2))
+    ids = [uuid.uuid4() for _ in range(3)]
+    ops = [
+        {
+            "method": "PUT",
+            "path": f"bodyweights/{record_id}",
+            "body": {"measured_at": f"2026-01-0{day}T08:00:00Z", "weight_kg": 80},
+        }
+        for day, record_id in enumerate(ids, start=5)
+    ]
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
+        assert client.get("/v1/users/me/bodyweights", headers=headers).status_code == 200
+        response = client.post("/v1/users/me/batch", json={"operations": ops}, headers=headers)
+        assert response.status_code == 200, response.text
+        results = response.json()["results"]
+        assert [r["status"] for r in results] == [201, 503, 424]
+        assert results[1]["body"]["code"] == "database_unavailable"
+        assert results[2]["body"]["code"] == "not_attempted"
+
+        proxy.start()
+        deadline = time.monotonic() + 20
+        while (
+            listed := client.get("/v1/users/me/bodyweights", headers=headers)
+        ).status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.5)
+        assert [b["id"] for b in listed.json()["items"]] == [str(ids[0])]
+        resent = [op for op, r in zip(ops, results, strict=True) if r["status"] in (503, 424)]
+        # The write's awaited authorisation may meet a cut connection of its own first (a
+        # whole-request 503 before any operation ran): resend until the batch itself answers.
+        again = client.post("/v1/users/me/batch", json={"operations": resent}, headers=headers)
+        while again.status_code == 503 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            again = client.post("/v1/users/me/batch", json={"operations": resent}, headers=headers)
+        assert [r["status"] for r in again.json()["results"]] == [201, 201], again.text
 
 
 def _terminate_backends(database_url: str, application_name: str) -> int:

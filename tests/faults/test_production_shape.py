@@ -135,6 +135,46 @@ def test_sigkill_mid_import_leaves_nothing_half_written(
     assert again.json()["duplicates_skipped"] == 1500
 
 
+def _poll_until_finished(client: httpx.Client, location: str, timeout_s: float = 60) -> dict:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        job = client.get(location).json()
+        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return dict(job)
+        time.sleep(0.2)
+
+
+def test_sigkill_mid_job_fails_the_job_once_its_lease_lapses(
+    pg_url: str, session: Session, settings
+) -> None:
+    """A background import whose process is killed answers failed (retryable, nothing
+    stored) once its lease lapses, instead of running forever; the retry then imports."""
+    user = make_user(session, email=f"{uuid.uuid4().hex}@example.com")
+    headers = {"Authorization": f"Bearer {token_for(user, settings)}", "content-type": "text/csv"}
+    data = strong_csv(2000, 10)  # 20,000 rows: seconds of work
+    env = {"BACKCHAIN_IMPORT_SYNC_MAX_ROWS": "1000", "BACKCHAIN_IMPORT_LEASE_SECONDS": "2"}
+    with AppProcess(pg_url, **env) as server:
+        started = httpx.post(
+            f"{server.url}/v1/users/me/imports", content=data, headers=headers, timeout=60
+        )
+        assert started.status_code == 202, started.text
+        time.sleep(0.5)
+        server.kill()
+    location = started.headers["location"]
+    with (
+        AppProcess(pg_url, **env) as server,
+        httpx.Client(base_url=server.url, headers=headers, timeout=60) as client,
+    ):
+        job = _poll_until_finished(client, location, timeout_s=10)
+        assert job["status"] == "failed", job
+        assert job["problem"]["code"] == "import_interrupted"
+        assert _workouts(session, user.id) == 0
+        retried = client.post("/v1/users/me/imports", content=data)
+        assert retried.status_code == 202, retried.text
+        assert _poll_until_finished(client, retried.headers["location"])["status"] == "done"
+    assert _workouts(session, user.id) == 2000
+
+
 def test_sigterm_finishes_in_flight_requests(pg_url: str, session: Session, settings) -> None:
     user = make_user(session, email=f"{uuid.uuid4().hex}@example.com")
     headers = {"Authorization": f"Bearer {token_for(user, settings)}", "content-type": "text/csv"}

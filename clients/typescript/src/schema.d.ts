@@ -351,7 +351,9 @@ export interface paths {
         put?: never;
         /**
          * Apply Batch
-         * @description Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order.
+         * @description Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
+         *     the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;
+         *     those answered 2xx are committed.
          */
         post: operations["applyBatch"];
         delete?: never;
@@ -552,7 +554,9 @@ export interface paths {
         };
         /**
          * Get Import Job
-         * @description Progress and result of a background import.
+         * @description Progress and result of a background import. A job whose worker stopped (its lease
+         *     lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+         *     file again.
          */
         get: operations["getImportJob"];
         put?: never;
@@ -946,12 +950,18 @@ export interface components {
         };
         /** BatchResponse */
         BatchResponse: {
-            /** Results */
+            /**
+             * Results
+             * @description One per operation, in request order.
+             */
             results: components["schemas"]["BatchResult"][];
         };
         /** BatchResult */
         BatchResult: {
-            /** Status */
+            /**
+             * Status
+             * @description The operation's own HTTP status. 503 (`database_unavailable`): the database failed during this operation, which was rolled back; 424 (`not_attempted`): not tried, because an earlier operation met a database failure. Send those again; operations answered 2xx are committed.
+             */
             status: number;
             /**
              * Body

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="BatchResponse")
 class BatchResponse:
     """
     Attributes:
-        results (list[BatchResult]):
+        results (list[BatchResult]): One per operation, in request order.
     """
 
     results: list[BatchResult]

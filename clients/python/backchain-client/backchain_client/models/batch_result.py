@@ -17,7 +17,9 @@ T = TypeVar("T", bound="BatchResult")
 class BatchResult:
     """
     Attributes:
-        status (int):
+        status (int): The operation's own HTTP status. 503 (`database_unavailable`): the database failed during this
+            operation, which was rolled back; 424 (`not_attempted`): not tried, because an earlier operation met a database
+            failure. Send those again; operations answered 2xx are committed.
         body (BatchResultBodyType0 | None): The resource, or a problem document.
     """
 

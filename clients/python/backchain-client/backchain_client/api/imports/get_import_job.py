@@ -76,7 +76,9 @@ def sync_detailed(
 ) -> Response[ImportJobRead | Problem]:
     """Get Import Job
 
-     Progress and result of a background import.
+     Progress and result of a background import. A job whose worker stopped (its lease
+    lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+    file again.
 
     Args:
         user (str): `me` or a user id.
@@ -110,7 +112,9 @@ def sync(
 ) -> ImportJobRead | Problem | None:
     """Get Import Job
 
-     Progress and result of a background import.
+     Progress and result of a background import. A job whose worker stopped (its lease
+    lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+    file again.
 
     Args:
         user (str): `me` or a user id.
@@ -139,7 +143,9 @@ async def asyncio_detailed(
 ) -> Response[ImportJobRead | Problem]:
     """Get Import Job
 
-     Progress and result of a background import.
+     Progress and result of a background import. A job whose worker stopped (its lease
+    lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+    file again.
 
     Args:
         user (str): `me` or a user id.
@@ -171,7 +177,9 @@ async def asyncio(
 ) -> ImportJobRead | Problem | None:
     """Get Import Job
 
-     Progress and result of a background import.
+     Progress and result of a background import. A job whose worker stopped (its lease
+    lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
+    file again.
 
     Args:
         user (str): `me` or a user id.

@@ -87,7 +87,9 @@ def sync_detailed(
 ) -> Response[BatchResponse | Problem]:
     """Apply Batch
 
-     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order.
+     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
+    the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;
+    those answered 2xx are committed.
 
     Args:
         user (str): `me` or a user id.
@@ -121,7 +123,9 @@ def sync(
 ) -> BatchResponse | Problem | None:
     """Apply Batch
 
-     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order.
+     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
+    the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;
+    those answered 2xx are committed.
 
     Args:
         user (str): `me` or a user id.
@@ -150,7 +154,9 @@ async def asyncio_detailed(
 ) -> Response[BatchResponse | Problem]:
     """Apply Batch
 
-     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order.
+     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
+    the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;
+    those answered 2xx are committed.
 
     Args:
         user (str): `me` or a user id.
@@ -182,7 +188,9 @@ async def asyncio(
 ) -> BatchResponse | Problem | None:
     """Apply Batch
 
-     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order.
+     Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
+    the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;
+    those answered 2xx are committed.
 
     Args:
         user (str): `me` or a user id.
