@@ -272,7 +272,11 @@ async def _handle_data_error(request: Request, exc: Exception) -> JSONResponse: 
 
 
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    request_id = _request_id(request)
+    return unexpected_error_response(exc, _request_id(request))
+
+
+def unexpected_error_response(exc: Exception, request_id: str | None) -> JSONResponse:
+    """The 500 of an unhandled error, logged with its traceback (never sent)."""
     logger.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
     return problem_response(
         status=500,

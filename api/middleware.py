@@ -15,7 +15,7 @@ import anyio.to_thread
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import PROBLEM_MEDIA_TYPE
+from api.errors import PROBLEM_MEDIA_TYPE, unexpected_error_response
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -76,20 +76,34 @@ class RequestContextMiddleware:
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         status = 500
+        started = finished = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started, finished
             if message["type"] == "http.response.start":
                 status = message["status"]
+                started = True
                 message["headers"] = [
                     *message.get("headers", []),
                     (b"x-request-id", request_id.encode("latin-1")),
                     *self.headers,
                 ]
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                finished = True
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            # Answered here, not by Starlette's outermost handler: its 500 would miss these
+            # headers, and it re-raises, so the server would drop the keep-alive connection.
+            # Only a response cut short must end the connection (the client saw a truncated
+            # answer); after a complete one the error is logged and the connection kept.
+            if started and not finished:
+                raise
+            response = unexpected_error_response(exc, request_id)
+            if not started:
+                await response(scope, receive, send_with_headers)
         finally:
             route = getattr(scope.get("route"), "path", None)
             access_logger.info(
