@@ -225,5 +225,6 @@ def remove_trainer(trainer_id: uuid.UUID, user: CurrentUser, session: SessionDep
     "/access-log", operation_id="listAccessLog", responses=problem_responses(401, 422)
 )
 def list_access_log(user: CurrentUser, session: SessionDep, page: PageDep) -> AccessLogPage:
-    """Every read and write a trainer made of my data, newest first."""
+    """Every read and write a trainer made or tried on my data (refused ones answered 404
+    after I withdrew access, or writes without logging rights), newest first."""
     return trainers_service.access_log(session, user, page)

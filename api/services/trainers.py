@@ -318,7 +318,7 @@ def roster(
 
 
 def access_log(session: Session, client: User, page: PageParams) -> schemas.AccessLogPage:
-    """Every read and write a trainer made of the client's data, newest first."""
+    """Every read and write a trainer made or tried (refused) on the client's data, newest first."""
     after = None
     if page.cursor:
         raw_at, raw_id = decode_cursor(page.cursor, size=2)

@@ -420,6 +420,34 @@ class TestAccessLog:
         trainer_own = client.get("/v1/users/me/access-log", headers=trainer_headers).json()
         assert trainer_own["items"] == []
 
+    def test_records_refused_calls_of_linked_trainers_but_not_strangers(
+        self,
+        client: TestClient,
+        trainer_headers: dict,
+        auth_headers: dict,
+        other_headers: dict,
+        user: User,
+        trainer: User,
+    ) -> None:
+        link(client, trainer_headers, auth_headers)  # reads only
+        own = f"/v1/users/{user.id}"
+        assert client.get(f"{own}/balance", headers=trainer_headers).status_code == 200
+        refused_write = client.post(
+            f"{own}/bodyweights", json=bodyweight(), headers=trainer_headers
+        )
+        assert refused_write.status_code == 404
+        withdrawn = client.delete(f"/v1/users/me/trainers/{trainer.id}", headers=auth_headers)
+        assert withdrawn.status_code == 204
+        assert client.get(f"{own}/workouts", headers=trainer_headers).status_code == 404
+        assert client.get(f"{own}/workouts", headers=other_headers).status_code == 404  # stranger
+        log = client.get("/v1/users/me/access-log", headers=auth_headers).json()["items"]
+        assert [(e["method"], e["resource"], e["status"]) for e in log] == [
+            ("GET", "workouts", 404),
+            ("POST", "bodyweights", 404),
+            ("GET", "balance", 200),
+        ]
+        assert {e["trainer"]["id"] for e in log} == {str(trainer.id)}
+
 
 def test_roster_csv_has_the_same_table(
     client: TestClient, trainer_headers: dict, auth_headers: dict, user: User

@@ -770,7 +770,8 @@ export interface paths {
         };
         /**
          * List Access Log
-         * @description Every read and write a trainer made of my data, newest first.
+         * @description Every read and write a trainer made or tried on my data (refused ones answered 404
+         *     after I withdrew access, or writes without logging rights), newest first.
          */
         get: operations["listAccessLog"];
         put?: never;
