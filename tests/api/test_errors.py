@@ -140,3 +140,15 @@ def test_a_500_leaves_the_keep_alive_connection_usable(app: FastAPI) -> None:
         after = http.get("/healthz")
         assert after.status_code == 200
         assert local_port(after) == local_port(failed)  # the same connection, reused
+
+
+def test_405_allows_every_method_of_the_path(client: TestClient, auth_headers: dict) -> None:
+    for path, allowed in (
+        ("/v1/exercises", "GET, POST"),
+        ("/v1/exercises/deadlift", "DELETE, GET, PATCH"),
+        ("/v1/users/me/trainers", "GET, POST"),
+        ("/v1/auth/register", "POST"),
+    ):
+        response = client.options(path, headers=auth_headers)
+        assert response.status_code == 405, path
+        assert response.headers["allow"] == allowed, path

@@ -113,14 +113,15 @@ class TestInvitations:
         assert statuses[revoked["id"]] == "revoked"
         assert statuses[expired["id"]] == "expired"
 
-    def test_accepting_ones_own_invitation_is_422(
+    def test_accepting_ones_own_invitation_is_409(
         self, client: TestClient, trainer_headers: dict
     ) -> None:
         code = invite(client, trainer_headers)["code"]
         response = client.post(
             "/v1/users/me/trainers", json={"code": code}, headers=trainer_headers
         )
-        assert response.status_code == 422
+        assert response.status_code == 409
+        assert response.json()["code"] == "own_invitation"
 
     def test_only_pending_invitations_can_be_revoked(
         self, client: TestClient, trainer_headers: dict, auth_headers: dict, other_headers: dict

@@ -728,7 +728,8 @@ export interface paths {
         put?: never;
         /**
          * Accept Invitation
-         * @description Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike.
+         * @description Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+         *     one's own code 409.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -985,10 +986,13 @@ export interface components {
         };
         /** BodyweightPatch */
         BodyweightPatch: {
-            /** Measured At */
-            measured_at?: string | null;
+            /**
+             * Measured At
+             * Format: date-time
+             */
+            measured_at?: string;
             /** Weight Kg */
-            weight_kg?: number | null;
+            weight_kg?: number;
         };
         /** BodyweightRead */
         BodyweightRead: {
@@ -1642,12 +1646,15 @@ export interface components {
         };
         /** PainScorePatch */
         PainScorePatch: {
-            /** Recorded At */
-            recorded_at?: string | null;
-            region?: components["schemas"]["PainRegion"] | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at?: string;
+            region?: components["schemas"]["PainRegion"];
             side?: components["schemas"]["Side"] | null;
             /** Score */
-            score?: number | null;
+            score?: number;
             context?: components["schemas"]["PainContext"] | null;
             /** Workout Id */
             workout_id?: string | null;
@@ -2206,12 +2213,12 @@ export interface components {
         UserUpdate: {
             /** Display Name */
             display_name?: string | null;
-            sex?: components["schemas"]["Sex"] | null;
+            sex?: components["schemas"]["Sex"];
             /** Birth Year */
             birth_year?: number | null;
             /** Timezone */
-            timezone?: string | null;
-            unit_preference?: components["schemas"]["Unit"] | null;
+            timezone?: string;
+            unit_preference?: components["schemas"]["Unit"];
             /** Bodyweight Kg */
             bodyweight_kg?: number | null;
         };
@@ -2224,8 +2231,11 @@ export interface components {
         };
         /** WorkoutPatch */
         WorkoutPatch: {
-            /** Started At */
-            started_at?: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at?: string;
             /** Ended At */
             ended_at?: string | null;
             /** Title */
@@ -2970,7 +2980,7 @@ export interface operations {
                      *           "pattern": "string",
                      *           "load_type": "external",
                      *           "is_system": false,
-                     *           "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "owner_id": null,
                      *           "aliases": [
                      *             {
                      *               "alias": "string",
@@ -3079,7 +3089,7 @@ export interface operations {
                      *       "pattern": "string",
                      *       "load_type": "external",
                      *       "is_system": false,
-                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "owner_id": null,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3174,7 +3184,7 @@ export interface operations {
                      *       "pattern": "string",
                      *       "load_type": "external",
                      *       "is_system": false,
-                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "owner_id": null,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3406,7 +3416,7 @@ export interface operations {
                      *       "pattern": "string",
                      *       "load_type": "external",
                      *       "is_system": false,
-                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "owner_id": null,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3667,7 +3677,7 @@ export interface operations {
                  *       "notes": "string",
                  *       "sets": [
                  *         {
-                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "id": null,
                  *           "exercise": "deadlift",
                  *           "set_type": "normal",
                  *           "reps": 5,
@@ -3996,7 +4006,7 @@ export interface operations {
                  *       "notes": "string",
                  *       "sets": [
                  *         {
-                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "id": null,
                  *           "exercise": "deadlift",
                  *           "set_type": "normal",
                  *           "reps": 5,
@@ -4401,7 +4411,7 @@ export interface operations {
                  *       "notes": "string",
                  *       "sets": [
                  *         {
-                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "id": null,
                  *           "exercise": "deadlift",
                  *           "set_type": "normal",
                  *           "reps": 5,
@@ -4626,7 +4636,7 @@ export interface operations {
                      *           "side": "left",
                      *           "score": 1,
                      *           "context": "rest",
-                     *           "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "workout_id": null,
                      *           "notes": "string",
                      *           "created_at": "2026-11-20T18:30:00Z",
                      *           "updated_at": "2026-11-20T18:30:00Z",
@@ -4742,7 +4752,7 @@ export interface operations {
                  *       "side": "left",
                  *       "score": 4,
                  *       "context": "rest",
-                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "workout_id": null,
                  *       "notes": "string"
                  *     }
                  */
@@ -4764,7 +4774,7 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
@@ -4911,7 +4921,7 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
@@ -5034,7 +5044,7 @@ export interface operations {
                  *       "side": "left",
                  *       "score": 4,
                  *       "context": "rest",
-                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "workout_id": null,
                  *       "notes": "string"
                  *     }
                  */
@@ -5056,7 +5066,7 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
@@ -5081,7 +5091,7 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
@@ -5402,7 +5412,7 @@ export interface operations {
                  *       "side": "left",
                  *       "score": 1,
                  *       "context": "rest",
-                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "workout_id": null,
                  *       "notes": "string"
                  *     }
                  */
@@ -5424,7 +5434,7 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
@@ -7088,7 +7098,7 @@ export interface operations {
     listBenchmarks: {
         parameters: {
             query?: {
-                lift?: string | null;
+                lift?: "back_squat" | "barbell_row" | "bench_press" | "chin_up" | "deadlift" | "front_squat" | "hip_thrust" | "overhead_press" | "pull_up" | "push_up";
                 /** @description First local date (YYYY-MM-DD), inclusive. */
                 from?: string | null;
                 /** @description Last local date (YYYY-MM-DD), inclusive. */
@@ -9364,6 +9374,32 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
