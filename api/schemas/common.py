@@ -25,7 +25,8 @@ from pydantic_core import CoreSchema
 # What the validators below refuse, said in the schema too (so the contract and the app agree):
 # no NUL anywhere, and a required text has something left once stripped.
 NO_NUL_PATTERN = r"^[^\x00]*$"
-NOT_BLANK_PATTERN = r"^[^\x00]*[^\s\x00][^\x00]*$"
+# (`\x1c-\x1f` and `\x85` are whitespace to Python's strip but not to an ECMA `\s`.)
+NOT_BLANK_PATTERN = r"^[^\x00]*[^\s\x00\x1c-\x1f\x85][^\x00]*$"
 
 
 def _string_schemas(schema: dict[str, Any]) -> list[dict[str, Any]]:

@@ -7,10 +7,19 @@ from datetime import datetime
 from typing import Annotated
 
 import email_validator
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, StringConstraints
 
-from api.schemas.common import NEVER_NULL, RequestModel, ResponseModel, TimeZoneName
+from api.schemas.common import (
+    NEVER_NULL,
+    NO_NUL_PATTERN,
+    RequestModel,
+    ResponseModel,
+    TimeZoneName,
+)
 from api.schemas.enums import Role, Sex, Unit
+
+# A password is taken as typed (sign-in does not strip it either); only NUL is refused.
+Password = Annotated[str, StringConstraints(strip_whitespace=False, pattern=NO_NUL_PATTERN)]
 
 
 def _no_special_use_domain() -> str:
@@ -27,7 +36,7 @@ class UserRegister(RequestModel):
     email: EmailStr = Field(
         examples=["ada@example.com"], json_schema_extra={"pattern": _no_special_use_domain()}
     )
-    password: str = Field(min_length=10, max_length=128, examples=["correct horse battery"])
+    password: Password = Field(min_length=10, max_length=128, examples=["correct horse battery"])
     display_name: str | None = Field(default=None, max_length=100, examples=["Ada"])
     sex: Sex = Sex.unspecified
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
@@ -61,5 +70,5 @@ class UserRead(ResponseModel):
 
 
 class PasswordChange(RequestModel):
-    current_password: str = Field(max_length=128)
-    new_password: str = Field(min_length=10, max_length=128)
+    current_password: Password = Field(max_length=128)
+    new_password: Password = Field(min_length=10, max_length=128)

@@ -202,6 +202,15 @@ def _is_instant(value: Any) -> bool:
     return parsed.tzinfo is not None and re.match(YEARS, value) is not None
 
 
+def _as_instant(value: Any) -> datetime | None:
+    """A query bound (a date or an instant) as an aware instant, if it is one."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
 def _steered(value: Any, slug: str, instant: datetime) -> Any:
     """`value` with real references in place of schema-valid made-up ones: every `exercise` is
     `slug`, every record instant is `instant` (and `ended_at` an hour later) so cross-field
@@ -218,7 +227,9 @@ def _steered(value: Any, slug: str, instant: datetime) -> Any:
         elif key in INSTANT_FIELDS and _is_instant(item):
             steered[key] = instant.isoformat()
         elif key == "ended_at" and _is_instant(item):
-            steered[key] = (instant + timedelta(hours=1)).isoformat()
+            # After the start sent with it, or else after any start already stored.
+            end = instant + timedelta(hours=1) if "started_at" in value else datetime.now(UTC)
+            steered[key] = end.isoformat()
         elif key == "workout_id" and _is_uuid(item):
             steered[key] = None
         elif key == "id" and "exercise" in value and _is_uuid(item):
@@ -253,8 +264,9 @@ def _steered_body(path: str, body: Any, world: FuzzWorld, rng: random.Random) ->
         and isinstance(current, str)
         and len(current) <= 128
         and "\x00" not in current
-        and _is_text(new, max_length=128)
-        and len(new.strip()) >= 10
+        and isinstance(new, str)
+        and 10 <= len(new) <= 128
+        and "\x00" not in new
     ):
         # The right current password; the same new one, so later sign-ins still work.
         return {**body, "current_password": world.password, "new_password": world.password}
@@ -274,6 +286,9 @@ def _steered_query(query: Any) -> Any:
             del steered[name]
     if isinstance(steered.get("tz"), str) and "\x00" not in steered["tz"]:
         steered["tz"] = FUZZ_TIMEZONE
+    bounds = [_as_instant(steered.get(name)) for name in ("from", "to")]
+    if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+        steered["from"], steered["to"] = steered["to"], steered["from"]  # a window, not empty
     if isinstance(steered.get("format"), str) and steered["format"] in IMPORT_FORMATS:
         steered["format"] = "auto"  # the CSV sent is a Strong export
     return steered
