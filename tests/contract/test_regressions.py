@@ -217,3 +217,9 @@ def test_a_password_is_kept_as_typed(client: TestClient) -> None:
         data={"grant_type": "password", "username": "spaces@example.com", "password": password},
     )
     assert signed_in.status_code == 200
+
+
+def test_a_refresh_token_over_the_length_limit_is_refused_as_sent(client: TestClient) -> None:
+    token = "  " + "x" * 255 + "  "  # 259 characters, 255 once stripped
+    response = client.post("/v1/auth/logout", json={"refresh_token": token})
+    assert response.status_code == 422
