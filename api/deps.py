@@ -279,6 +279,10 @@ class Caller:
         actor = _principal(self.request, session, self.claims, fresh=fresh)
         owner_id = _owner_id(session, actor, self.user)
         if owner_id is None or not allowed(session, actor, owner_id):
+            if owner_id is not None and policy.was_linked(session, actor, owner_id):
+                # Refused (withdrawn, or a write without `can_log`): the client sees the
+                # attempt in their access log, with its 404.
+                self.request.state.access_log = (actor.id, owner_id)
             raise NotFound("No such user")
         return _access(self.request, session, actor, owner_id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -15,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 logger = logging.getLogger("backchain.errors")
 
@@ -236,14 +238,47 @@ async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
         )
     code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request)
     return problem_response(
         status=exc.status_code,
         code=code,
         title=title,
         detail=detail,
-        headers=dict(exc.headers or {}),
+        headers=headers,
         request_id=_request_id(request),
     )
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the path answers. Starlette names only the first route that matched the
+    path, but each method of a path is a route of its own here (GET and POST /v1/exercises)."""
+    path = request.url.path
+    methods = {
+        m for pattern, allowed in _route_table(request.app) if pattern.match(path) for m in allowed
+    }
+    return ", ".join(sorted(methods))
+
+
+def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], set[str]]]:
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "route_table", None)
+    if table is None:
+        table = [(compile_path(path)[0], methods) for path, methods in _routes(app.routes, "")]
+        app.state.route_table = table
+    return table
+
+
+def _routes(routes: Sequence[Any], prefix: str) -> list[tuple[str, set[str]]]:
+    found = []
+    for route in routes:
+        included = getattr(route, "original_router", None)  # newer FastAPI nests routers
+        if included is not None:
+            context = getattr(route, "include_context", None)
+            found += _routes(included.routes, prefix + getattr(context, "prefix", ""))
+        elif getattr(route, "methods", None) and hasattr(route, "path"):
+            found.append((prefix + route.path, set(route.methods)))
+    return found
 
 
 async def _handle_database_down(request: Request, exc: Exception) -> JSONResponse:
@@ -276,7 +311,11 @@ async def _handle_data_error(request: Request, exc: Exception) -> JSONResponse: 
 
 
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    request_id = _request_id(request)
+    return unexpected_error_response(exc, _request_id(request))
+
+
+def unexpected_error_response(exc: Exception, request_id: str | None) -> JSONResponse:
+    """The 500 of an unhandled error, logged with its traceback (never sent)."""
     logger.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
     return problem_response(
         status=500,

@@ -15,7 +15,7 @@ import anyio.to_thread
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import PROBLEM_MEDIA_TYPE
+from api.errors import PROBLEM_MEDIA_TYPE, unexpected_error_response
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -49,12 +49,30 @@ HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
 
 access_logger = logging.getLogger("backchain.access")
 
+# Cache-Control by kind of answer (`cache_control`): public documents are the same for everyone;
+# everything else is someone's data or a credential. Records carry ETags, so a client may keep
+# them to revalidate (`If-None-Match` → 304) but must ask every time.
+PUBLIC_PATHS = ("/openapi.json", "/docs", "/v1/methods/")
+NO_STORE_PATHS = ("/v1/auth/", "/healthz", "/readyz")
+
+
+def cache_control(path: str, status: int, headers: list[tuple[bytes, bytes]]) -> bytes:
+    """The Cache-Control of an answer: `no-store` for errors, tokens and health; `public` for
+    the spec and the method tables; `private` for the rest (revalidated if it has an ETag)."""
+    if status >= 400 or path.startswith(NO_STORE_PATHS):
+        return b"no-store"
+    if path.startswith(PUBLIC_PATHS):
+        return b"public, max-age=3600"
+    if any(name == b"etag" for name, _ in headers):
+        return b"private, no-cache"
+    return b"private, no-store"
+
 
 class RequestContextMiddleware:
-    """Per request: echo a well-formed X-Request-ID or make one, add security headers, log
-    one JSON line (request id, user id, route template, status, duration; never bodies,
-    query strings or tokens), and record each trainer call on a client's data once it has
-    answered (status included).
+    """Per request: echo a well-formed X-Request-ID or make one, add security headers and
+    Cache-Control, log one JSON line (request id, user id, route template, status, duration;
+    never bodies, query strings or tokens), and record each trainer call on a client's data
+    once it has answered (status included).
 
     The access-log row is written after the response has been sent, in its own short
     transaction, so a read is not slowed; the dependency that authorised the call marks it
@@ -76,20 +94,36 @@ class RequestContextMiddleware:
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         status = 500
+        started = finished = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started, finished
             if message["type"] == "http.response.start":
                 status = message["status"]
+                started = True
+                headers = message.get("headers", [])
                 message["headers"] = [
-                    *message.get("headers", []),
+                    *headers,
                     (b"x-request-id", request_id.encode("latin-1")),
+                    (b"cache-control", cache_control(scope["path"], status, headers)),
                     *self.headers,
                 ]
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                finished = True
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            # Answered here, not by Starlette's outermost handler: its 500 would miss these
+            # headers, and it re-raises, so the server would drop the keep-alive connection.
+            # Only a response cut short must end the connection (the client saw a truncated
+            # answer); after a complete one the error is logged and the connection kept.
+            if started and not finished:
+                raise
+            response = unexpected_error_response(exc, request_id)
+            if not started:
+                await response(scope, receive, send_with_headers)
         finally:
             route = getattr(scope.get("route"), "path", None)
             access_logger.info(

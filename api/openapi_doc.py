@@ -42,6 +42,8 @@ def _example(schema: dict[str, Any], schemas: dict[str, Any], depth: int = 0) ->
     for key in ("anyOf", "oneOf", "allOf"):
         if key in schema:
             options = [o for o in schema[key] if o.get("type") != "null"]
+            if len(options) < len(schema[key]) and options[0].get("format") == "uuid":
+                return None  # an optional reference: a made-up id would name nothing
             return _example(options[0], schemas, depth + 1) if options else None
     kind = schema.get("type")
     if kind == "object" or "properties" in schema:

@@ -70,3 +70,9 @@ def can_write(session: Session, actor: Principal, owner_id: uuid.UUID) -> bool:
         return True
     found = trainers_queries.active_link(session, actor.id, owner_id)
     return found is not None and found.can_log
+
+
+def was_linked(session: Session, actor: Principal, owner_id: uuid.UUID) -> bool:
+    """Whether the caller is or was the owner's trainer (a link, active or ended): their
+    refused calls belong in the owner's access log; a stranger's do not."""
+    return trainers_queries.link(session, actor.id, owner_id) is not None

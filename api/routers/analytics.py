@@ -12,7 +12,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
-from api.analytics.constants import METHODS, method_as_dict
+from api.analytics.constants import METHODS, PCB_1, method_as_dict
 from api.deps import Caller, CallerDep
 from api.errors import NotFound, problem_responses
 from api.policy import Access
@@ -158,7 +158,12 @@ async def get_balance_trend(
 )
 async def list_benchmarks(
     caller: CallerDep,
-    lift: Annotated[str | None, Query(max_length=80, examples=["deadlift"])] = None,
+    lift: Annotated[
+        str | None,
+        Query(
+            max_length=80, examples=["deadlift"], json_schema_extra={"enum": sorted(PCB_1.lifts)}
+        ),
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Response:

@@ -182,12 +182,13 @@ def delete_client_note(
     "/trainers",
     status_code=status.HTTP_201_CREATED,
     operation_id="acceptInvitation",
-    responses=problem_responses(401, 404, 422, 429),
+    responses=problem_responses(401, 404, 409, 422, 429),
 )
 def accept_invitation(
     data: InvitationAccept, user: CurrentUser, session: SessionDep, throttle: AcceptThrottle
 ) -> TrainerLinkRead:
-    """Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike."""
+    """Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+    one's own code 409."""
     return trainers_service.accept_invitation(session, user, data.code, throttle)
 
 
@@ -225,5 +226,6 @@ def remove_trainer(trainer_id: uuid.UUID, user: CurrentUser, session: SessionDep
     "/access-log", operation_id="listAccessLog", responses=problem_responses(401, 422)
 )
 def list_access_log(user: CurrentUser, session: SessionDep, page: PageDep) -> AccessLogPage:
-    """Every read and write a trainer made of my data, newest first."""
+    """Every read and write a trainer made or tried on my data (refused ones answered 404
+    after I withdrew access, or writes without logging rights), newest first."""
     return trainers_service.access_log(session, user, page)

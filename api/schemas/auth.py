@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
-from api.schemas.common import RequestModel
+from api.schemas.common import NOT_BLANK_PATTERN, RequestModel
 
 
 class TokenPair(BaseModel):
@@ -33,4 +33,7 @@ class TokenRequest(BaseModel):
 
 
 class LogoutRequest(RequestModel):
-    refresh_token: str = Field(min_length=1, max_length=256)
+    # A token as sent (not stripped: its length is the schema's), like at /v1/auth/token.
+    refresh_token: Annotated[
+        str, StringConstraints(strip_whitespace=False, pattern=NOT_BLANK_PATTERN)
+    ] = Field(min_length=1, max_length=256)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import CREATED_BY, Instant, RequestModel, ResponseModel
+from api.schemas.common import CREATED_BY, NEVER_NULL, Instant, RequestModel, ResponseModel
 
 WeightKg = Annotated[float, Field(ge=20, le=400, allow_inf_nan=False)]
 
@@ -19,8 +19,9 @@ class BodyweightWrite(RequestModel):
 
 
 class BodyweightPatch(RequestModel):
-    measured_at: Instant | None = None
-    weight_kg: WeightKg | None = None
+    # May be left out, never null.
+    measured_at: Annotated[Instant | None, NEVER_NULL] = None
+    weight_kg: Annotated[WeightKg | None, NEVER_NULL] = None
 
 
 class BodyweightRead(ResponseModel):

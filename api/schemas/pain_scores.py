@@ -8,10 +8,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import CREATED_BY, Instant, Notes, RequestModel, ResponseModel
+from api.schemas.common import (
+    CREATED_BY,
+    NEVER_NULL,
+    Instant,
+    Notes,
+    RequestModel,
+    ResponseModel,
+    WholeNumber,
+)
 from api.schemas.enums import PainContext, PainRegion, Side
 
-Score = Annotated[int, Field(ge=0, le=10, strict=True)]
+Score = Annotated[int, Field(ge=0, le=10, strict=True), WholeNumber]
 
 
 class PainScoreWrite(RequestModel):
@@ -25,10 +33,11 @@ class PainScoreWrite(RequestModel):
 
 
 class PainScorePatch(RequestModel):
-    recorded_at: Instant | None = None
-    region: PainRegion | None = None
+    # May be left out, never null (the others clear with null).
+    recorded_at: Annotated[Instant | None, NEVER_NULL] = None
+    region: Annotated[PainRegion | None, NEVER_NULL] = None
     side: Side | None = None
-    score: Score | None = None
+    score: Annotated[Score | None, NEVER_NULL] = None
     context: PainContext | None = None
     workout_id: uuid.UUID | None = None
     notes: Notes | None = None

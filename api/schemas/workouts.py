@@ -8,12 +8,20 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, model_validator
 
-from api.schemas.common import CREATED_BY, Instant, Notes, RequestModel, ResponseModel
+from api.schemas.common import (
+    CREATED_BY,
+    NEVER_NULL,
+    Instant,
+    Notes,
+    RequestModel,
+    ResponseModel,
+    WholeNumber,
+)
 from api.schemas.enums import SetType
 
 MAX_SETS = 200
 
-Reps = Annotated[int, Field(ge=0, le=1000, strict=True)]
+Reps = Annotated[int, Field(ge=0, le=1000, strict=True), WholeNumber]
 LoadKg = Annotated[float, Field(ge=-500, le=1500, allow_inf_nan=False)]
 Rpe = Annotated[float, Field(ge=1, le=10, multiple_of=0.5)]
 
@@ -52,7 +60,7 @@ class WorkoutWrite(RequestModel):
 
 
 class WorkoutPatch(RequestModel):
-    started_at: Instant | None = None
+    started_at: Annotated[Instant | None, NEVER_NULL] = None  # may be left out, never null
     ended_at: Instant | None = None
     title: str | None = Field(default=None, max_length=200)
     notes: Notes | None = None

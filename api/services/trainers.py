@@ -108,7 +108,8 @@ def accept_invitation(
         throttle.hit(f"user:{client.id}")
         raise NotFound("No usable invitation with this code", code="invitation_not_found")
     if invitation.trainer_id == client.id:
-        raise InvalidInput([FieldError("code", "you cannot accept your own invitation")])
+        # The code is right, the caller is not: a conflict with the invitation, not bad input.
+        raise Conflict("You cannot accept your own invitation", code="own_invitation")
     trainer = session.get(User, invitation.trainer_id)
     if trainer is None or not trainer.is_active:
         raise NotFound("No usable invitation with this code", code="invitation_not_found")
@@ -318,7 +319,7 @@ def roster(
 
 
 def access_log(session: Session, client: User, page: PageParams) -> schemas.AccessLogPage:
-    """Every read and write a trainer made of the client's data, newest first."""
+    """Every read and write a trainer made or tried (refused) on the client's data, newest first."""
     after = None
     if page.cursor:
         raw_at, raw_id = decode_cursor(page.cursor, size=2)

@@ -64,7 +64,7 @@ class TrainerNote(SQLModel, table=True):
 
 
 class AccessLogEntry(SQLModel, table=True):
-    """One read or write a trainer made of a client's data."""
+    """One read or write a trainer (or former trainer) made or tried on a client's data."""
 
     __tablename__ = "access_log"
     __table_args__ = (Index("ix_access_log_client_at", "client_id", "at", "id"),)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+from tests.conftest import LiveServer
 
 
 def test_unknown_route_is_404_problem(client: TestClient) -> None:
@@ -102,3 +105,50 @@ def test_nul_characters_are_422_naming_the_field(client: TestClient, auth_header
 def test_nul_in_a_query_string_is_4xx_not_500(client: TestClient, auth_headers: dict) -> None:
     response = client.get("/v1/exercises", params={"q": "dead\x00lift"}, headers=auth_headers)
     assert response.status_code in (200, 422)
+
+
+def test_unhandled_exception_500_carries_request_id_and_security_headers(app: FastAPI) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom", headers={"X-Request-ID": "req-43"})
+    assert response.status_code == 500
+    assert response.headers["x-request-id"] == "req-43"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cross-origin-opener-policy"] == "same-origin"
+    assert response.json()["request_id"] == "req-43"
+
+
+def test_a_500_leaves_the_keep_alive_connection_usable(app: FastAPI) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    def local_port(response: httpx.Response) -> int:
+        port: int = response.extensions["network_stream"].get_extra_info("client_addr")[1]
+        return port
+
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=10) as http:
+        failed = http.get("/boom", headers={"X-Request-ID": "req-44"})
+        assert failed.status_code == 500
+        assert failed.headers["x-request-id"] == "req-44"
+        assert failed.headers.get("connection") != "close"
+        after = http.get("/healthz")
+        assert after.status_code == 200
+        assert local_port(after) == local_port(failed)  # the same connection, reused
+
+
+def test_405_allows_every_method_of_the_path(client: TestClient, auth_headers: dict) -> None:
+    for path, allowed in (
+        ("/v1/exercises", "GET, POST"),
+        ("/v1/exercises/deadlift", "DELETE, GET, PATCH"),
+        ("/v1/users/me/trainers", "GET, POST"),
+        ("/v1/auth/register", "POST"),
+    ):
+        response = client.options(path, headers=auth_headers)
+        assert response.status_code == 405, path
+        assert response.headers["allow"] == allowed, path

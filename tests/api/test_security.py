@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 
 import jwt
 import pytest
@@ -15,6 +16,7 @@ from api.security import key_id
 from db.models import User
 from tests.conftest import TEST_SECRET, make_settings
 from tests.factories import PASSWORD, token_for
+from tests.records import bodyweight
 
 NEW_SECRET = "rotated-secret-" + "y" * 40
 
@@ -112,3 +114,84 @@ def test_request_log_is_json_without_tokens_or_personal_data(
     assert auth_headers["Authorization"].split()[1] not in text
     assert PASSWORD not in text
     assert user.email not in text
+
+
+class TestCacheControl:
+    """One rule for every response (RequestContextMiddleware): nothing personal is stored by
+    a browser or a shared cache; ETag'd records are revalidated; public documents are cached."""
+
+    def test_token_answers_are_no_store(self, client: TestClient, user: User) -> None:
+        signed_in = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
+        )
+        assert signed_in.status_code == 200
+        assert signed_in.headers["cache-control"] == "no-store"
+        refreshed = client.post(
+            "/v1/auth/token",
+            data={
+                "grant_type": "refresh_token",
+                "refresh_token": signed_in.json()["refresh_token"],
+            },
+        )
+        assert refreshed.status_code == 200
+        assert refreshed.headers["cache-control"] == "no-store"
+        registered = client.post(
+            "/v1/auth/register",
+            json={"email": "new@example.com", "password": PASSWORD, "display_name": "New"},
+        )
+        assert registered.status_code == 201
+        assert registered.headers["cache-control"] == "no-store"
+
+    def test_personal_data_is_private_no_store(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        for path in (
+            "/v1/users/me",
+            "/v1/users/me/workouts",
+            "/v1/users/me/balance",
+            "/v1/users/me/summary",
+            "/v1/users/me/changes",
+            "/v1/users/me/exports/workouts.csv",
+            "/v1/users/me/export.zip",
+            "/v1/users/me/trainers",
+            "/v1/users/me/access-log",
+            "/v1/trainer/clients",
+            "/v1/trainer/clients.csv",
+            "/v1/exercises",
+        ):
+            response = client.get(path, headers=auth_headers)
+            assert response.status_code == 200, path
+            assert response.headers["cache-control"] == "private, no-store", path
+
+    def test_records_with_etags_are_private_and_revalidated(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        created = client.post("/v1/users/me/bodyweights", json=bodyweight(), headers=auth_headers)
+        assert created.status_code == 201
+        assert created.headers["cache-control"] == "private, no-cache"
+        url = f"/v1/users/me/bodyweights/{created.json()['id']}"
+        read = client.get(url, headers=auth_headers)
+        assert read.headers["cache-control"] == "private, no-cache"
+        unchanged = client.get(url, headers={**auth_headers, "If-None-Match": read.headers["etag"]})
+        assert unchanged.status_code == 304
+        assert unchanged.headers["cache-control"] == "private, no-cache"
+
+    def test_errors_are_no_store(self, client: TestClient, auth_headers: dict) -> None:
+        for response in (
+            client.get("/v1/users/me"),  # 401
+            client.get(f"/v1/users/{uuid.uuid4()}/workouts", headers=auth_headers),  # 404
+            client.put("/v1/auth/register", json={}),  # 405
+            client.post("/v1/users/me/workouts", json={}, headers=auth_headers),  # 422
+            client.get("/v1/methods/nope"),  # 404 on a public document
+        ):
+            assert response.status_code >= 400
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.headers["cache-control"] == "no-store", response.request.url
+
+    def test_public_documents_may_be_cached(self, client: TestClient) -> None:
+        for path in ("/openapi.json", "/v1/methods/pcb-1"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert response.headers["cache-control"] == "public, max-age=3600", path
+        assert client.get("/healthz").headers["cache-control"] == "no-store"

@@ -113,14 +113,15 @@ class TestInvitations:
         assert statuses[revoked["id"]] == "revoked"
         assert statuses[expired["id"]] == "expired"
 
-    def test_accepting_ones_own_invitation_is_422(
+    def test_accepting_ones_own_invitation_is_409(
         self, client: TestClient, trainer_headers: dict
     ) -> None:
         code = invite(client, trainer_headers)["code"]
         response = client.post(
             "/v1/users/me/trainers", json={"code": code}, headers=trainer_headers
         )
-        assert response.status_code == 422
+        assert response.status_code == 409
+        assert response.json()["code"] == "own_invitation"
 
     def test_only_pending_invitations_can_be_revoked(
         self, client: TestClient, trainer_headers: dict, auth_headers: dict, other_headers: dict
@@ -459,6 +460,34 @@ class TestAccessLog:
         )
         trainer_own = client.get("/v1/users/me/access-log", headers=trainer_headers).json()
         assert trainer_own["items"] == []
+
+    def test_records_refused_calls_of_linked_trainers_but_not_strangers(
+        self,
+        client: TestClient,
+        trainer_headers: dict,
+        auth_headers: dict,
+        other_headers: dict,
+        user: User,
+        trainer: User,
+    ) -> None:
+        link(client, trainer_headers, auth_headers)  # reads only
+        own = f"/v1/users/{user.id}"
+        assert client.get(f"{own}/balance", headers=trainer_headers).status_code == 200
+        refused_write = client.post(
+            f"{own}/bodyweights", json=bodyweight(), headers=trainer_headers
+        )
+        assert refused_write.status_code == 404
+        withdrawn = client.delete(f"/v1/users/me/trainers/{trainer.id}", headers=auth_headers)
+        assert withdrawn.status_code == 204
+        assert client.get(f"{own}/workouts", headers=trainer_headers).status_code == 404
+        assert client.get(f"{own}/workouts", headers=other_headers).status_code == 404  # stranger
+        log = client.get("/v1/users/me/access-log", headers=auth_headers).json()["items"]
+        assert [(e["method"], e["resource"], e["status"]) for e in log] == [
+            ("GET", "workouts", 404),
+            ("POST", "bodyweights", 404),
+            ("GET", "balance", 200),
+        ]
+        assert {e["trainer"]["id"] for e in log} == {str(trainer.id)}
 
 
 def test_roster_csv_has_the_same_table(

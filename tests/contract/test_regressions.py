@@ -8,6 +8,7 @@ problem+json, and dates or instants outside 1900-2999 refused as 422 instead of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -139,3 +140,86 @@ def test_a_record_in_year_one_does_not_break_later_reads(
         return  # fixed by refusing such instants
     response = raising_client.get(url, headers=auth_headers)
     assert response.status_code == 200
+
+
+# -- issue 21, item 15: `st run --checks all` (stateful phase included) --------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/users/me/balance?at=0",
+        "/v1/users/me/balance/trend?to=0",
+        "/v1/users/me/benchmarks?to=0",
+        "/v1/users/me/pain/trend?to=0",
+        "/v1/users/me/workouts?to=0",
+    ],
+)
+def test_a_number_is_not_a_date(client: TestClient, auth_headers: dict[str, str], url: str) -> None:
+    response = client.get(url, headers=auth_headers)
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/trainer/invitations", {"can_log": 0}),
+        ("/v1/users/me/bodyweights", {"measured_at": "2026-01-01T00:00:00Z", "weight_kg": True}),
+    ],
+)
+def test_json_types_are_not_coerced(
+    client: TestClient, auth_headers: dict[str, str], path: str, body: dict[str, Any]
+) -> None:
+    assert client.post(path, json=body, headers=auth_headers).status_code == 422
+
+
+def test_a_whole_number_written_as_a_float_is_an_integer(
+    client: TestClient, auth_headers: dict[str, str]
+) -> None:
+    body = {"recorded_at": "2026-01-01T00:00:00Z", "region": "low_back", "score": 4.0}
+    response = client.post("/v1/users/me/pain-scores", json=body, headers=auth_headers)
+    assert response.status_code == 201
+    assert response.json()["score"] == 4
+
+
+def test_the_document_says_what_the_validators_refuse(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    # Never null in a PATCH (left out instead).
+    for name, field in (("UserUpdate", "timezone"), ("WorkoutPatch", "started_at")):
+        assert "null" not in str(schemas[name]["properties"][field]), (name, field)
+    # No NUL in text; something left once stripped where text is required.
+    blank = schemas["NoteCreate"]["properties"]["body"]["pattern"]
+    assert not any(re.match(blank, text) for text in ("", " \x1f ", "\x85", "a\x00"))
+    assert re.match(blank, " a ")
+    assert schemas["WorkoutPatch"]["properties"]["started_at"]["pattern"] == "^(19|2[0-9])[0-9]{2}-"
+    email = schemas["UserRegister"]["properties"]["email"]["pattern"]
+    assert re.match(email, "ada@example.com")
+    assert not re.match(email, "ada@mail.TEST")
+
+
+def test_a_year_within_bounds_is_accepted_whatever_the_offset(
+    client: TestClient, auth_headers: dict[str, str]
+) -> None:
+    response = client.get(
+        "/v1/users/me/workouts", params={"from": "1900-01-01T00:00:00+14:00"}, headers=auth_headers
+    )
+    assert response.status_code == 200
+
+
+def test_a_password_is_kept_as_typed(client: TestClient) -> None:
+    password = "  ten chars  "  # 13 characters as typed, 9 once stripped
+    registered = client.post(
+        "/v1/auth/register", json={"email": "spaces@example.com", "password": password}
+    )
+    assert registered.status_code == 201
+    signed_in = client.post(
+        "/v1/auth/token",
+        data={"grant_type": "password", "username": "spaces@example.com", "password": password},
+    )
+    assert signed_in.status_code == 200
+
+
+def test_a_refresh_token_over_the_length_limit_is_refused_as_sent(client: TestClient) -> None:
+    token = "  " + "x" * 255 + "  "  # 259 characters, 255 once stripped
+    response = client.post("/v1/auth/logout", json={"refresh_token": token})
+    assert response.status_code == 422

@@ -2,12 +2,16 @@
 
 Each operation gets its explicit examples, the coverage phase's boundary cases, and
 `BACKCHAIN_FUZZ_EXAMPLES` Hypothesis examples per generation mode (valid and invalid data),
-sent as a real signed-in user (see conftest.py). Every answer must pass:
+sent as a real signed-in user (see conftest.py); then the stateful phase chains operations
+along the document's links. Every answer must pass every schemathesis check (`--checks all`):
+no 5xx; documented statuses, media types, headers and bodies; schema-valid requests accepted
+and schema-violating ones refused; `Allow` on 405; deleted resources gone; auth enforced.
 
-- not_a_server_error: no 5xx;
-- status_code_conformance: the status is documented for the operation;
-- content_type_conformance: the media type is one documented for that status;
-- response_schema_conformance: the body matches the documented schema.
+A schema-valid request is accepted unless the server's state refuses it, which a schema cannot
+say: a stale `If-Match` (412) or a deleted id (410) are such answers, and so are made-up
+references. The hooks below send real ones (an exercise, a zone, a cursor left out, a fresh
+`Idempotency-Key`, a fresh set id, an instant not in the future, a real CSV), and only in
+place of schema-valid values, so a schema-violating case stays one.
 
 Quick run (the regular suite: SQLite, in-process):
     .venv/bin/python -m pytest tests/contract
@@ -21,32 +25,30 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import hypothesis
 import hypothesis.strategies as st
 import pytest
 import schemathesis
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-    status_code_conformance,
-)
-from schemathesis.config import HealthCheck
+from schemathesis.config import HealthCheck, PositiveDataAcceptanceConfig
 
 from api.openapi_spec import build_spec
+from api.schemas.common import YEARS_PATTERN
+from api.schemas.enums import ImportFormat
 from tests.conftest import LiveServer
-from tests.contract.conftest import FUZZ_EXAMPLES, FUZZ_SEED, FUZZ_TRANSPORT, FuzzWorld
-
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
+from tests.contract.conftest import (
+    FUZZ_EXAMPLES,
+    FUZZ_SEED,
+    FUZZ_TIMEZONE,
+    FUZZ_TRANSPORT,
+    FuzzWorld,
+)
 
 # How often a path parameter with a pool of existing rows keeps its generated value instead
 # (1 in N): mostly `me` and real ids, so calls get past authorization and lookups.
@@ -135,6 +137,12 @@ if FUZZ_SEED is not None:
     SEED_LABEL = f"BACKCHAIN_FUZZ_SEED={_seed}"
 # Every call goes through a real database: some examples are legitimately slow.
 schema.config.update(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+# Every check (`st run --checks all`). A valid request may still meet a state that refuses it:
+# a stale ETag (412) and a deleted id (410) are documented answers, not rejected data.
+schema.config.checks.update(included_check_names=["all"])
+schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
+    expected_statuses=["2xx", "3xx", 401, 403, 404, 409, 410, 412, 429, "5xx"]
+)
 
 
 @schema.hook("flatmap_path_parameters")
@@ -148,7 +156,8 @@ def known_rows(context: Any, path_parameters: dict[str, Any]) -> st.SearchStrate
     strategies: dict[str, st.SearchStrategy[Any]] = {}
     for name, generated in path_parameters.items():
         pool = world.pool_for(path, name)
-        if not pool:
+        if not pool or (_is_uuid(pool[0]) and not _is_uuid(generated)):
+            # Nothing to steer to, or a malformed id a negative case needs refused as it is.
             strategies[name] = st.just(generated)
             continue
         strategies[name] = st.integers(0, KEEP_GENERATED_ONE_IN - 1).flatmap(
@@ -160,6 +169,8 @@ def known_rows(context: Any, path_parameters: dict[str, Any]) -> st.SearchStrate
 
 
 INSTANT_FIELDS = {"started_at", "recorded_at", "measured_at"}
+YEARS = YEARS_PATTERN
+IMPORT_FORMATS = {f.value for f in ImportFormat}
 # A small Strong export, for CSV imports (text/csv or the multipart `file`).
 STRONG_CSV = (
     "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
@@ -169,58 +180,135 @@ STRONG_CSV = (
 )
 
 
+def _is_text(value: Any, *, max_length: int = 10_000) -> bool:
+    """A string the schema accepts as free text (no NUL, something left once stripped)."""
+    return isinstance(value, str) and "\x00" not in value and 0 < len(value.strip()) <= max_length
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(value)
+    except (TypeError, ValueError, AttributeError):
+        return False
+    return True
+
+
+def _is_instant(value: Any) -> bool:
+    """An RFC 3339 instant with an offset in the years the schema allows."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return parsed.tzinfo is not None and re.match(YEARS, value) is not None
+
+
+def _as_instant(value: Any) -> datetime | None:
+    """A query bound (a date or an instant) as an aware instant, if it is one."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
 def _steered(value: Any, slug: str, instant: datetime) -> Any:
-    """`value` with real references: every string `exercise` is `slug`, every record instant
-    is `instant` (and `ended_at` an hour later) so cross-field rules (ended after started,
-    not in the future) hold and the call reaches the code behind validation."""
+    """`value` with real references in place of schema-valid made-up ones: every `exercise` is
+    `slug`, every record instant is `instant` (and `ended_at` an hour later) so cross-field
+    rules (ended after started, not in the future) hold; a pain score names no workout; a
+    set's own id is fresh. Schema-violating values are left for the checks to see refused."""
     if isinstance(value, list):
         return [_steered(v, slug, instant) for v in value]
     if not isinstance(value, dict):
         return value
     steered: dict[str, Any] = {}
     for key, item in value.items():
-        if key == "exercise" and isinstance(item, str):
+        if key == "exercise" and _is_text(item, max_length=80):
             steered[key] = slug
-        elif key in INSTANT_FIELDS and isinstance(item, str):
+        elif key in INSTANT_FIELDS and _is_instant(item):
             steered[key] = instant.isoformat()
-        elif key == "ended_at" and isinstance(item, str):
-            steered[key] = (instant + timedelta(hours=1)).isoformat()
+        elif key == "ended_at" and _is_instant(item):
+            # After the start sent with it, or else after any start already stored.
+            end = instant + timedelta(hours=1) if "started_at" in value else datetime.now(UTC)
+            steered[key] = end.isoformat()
+        elif key == "workout_id" and _is_uuid(item):
+            steered[key] = None
+        elif key == "id" and "exercise" in value and _is_uuid(item):
+            steered[key] = str(uuid.uuid4())
+        elif key == "timezone" and isinstance(item, str) and "\x00" not in item:
+            steered[key] = FUZZ_TIMEZONE
         else:
             steered[key] = _steered(item, slug, instant)
     return steered
 
 
-@schema.hook("flatmap_body")
-def known_references(context: Any, body: Any) -> st.SearchStrategy[Any]:
-    """Mostly real references in bodies: exercise slugs, plausible instants, own credentials."""
-    world = TARGET.world
-    if world is None:
-        return st.just(body)
-    steer = st.integers(0, KEEP_GENERATED_ONE_IN - 1).map(lambda n: n != 0)
-    if context.operation.path.endswith("/imports"):
+def _steered_body(path: str, body: Any, world: FuzzWorld, rng: random.Random) -> Any:
+    """Real references in bodies: exercise slugs, plausible instants, zones, own credentials,
+    a real CSV to import."""
+    if path.endswith("/imports"):
         if isinstance(body, str):
-            return steer.map(lambda yes: STRONG_CSV if yes else body)
-        if isinstance(body, dict) and "file" in body:
-            csv = STRONG_CSV.encode()
-            return steer.map(lambda yes: {**body, "file": csv} if yes else body)
-        return st.just(body)
+            return STRONG_CSV
+        if isinstance(body, dict) and isinstance(body.get("file"), bytes):
+            return {**body, "file": STRONG_CSV.encode()}
+        return body
     if not isinstance(body, dict):
-        return st.just(body)
-    if context.operation.path == "/v1/auth/token":
+        return body
+    if path == "/v1/auth/token":
         credentials = {
             "password": {"username": world.email, "password": world.password},
             "refresh_token": {"refresh_token": world.refresh_token},
         }.get(body.get("grant_type"), {})
-        return steer.map(lambda yes: {**body, **credentials} if yes else body)
-    text = json.dumps(body, default=str)
-    if not any(f'"{key}"' in text for key in ("exercise", *INSTANT_FIELDS)):
-        return st.just(body)
-    now = datetime.now(UTC)
-    return st.tuples(
-        steer,
-        st.sampled_from(world.pools["exercise_slug"]),
-        st.floats(min_value=0, max_value=400).map(lambda days: now - timedelta(days=days)),
-    ).map(lambda drawn: _steered(body, drawn[1], drawn[2]) if drawn[0] else body)
+        return {**body, **credentials} if rng.randrange(KEEP_GENERATED_ONE_IN) else body
+    current, new = body.get("current_password"), body.get("new_password")
+    if (
+        path == "/v1/auth/password"
+        and isinstance(current, str)
+        and len(current) <= 128
+        and "\x00" not in current
+        and isinstance(new, str)
+        and 10 <= len(new) <= 128
+        and "\x00" not in new
+    ):
+        # The right current password; the same new one, so later sign-ins still work.
+        return {**body, "current_password": world.password, "new_password": world.password}
+    slug = rng.choice(world.pools["exercise_slug"])
+    instant = datetime.now(UTC) - timedelta(days=rng.uniform(0, 400))
+    return _steered(body, slug, instant)
+
+
+def _steered_query(query: Any) -> Any:
+    """A real zone for `tz`; no made-up cursor (a cursor is the server's own token, and one it
+    never issued is refused like a made-up id)."""
+    if not isinstance(query, dict):
+        return query
+    steered = dict(query)
+    for name, max_length in (("cursor", 512), ("since", 64)):
+        if isinstance(steered.get(name), str) and len(steered[name]) <= max_length:
+            del steered[name]
+    if isinstance(steered.get("tz"), str) and "\x00" not in steered["tz"]:
+        steered["tz"] = FUZZ_TIMEZONE
+    bounds = [_as_instant(steered.get(name)) for name in ("from", "to")]
+    if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+        steered["from"], steered["to"] = steered["to"], steered["from"]  # a window, not empty
+    if isinstance(steered.get("format"), str) and steered["format"] in IMPORT_FORMATS:
+        steered["format"] = "auto"  # the CSV sent is a Strong export
+    return steered
+
+
+def _steer(case: schemathesis.Case) -> None:
+    """Real references in place of schema-valid made-up ones, in every phase (examples,
+    coverage, fuzzing, stateful); schema-violating values stay for the checks to see refused.
+    A fresh `Idempotency-Key`: a key reused with another body is refused by design."""
+    world = TARGET.world
+    assert world is not None
+    rng = random.Random(repr((case.operation.label, case.body, case.query)))
+    case.body = _steered_body(case.operation.path, case.body, world, rng)
+    case.query = _steered_query(case.query)
+    key = case.headers.get("Idempotency-Key") if case.headers is not None else None
+    if isinstance(key, str) and 0 < len(key) <= 255:
+        case.headers["Idempotency-Key"] = uuid.uuid4().hex
+    # Checks that send requests of their own (the same call without credentials, say) pick
+    # their transport from the schema the case was made from: the app, when in-process.
+    case.operation.schema.app = TARGET.call_kwargs.get("app")
 
 
 @schema.hook("filter_failure")
@@ -260,10 +348,55 @@ def fuzz_target(fuzz_world: FuzzWorld) -> Iterator[FuzzWorld]:
 def test_operation_honours_the_contract(case: schemathesis.Case, fuzz_target: FuzzWorld) -> None:
     try:
         headers = fuzz_target.auth_headers()
+        _steer(case)
         response = case.call(headers=headers, **TARGET.call_kwargs)
         fuzz_target.count(case.operation.label, response.status_code)
+        case.validate_response(response, headers=headers, transport_kwargs=TARGET.call_kwargs)
+    except Exception as exc:
+        if SEED_LABEL:
+            exc.add_note(f"reproduce with {SEED_LABEL}")
+        raise
+
+
+class Scenarios(schema.as_state_machine()):  # type: ignore[misc]
+    """The stateful phase: operations chained along the document's links (a created record
+    read, changed and deleted; an invitation made and accepted), every check on every step."""
+
+    def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
+        assert TARGET.world is not None
+        _steer(case)
+        return {"headers": TARGET.world.auth_headers(), **TARGET.call_kwargs}
+
+    def after_call(self, response: Any, case: schemathesis.Case) -> None:
+        super().after_call(response, case)
+        assert TARGET.world is not None
+        TARGET.world.count(case.operation.label, response.status_code)
+
+    def validate_response(
+        self, response: Any, case: schemathesis.Case, additional_checks: Any = None, **kwargs: Any
+    ) -> None:
+        headers = kwargs.pop("headers", None)
         case.validate_response(
-            response, checks=CHECKS, headers=headers, transport_kwargs=TARGET.call_kwargs
+            response,
+            additional_checks=additional_checks,
+            headers=headers,
+            transport_kwargs=kwargs or None,
+            recorder=getattr(self, "recorder", None),
+        )
+
+
+@pytest.mark.fuzz
+def test_scenarios_honour_the_contract(fuzz_target: FuzzWorld) -> None:
+    try:
+        Scenarios.run(
+            settings=hypothesis.settings(
+                max_examples=FUZZ_EXAMPLES,
+                stateful_step_count=6,
+                deadline=None,
+                derandomize=FUZZ_SEED is None,
+                database=None,
+                suppress_health_check=list(hypothesis.HealthCheck),
+            )
         )
     except Exception as exc:
         if SEED_LABEL:

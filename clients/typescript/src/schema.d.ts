@@ -734,7 +734,8 @@ export interface paths {
         put?: never;
         /**
          * Accept Invitation
-         * @description Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike.
+         * @description Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+         *     one's own code 409.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -776,7 +777,8 @@ export interface paths {
         };
         /**
          * List Access Log
-         * @description Every read and write a trainer made of my data, newest first.
+         * @description Every read and write a trainer made or tried on my data (refused ones answered 404
+         *     after I withdrew access, or writes without logging rights), newest first.
          */
         get: operations["listAccessLog"];
         put?: never;
@@ -996,10 +998,13 @@ export interface components {
         };
         /** BodyweightPatch */
         BodyweightPatch: {
-            /** Measured At */
-            measured_at?: string | null;
+            /**
+             * Measured At
+             * Format: date-time
+             */
+            measured_at?: string;
             /** Weight Kg */
-            weight_kg?: number | null;
+            weight_kg?: number;
         };
         /** BodyweightRead */
         BodyweightRead: {
@@ -1653,12 +1658,15 @@ export interface components {
         };
         /** PainScorePatch */
         PainScorePatch: {
-            /** Recorded At */
-            recorded_at?: string | null;
-            region?: components["schemas"]["PainRegion"] | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at?: string;
+            region?: components["schemas"]["PainRegion"];
             side?: components["schemas"]["Side"] | null;
             /** Score */
-            score?: number | null;
+            score?: number;
             context?: components["schemas"]["PainContext"] | null;
             /** Workout Id */
             workout_id?: string | null;
@@ -2217,12 +2225,12 @@ export interface components {
         UserUpdate: {
             /** Display Name */
             display_name?: string | null;
-            sex?: components["schemas"]["Sex"] | null;
+            sex?: components["schemas"]["Sex"];
             /** Birth Year */
             birth_year?: number | null;
             /** Timezone */
-            timezone?: string | null;
-            unit_preference?: components["schemas"]["Unit"] | null;
+            timezone?: string;
+            unit_preference?: components["schemas"]["Unit"];
             /** Bodyweight Kg */
             bodyweight_kg?: number | null;
         };
@@ -2235,8 +2243,11 @@ export interface components {
         };
         /** WorkoutPatch */
         WorkoutPatch: {
-            /** Started At */
-            started_at?: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at?: string;
             /** Ended At */
             ended_at?: string | null;
             /** Title */
@@ -3111,7 +3122,7 @@ export interface operations {
                      *           "pattern": "string",
                      *           "load_type": "external",
                      *           "is_system": false,
-                     *           "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "owner_id": null,
                      *           "aliases": [
                      *             {
                      *               "alias": "string",
@@ -3220,7 +3231,7 @@ export interface operations {
                      *       "pattern": "string",
                      *       "load_type": "external",
                      *       "is_system": false,
-                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "owner_id": null,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3315,7 +3326,7 @@ export interface operations {
                      *       "pattern": "string",
                      *       "load_type": "external",
                      *       "is_system": false,
-                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "owner_id": null,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3547,7 +3558,7 @@ export interface operations {
                      *       "pattern": "string",
                      *       "load_type": "external",
                      *       "is_system": false,
-                     *       "owner_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "owner_id": null,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3695,7 +3706,7 @@ export interface operations {
                      *           ],
                      *           "created_at": "2026-11-20T18:30:00Z",
                      *           "updated_at": "2026-11-20T18:30:00Z",
-                     *           "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "created_by": null,
                      *           "version": 1
                      *         }
                      *       ],
@@ -3808,7 +3819,7 @@ export interface operations {
                  *       "notes": "string",
                  *       "sets": [
                  *         {
-                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "id": null,
                  *           "exercise": "deadlift",
                  *           "set_type": "normal",
                  *           "reps": 5,
@@ -3857,7 +3868,7 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -4017,7 +4028,7 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -4137,7 +4148,7 @@ export interface operations {
                  *       "notes": "string",
                  *       "sets": [
                  *         {
-                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "id": null,
                  *           "exercise": "deadlift",
                  *           "set_type": "normal",
                  *           "reps": 5,
@@ -4186,7 +4197,7 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -4224,7 +4235,7 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -4542,7 +4553,7 @@ export interface operations {
                  *       "notes": "string",
                  *       "sets": [
                  *         {
-                 *           "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *           "id": null,
                  *           "exercise": "deadlift",
                  *           "set_type": "normal",
                  *           "reps": 5,
@@ -4591,7 +4602,7 @@ export interface operations {
                      *       ],
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -4767,11 +4778,11 @@ export interface operations {
                      *           "side": "left",
                      *           "score": 1,
                      *           "context": "rest",
-                     *           "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "workout_id": null,
                      *           "notes": "string",
                      *           "created_at": "2026-11-20T18:30:00Z",
                      *           "updated_at": "2026-11-20T18:30:00Z",
-                     *           "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "created_by": null,
                      *           "version": 1
                      *         }
                      *       ],
@@ -4883,7 +4894,7 @@ export interface operations {
                  *       "side": "left",
                  *       "score": 4,
                  *       "context": "rest",
-                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "workout_id": null,
                  *       "notes": "string"
                  *     }
                  */
@@ -4905,11 +4916,11 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -5052,11 +5063,11 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -5175,7 +5186,7 @@ export interface operations {
                  *       "side": "left",
                  *       "score": 4,
                  *       "context": "rest",
-                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "workout_id": null,
                  *       "notes": "string"
                  *     }
                  */
@@ -5197,11 +5208,11 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -5222,11 +5233,11 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -5543,7 +5554,7 @@ export interface operations {
                  *       "side": "left",
                  *       "score": 1,
                  *       "context": "rest",
-                 *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                 *       "workout_id": null,
                  *       "notes": "string"
                  *     }
                  */
@@ -5565,11 +5576,11 @@ export interface operations {
                      *       "side": "left",
                      *       "score": 1,
                      *       "context": "rest",
-                     *       "workout_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "workout_id": null,
                      *       "notes": "string",
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -5744,7 +5755,7 @@ export interface operations {
                      *           "weight_kg": 1,
                      *           "created_at": "2026-11-20T18:30:00Z",
                      *           "updated_at": "2026-11-20T18:30:00Z",
-                     *           "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *           "created_by": null,
                      *           "version": 1
                      *         }
                      *       ],
@@ -5872,7 +5883,7 @@ export interface operations {
                      *       "weight_kg": 1,
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -6014,7 +6025,7 @@ export interface operations {
                      *       "weight_kg": 1,
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -6149,7 +6160,7 @@ export interface operations {
                      *       "weight_kg": 1,
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -6169,7 +6180,7 @@ export interface operations {
                      *       "weight_kg": 1,
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -6502,7 +6513,7 @@ export interface operations {
                      *       "weight_kg": 1,
                      *       "created_at": "2026-11-20T18:30:00Z",
                      *       "updated_at": "2026-11-20T18:30:00Z",
-                     *       "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *       "created_by": null,
                      *       "version": 1
                      *     }
                      */
@@ -6680,7 +6691,7 @@ export interface operations {
                      *             "sets": [],
                      *             "created_at": "2026-11-20T18:30:00Z",
                      *             "updated_at": "2026-11-20T18:30:00Z",
-                     *             "created_by": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "created_by": null,
                      *             "version": 1
                      *           },
                      *           "changed_at": "2026-11-20T18:30:00Z"
@@ -7229,7 +7240,7 @@ export interface operations {
     listBenchmarks: {
         parameters: {
             query?: {
-                lift?: string | null;
+                lift?: "back_squat" | "barbell_row" | "bench_press" | "chin_up" | "deadlift" | "front_squat" | "hip_thrust" | "overhead_press" | "pull_up" | "push_up";
                 /** @description First local date (YYYY-MM-DD), inclusive. */
                 from?: string | null;
                 /** @description Last local date (YYYY-MM-DD), inclusive. */
@@ -9505,6 +9516,32 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -55,6 +55,7 @@ from .job_status import JobStatus
 from .lag_association import LagAssociation
 from .lift_balance import LiftBalance
 from .lift_benchmark import LiftBenchmark
+from .list_benchmarks_lift import ListBenchmarksLift
 from .load_type import LoadType
 from .logout_request import LogoutRequest
 from .method_read import MethodRead
@@ -172,6 +173,7 @@ __all__ = (
     "LagAssociation",
     "LiftBalance",
     "LiftBenchmark",
+    "ListBenchmarksLift",
     "LoadType",
     "LogoutRequest",
     "MethodRead",

@@ -19,39 +19,31 @@ T = TypeVar("T", bound="PainScorePatch")
 class PainScorePatch:
     """
     Attributes:
-        recorded_at (datetime.datetime | None | Unset):
-        region (None | PainRegion | Unset):
+        recorded_at (datetime.datetime | Unset):
+        region (PainRegion | Unset):
         side (None | Side | Unset):
-        score (int | None | Unset):
+        score (int | Unset):
         context (None | PainContext | Unset):
         workout_id (None | Unset | UUID):
         notes (None | str | Unset):
     """
 
-    recorded_at: datetime.datetime | None | Unset = UNSET
-    region: None | PainRegion | Unset = UNSET
+    recorded_at: datetime.datetime | Unset = UNSET
+    region: PainRegion | Unset = UNSET
     side: None | Side | Unset = UNSET
-    score: int | None | Unset = UNSET
+    score: int | Unset = UNSET
     context: None | PainContext | Unset = UNSET
     workout_id: None | Unset | UUID = UNSET
     notes: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        recorded_at: None | str | Unset
-        if isinstance(self.recorded_at, Unset):
-            recorded_at = UNSET
-        elif isinstance(self.recorded_at, datetime.datetime):
+        recorded_at: str | Unset = UNSET
+        if not isinstance(self.recorded_at, Unset):
             recorded_at = self.recorded_at.isoformat()
-        else:
-            recorded_at = self.recorded_at
 
-        region: None | str | Unset
-        if isinstance(self.region, Unset):
-            region = UNSET
-        elif isinstance(self.region, PainRegion):
+        region: str | Unset = UNSET
+        if not isinstance(self.region, Unset):
             region = self.region.value
-        else:
-            region = self.region
 
         side: None | str | Unset
         if isinstance(self.side, Unset):
@@ -61,11 +53,7 @@ class PainScorePatch:
         else:
             side = self.side
 
-        score: int | None | Unset
-        if isinstance(self.score, Unset):
-            score = UNSET
-        else:
-            score = self.score
+        score = self.score
 
         context: None | str | Unset
         if isinstance(self.context, Unset):
@@ -112,40 +100,19 @@ class PainScorePatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _recorded_at = d.pop("recorded_at", UNSET)
+        recorded_at: datetime.datetime | Unset
+        if isinstance(_recorded_at, Unset):
+            recorded_at = UNSET
+        else:
+            recorded_at = datetime.datetime.fromisoformat(_recorded_at)
 
-        def _parse_recorded_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                recorded_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return recorded_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        recorded_at = _parse_recorded_at(d.pop("recorded_at", UNSET))
-
-        def _parse_region(data: object) -> None | PainRegion | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                region_type_0 = PainRegion(data)
-
-                return region_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PainRegion | Unset, data)
-
-        region = _parse_region(d.pop("region", UNSET))
+        _region = d.pop("region", UNSET)
+        region: PainRegion | Unset
+        if isinstance(_region, Unset):
+            region = UNSET
+        else:
+            region = PainRegion(_region)
 
         def _parse_side(data: object) -> None | Side | Unset:
             if data is None:
@@ -164,14 +131,7 @@ class PainScorePatch:
 
         side = _parse_side(d.pop("side", UNSET))
 
-        def _parse_score(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        score = _parse_score(d.pop("score", UNSET))
+        score = d.pop("score", UNSET)
 
         def _parse_context(data: object) -> None | PainContext | Unset:
             if data is None:

@@ -17,18 +17,18 @@ class UserUpdate:
     """
     Attributes:
         display_name (None | str | Unset):
-        sex (None | Sex | Unset):
+        sex (Sex | Unset):
         birth_year (int | None | Unset):
-        timezone (None | str | Unset):
-        unit_preference (None | Unit | Unset):
+        timezone (str | Unset):
+        unit_preference (Unit | Unset):
         bodyweight_kg (float | None | Unset):
     """
 
     display_name: None | str | Unset = UNSET
-    sex: None | Sex | Unset = UNSET
+    sex: Sex | Unset = UNSET
     birth_year: int | None | Unset = UNSET
-    timezone: None | str | Unset = UNSET
-    unit_preference: None | Unit | Unset = UNSET
+    timezone: str | Unset = UNSET
+    unit_preference: Unit | Unset = UNSET
     bodyweight_kg: float | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,13 +38,9 @@ class UserUpdate:
         else:
             display_name = self.display_name
 
-        sex: None | str | Unset
-        if isinstance(self.sex, Unset):
-            sex = UNSET
-        elif isinstance(self.sex, Sex):
+        sex: str | Unset = UNSET
+        if not isinstance(self.sex, Unset):
             sex = self.sex.value
-        else:
-            sex = self.sex
 
         birth_year: int | None | Unset
         if isinstance(self.birth_year, Unset):
@@ -52,19 +48,11 @@ class UserUpdate:
         else:
             birth_year = self.birth_year
 
-        timezone: None | str | Unset
-        if isinstance(self.timezone, Unset):
-            timezone = UNSET
-        else:
-            timezone = self.timezone
+        timezone = self.timezone
 
-        unit_preference: None | str | Unset
-        if isinstance(self.unit_preference, Unset):
-            unit_preference = UNSET
-        elif isinstance(self.unit_preference, Unit):
+        unit_preference: str | Unset = UNSET
+        if not isinstance(self.unit_preference, Unset):
             unit_preference = self.unit_preference.value
-        else:
-            unit_preference = self.unit_preference
 
         bodyweight_kg: float | None | Unset
         if isinstance(self.bodyweight_kg, Unset):
@@ -103,22 +91,12 @@ class UserUpdate:
 
         display_name = _parse_display_name(d.pop("display_name", UNSET))
 
-        def _parse_sex(data: object) -> None | Sex | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                sex_type_0 = Sex(data)
-
-                return sex_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Sex | Unset, data)
-
-        sex = _parse_sex(d.pop("sex", UNSET))
+        _sex = d.pop("sex", UNSET)
+        sex: Sex | Unset
+        if isinstance(_sex, Unset):
+            sex = UNSET
+        else:
+            sex = Sex(_sex)
 
         def _parse_birth_year(data: object) -> int | None | Unset:
             if data is None:
@@ -129,31 +107,14 @@ class UserUpdate:
 
         birth_year = _parse_birth_year(d.pop("birth_year", UNSET))
 
-        def _parse_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        timezone = d.pop("timezone", UNSET)
 
-        timezone = _parse_timezone(d.pop("timezone", UNSET))
-
-        def _parse_unit_preference(data: object) -> None | Unit | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                unit_preference_type_0 = Unit(data)
-
-                return unit_preference_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unit | Unset, data)
-
-        unit_preference = _parse_unit_preference(d.pop("unit_preference", UNSET))
+        _unit_preference = d.pop("unit_preference", UNSET)
+        unit_preference: Unit | Unset
+        if isinstance(_unit_preference, Unset):
+            unit_preference = UNSET
+        else:
+            unit_preference = Unit(_unit_preference)
 
         def _parse_bodyweight_kg(data: object) -> float | None | Unset:
             if data is None:

@@ -19,27 +19,23 @@ T = TypeVar("T", bound="WorkoutPatch")
 class WorkoutPatch:
     """
     Attributes:
-        started_at (datetime.datetime | None | Unset):
+        started_at (datetime.datetime | Unset):
         ended_at (datetime.datetime | None | Unset):
         title (None | str | Unset):
         notes (None | str | Unset):
         sets (list[SetWrite] | None | Unset): When present, replaces every set.
     """
 
-    started_at: datetime.datetime | None | Unset = UNSET
+    started_at: datetime.datetime | Unset = UNSET
     ended_at: datetime.datetime | None | Unset = UNSET
     title: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
     sets: list[SetWrite] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        started_at: None | str | Unset
-        if isinstance(self.started_at, Unset):
-            started_at = UNSET
-        elif isinstance(self.started_at, datetime.datetime):
+        started_at: str | Unset = UNSET
+        if not isinstance(self.started_at, Unset):
             started_at = self.started_at.isoformat()
-        else:
-            started_at = self.started_at
 
         ended_at: None | str | Unset
         if isinstance(self.ended_at, Unset):
@@ -94,23 +90,12 @@ class WorkoutPatch:
         from ..models.set_write import SetWrite  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
+        _started_at = d.pop("started_at", UNSET)
+        started_at: datetime.datetime | Unset
+        if isinstance(_started_at, Unset):
+            started_at = UNSET
+        else:
+            started_at = datetime.datetime.fromisoformat(_started_at)
 
         def _parse_ended_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.benchmarks_read import BenchmarksRead
+from ...models.list_benchmarks_lift import ListBenchmarksLift
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -15,18 +16,17 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     user: str,
     *,
-    lift: None | str | Unset = UNSET,
+    lift: ListBenchmarksLift | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_lift: None | str | Unset
-    if isinstance(lift, Unset):
-        json_lift = UNSET
-    else:
-        json_lift = lift
+    json_lift: str | Unset = UNSET
+    if not isinstance(lift, Unset):
+        json_lift = lift.value
+
     params["lift"] = json_lift
 
     json_from_: None | str | Unset
@@ -104,7 +104,7 @@ def sync_detailed(
     user: str,
     *,
     client: AuthenticatedClient,
-    lift: None | str | Unset = UNSET,
+    lift: ListBenchmarksLift | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
 ) -> Response[BenchmarksRead | Problem]:
@@ -114,7 +114,7 @@ def sync_detailed(
 
     Args:
         user (str): `me` or a user id.
-        lift (None | str | Unset):
+        lift (ListBenchmarksLift | Unset):
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
 
@@ -144,7 +144,7 @@ def sync(
     user: str,
     *,
     client: AuthenticatedClient,
-    lift: None | str | Unset = UNSET,
+    lift: ListBenchmarksLift | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
 ) -> BenchmarksRead | Problem | None:
@@ -154,7 +154,7 @@ def sync(
 
     Args:
         user (str): `me` or a user id.
-        lift (None | str | Unset):
+        lift (ListBenchmarksLift | Unset):
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
 
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     user: str,
     *,
     client: AuthenticatedClient,
-    lift: None | str | Unset = UNSET,
+    lift: ListBenchmarksLift | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
 ) -> Response[BenchmarksRead | Problem]:
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 
     Args:
         user (str): `me` or a user id.
-        lift (None | str | Unset):
+        lift (ListBenchmarksLift | Unset):
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
 
@@ -217,7 +217,7 @@ async def asyncio(
     user: str,
     *,
     client: AuthenticatedClient,
-    lift: None | str | Unset = UNSET,
+    lift: ListBenchmarksLift | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
 ) -> BenchmarksRead | Problem | None:
@@ -227,7 +227,7 @@ async def asyncio(
 
     Args:
         user (str): `me` or a user id.
-        lift (None | str | Unset):
+        lift (ListBenchmarksLift | Unset):
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
 

@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -82,7 +87,8 @@ def sync_detailed(
 ) -> Response[Problem | TrainerLinkRead]:
     """Accept Invitation
 
-     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike.
+     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+    one's own code 409.
 
     Args:
         body (InvitationAccept):
@@ -113,7 +119,8 @@ def sync(
 ) -> Problem | TrainerLinkRead | None:
     """Accept Invitation
 
-     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike.
+     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+    one's own code 409.
 
     Args:
         body (InvitationAccept):
@@ -139,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | TrainerLinkRead]:
     """Accept Invitation
 
-     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike.
+     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+    one's own code 409.
 
     Args:
         body (InvitationAccept):
@@ -168,7 +176,8 @@ async def asyncio(
 ) -> Problem | TrainerLinkRead | None:
     """Accept Invitation
 
-     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike.
+     Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
+    one's own code 409.
 
     Args:
         body (InvitationAccept):

@@ -81,7 +81,8 @@ def sync_detailed(
 ) -> Response[AccessLogPage | Problem]:
     """List Access Log
 
-     Every read and write a trainer made of my data, newest first.
+     Every read and write a trainer made or tried on my data (refused ones answered 404
+    after I withdrew access, or writes without logging rights), newest first.
 
     Args:
         limit (int | Unset): Page size (max 500). Default: 50.
@@ -115,7 +116,8 @@ def sync(
 ) -> AccessLogPage | Problem | None:
     """List Access Log
 
-     Every read and write a trainer made of my data, newest first.
+     Every read and write a trainer made or tried on my data (refused ones answered 404
+    after I withdrew access, or writes without logging rights), newest first.
 
     Args:
         limit (int | Unset): Page size (max 500). Default: 50.
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[AccessLogPage | Problem]:
     """List Access Log
 
-     Every read and write a trainer made of my data, newest first.
+     Every read and write a trainer made or tried on my data (refused ones answered 404
+    after I withdrew access, or writes without logging rights), newest first.
 
     Args:
         limit (int | Unset): Page size (max 500). Default: 50.
@@ -176,7 +179,8 @@ async def asyncio(
 ) -> AccessLogPage | Problem | None:
     """List Access Log
 
-     Every read and write a trainer made of my data, newest first.
+     Every read and write a trainer made or tried on my data (refused ones answered 404
+    after I withdrew access, or writes without logging rights), newest first.
 
     Args:
         limit (int | Unset): Page size (max 500). Default: 50.
