@@ -39,7 +39,7 @@ import schemathesis
 from schemathesis.config import HealthCheck, PositiveDataAcceptanceConfig
 
 from api.openapi_spec import build_spec
-from api.schemas.common import YEARS_PATTERN
+from api.schemas.common import MAX_TIMEZONE_LENGTH, YEARS_PATTERN
 from api.schemas.enums import ImportFormat
 from tests.conftest import LiveServer
 from tests.contract.conftest import (
@@ -185,6 +185,11 @@ def _is_text(value: Any, *, max_length: int = 10_000) -> bool:
     return isinstance(value, str) and "\x00" not in value and 0 < len(value.strip()) <= max_length
 
 
+def _is_zone_name(value: Any) -> bool:
+    """A string the schema accepts as a time zone name (the app then looks it up)."""
+    return isinstance(value, str) and "\x00" not in value and 0 < len(value) <= MAX_TIMEZONE_LENGTH
+
+
 def _is_uuid(value: Any) -> bool:
     try:
         uuid.UUID(value)
@@ -234,7 +239,7 @@ def _steered(value: Any, slug: str, instant: datetime) -> Any:
             steered[key] = None
         elif key == "id" and "exercise" in value and _is_uuid(item):
             steered[key] = str(uuid.uuid4())
-        elif key == "timezone" and isinstance(item, str) and "\x00" not in item:
+        elif key == "timezone" and _is_zone_name(item):
             steered[key] = FUZZ_TIMEZONE
         else:
             steered[key] = _steered(item, slug, instant)
@@ -284,7 +289,7 @@ def _steered_query(query: Any) -> Any:
     for name, max_length in (("cursor", 512), ("since", 64)):
         if isinstance(steered.get(name), str) and len(steered[name]) <= max_length:
             del steered[name]
-    if isinstance(steered.get("tz"), str) and "\x00" not in steered["tz"]:
+    if _is_zone_name(steered.get("tz")):
         steered["tz"] = FUZZ_TIMEZONE
     bounds = [_as_instant(steered.get(name)) for name in ("from", "to")]
     if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
