@@ -277,6 +277,10 @@ def _steered_body(path: str, body: Any, world: FuzzWorld, rng: random.Random) ->
         return {**body, "current_password": world.password, "new_password": world.password}
     slug = rng.choice(world.pools["exercise_slug"])
     instant = datetime.now(UTC) - timedelta(days=rng.uniform(0, 400))
+    if "started_at" in body and "ended_at" not in body:
+        # Before any end already stored (those lie within the last 400 days): a start sent
+        # alone must not fall after the stored end.
+        instant -= timedelta(days=401)
     return _steered(body, slug, instant)
 
 
