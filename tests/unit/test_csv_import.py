@@ -79,7 +79,7 @@ class TestPackageIsPure:
     def test_sources_import_only_the_standard_library_and_the_package(self) -> None:
         package_dir = Path(api.csv_io.__file__).parent
         offenders = []
-        for path in sorted(package_dir.glob("*.py")):
+        for path in sorted(package_dir.rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(), str(path))):
                 if isinstance(node, ast.Import):
                     names = [alias.name for alias in node.names]
@@ -90,7 +90,7 @@ class TestPackageIsPure:
                 for name in names:
                     root = name.split(".")[0]
                     if root not in sys.stdlib_module_names and not name.startswith("api.csv_io"):
-                        offenders.append(f"{path.name}: {name}")
+                        offenders.append(f"{path.relative_to(package_dir)}: {name}")
         assert offenders == []
 
 
