@@ -9,7 +9,6 @@ from sqlalchemy import bindparam, delete, insert, text
 from sqlmodel import Session, col, select
 
 from db.base import table_of
-from db.driver_sql import DriverStatement
 from db.models import Change, ChangeCounter
 
 _COUNTERS = table_of(ChangeCounter)
@@ -17,46 +16,41 @@ _CHANGES = table_of(Change)
 
 
 # One upsert: the first write creates the row, later ones bump it under its row lock. Plain
-# SQL that SQLite (3.35+) and PostgreSQL both accept: SQLAlchemy cannot cache the dialects'
-# `on_conflict_do_update` constructs, and compiling it again was ~7 % of a POST's CPU. Every
-# write runs it and appends a change: both are driver SQL (db/driver_sql.py).
-_BUMP = DriverStatement(
-    text(
-        "INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, :count) "
-        "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + :count "
-        "RETURNING last_seq"
-    ).bindparams(bindparam("user_id", type_=_COUNTERS.c.user_id.type))
-)
+# SQL that SQLite (3.35+) and PostgreSQL both accept (a `text()` construct is compiled once and
+# cached, unlike the dialects' `on_conflict_do_update`).
+_BUMP = text(
+    "INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, :count) "
+    "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + :count "
+    "RETURNING last_seq"
+).bindparams(bindparam("user_id", type_=_COUNTERS.c.user_id.type))
 _COMPACT = delete(_CHANGES).where(
     _CHANGES.c.user_id == bindparam("user_id"),
     _CHANGES.c.resource == bindparam("resource"),
     _CHANGES.c.resource_id == bindparam("resource_id"),
 )
-_APPEND = DriverStatement(insert(_CHANGES))
+_APPEND = insert(_CHANGES)
 # PostgreSQL takes both in one statement (an INSERT inside WITH; SQLite has none): one round
 # trip fewer per write.
-_BUMP_AND_APPEND = DriverStatement(
-    text(
-        "WITH bumped AS (INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, 1) "
-        "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + 1 "
-        "RETURNING last_seq) "
-        "INSERT INTO change (user_id, seq, resource, resource_id, op, changed_at) "
-        "SELECT :user_id, last_seq, :resource, :resource_id, :op, :changed_at FROM bumped "
-        "RETURNING seq"
-    ).bindparams(
-        bindparam("user_id", type_=_CHANGES.c.user_id.type),
-        bindparam("resource", type_=_CHANGES.c.resource.type),
-        bindparam("resource_id", type_=_CHANGES.c.resource_id.type),
-        bindparam("op", type_=_CHANGES.c.op.type),
-        bindparam("changed_at", type_=_CHANGES.c.changed_at.type),
-    )
+_BUMP_AND_APPEND = text(
+    "WITH bumped AS (INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, 1) "
+    "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + 1 "
+    "RETURNING last_seq) "
+    "INSERT INTO change (user_id, seq, resource, resource_id, op, changed_at) "
+    "SELECT :user_id, last_seq, :resource, :resource_id, :op, :changed_at FROM bumped "
+    "RETURNING seq"
+).bindparams(
+    bindparam("user_id", type_=_CHANGES.c.user_id.type),
+    bindparam("resource", type_=_CHANGES.c.resource.type),
+    bindparam("resource_id", type_=_CHANGES.c.resource_id.type),
+    bindparam("op", type_=_CHANGES.c.op.type),
+    bindparam("changed_at", type_=_CHANGES.c.changed_at.type),
 )
 
 
 def next_seq(session: Session, user_id: uuid.UUID, count: int = 1) -> int:
     """Bump the user's counter by `count` and return the last number reserved; its row lock
     orders this user's concurrent writers."""
-    result = _BUMP.execute(session.connection(), {"user_id": user_id, "count": count})
+    result = session.connection().execute(_BUMP, {"user_id": user_id, "count": count})
     return int(result.scalar_one())
 
 
@@ -84,9 +78,9 @@ def record(
         "changed_at": at,
     }
     if connection.dialect.name == "postgresql":
-        return int(_BUMP_AND_APPEND.execute(connection, values).scalar_one())
+        return int(connection.execute(_BUMP_AND_APPEND, values).scalar_one())
     seq = next_seq(session, user_id)
-    _APPEND.execute(connection, {**values, "seq": seq})
+    connection.execute(_APPEND, {**values, "seq": seq})
     return seq
 
 

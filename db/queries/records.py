@@ -4,7 +4,7 @@ The hot reads (a record's version, a page's keys, the rows and sets the record c
 are Core statements built once per table and filter shape and executed on the session's
 connection: rebuilding a statement, computing its cache key and loading ORM entities cost
 more than the database itself (bench/RESULTS.md). Rows are read by attribute like the ORM
-rows they replace. Updates load ORM rows; new rows are driver SQL (`db/driver_sql.py`).
+rows they replace. Updates load ORM rows; new rows are Core INSERTs.
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, Select, Table, and_, bindparam, delete, or_, update
+from sqlalchemy import Row, Select, Table, and_, bindparam, delete, insert, or_, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from db.base import canonical_uuid, table_of, uuid_text
-from db.driver_sql import DriverStatement
 from db.models import Exercise, Workout, WorkoutSet
 
 RecordT = TypeVar("RecordT", bound=Any)
@@ -173,26 +172,18 @@ def sets_with_slugs(
     return found
 
 
-@functools.cache
-def _insert_statement(table: Table) -> DriverStatement:
-    return DriverStatement(table.insert())
-
-
 def insert_row(session: Session, model: type[Any], row: Any) -> None:
-    """Insert a new record of `model` as one INSERT of its column values (driver SQL), read
-    off `row` (any object with them as attributes: it stays out of the session)."""
+    """Insert a new record of `model` as one INSERT of its column values, read off `row`
+    (any object with them as attributes: it stays out of the session)."""
     table = table_of(model)
-    _insert_statement(table).execute(
-        session.connection(), {column.key: getattr(row, column.key) for column in table.columns}
-    )
-
-
-_INSERT_SETS = DriverStatement(_SET_TABLE.insert())
+    values = {column.key: getattr(row, column.key) for column in table.columns}
+    session.connection().execute(insert(table), values)
 
 
 def insert_sets(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert sets (one executemany of driver SQL; their workout must be written already)."""
-    _INSERT_SETS.execute_many(session.connection(), rows)
+    """Insert sets (one executemany; their workout must be written already)."""
+    if rows:
+        session.connection().execute(insert(_SET_TABLE), list(rows))
 
 
 def delete_sets(session: Session, workout_id: uuid.UUID) -> None:
