@@ -18,6 +18,7 @@ themselves.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,10 +30,10 @@ from psycopg.conninfo import make_conninfo
 from psycopg_pool import AsyncConnectionPool
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, Dialect
+from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import engine as db_engine
-from db.driver_sql import PerDialect
 
 POOL_WAIT_S = 5.0  # a read waits this long for a connection, then answers 503
 
@@ -73,11 +74,26 @@ class _Compiled:
         )
 
 
-class AsyncQuery(PerDialect[_Compiled]):
+class AsyncQuery:
     """A Core select run by `AsyncReads`: compiled once per dialect, rows processed as
     SQLAlchemy's own result would process them."""
 
-    def _compile(self, compiled: SQLCompiler, dialect: Dialect) -> _Compiled:  # noqa: ARG002
+    def __init__(self, statement: ClauseElement) -> None:
+        self.statement = statement
+        self._compiled: dict[Dialect, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def compiled(self, dialect: Dialect) -> _Compiled:
+        found = self._compiled.get(dialect)
+        if found is None:
+            compiled = self.statement.compile(dialect=dialect)
+            assert isinstance(compiled, SQLCompiler)
+            with self._lock:
+                found = self._compiled.setdefault(dialect, self._compile(compiled))
+        return found
+
+    @staticmethod
+    def _compile(compiled: SQLCompiler) -> _Compiled:
         return _Compiled(
             sql=compiled.string,
             defaults={

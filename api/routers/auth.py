@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Annotated
 
-from anyio.to_thread import run_sync
 from fastapi import APIRouter, Depends, Form, Request, Response, status
 
 from api.deps import CurrentUser, HasherDep, SessionDep, SettingsDep, TokensDep
@@ -105,14 +103,8 @@ async def create_token(
             raise InvalidInput(
                 [FieldError("refresh_token", "required for grant_type=refresh_token")]
             )
-        issued = await run_sync(
-            functools.partial(
-                auth_service.refresh,
-                session,
-                tokens,
-                refresh_token=refresh_token,
-                refresh_days=settings.refresh_token_days,
-            )
+        issued = await auth_service.refresh(
+            session, tokens, refresh_token=refresh_token, refresh_days=settings.refresh_token_days
         )
     return TokenPair(
         access_token=issued.access_token,

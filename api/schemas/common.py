@@ -152,11 +152,9 @@ def _date_in_range(value: date) -> date:
 
 def _iso_date_text(value: object) -> object:
     # Pydantic would read a bare number as Unix time (`?at=0` as 1970-01-01).
-    if isinstance(value, str) and not DATE_TEXT.fullmatch(value):
-        raise ValueError("must be a date written YYYY-MM-DD")
-    if not isinstance(value, str | date):
-        raise ValueError("must be a date written YYYY-MM-DD")
-    return value
+    if isinstance(value, date) or (isinstance(value, str) and DATE_TEXT.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
 
 
 def _rfc3339_text(value: object) -> object:

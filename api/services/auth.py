@@ -127,10 +127,20 @@ async def login(
     return await run_sync(issue)
 
 
-def refresh(
+async def refresh(
     session: Session, tokens: TokenCodec, *, refresh_token: str, refresh_days: int
 ) -> IssuedTokens:
     """Rotate a refresh token; presenting a used one revokes its whole family."""
+    return await run_sync(
+        functools.partial(
+            _rotate, session, tokens, refresh_token=refresh_token, refresh_days=refresh_days
+        )
+    )
+
+
+def _rotate(
+    session: Session, tokens: TokenCodec, *, refresh_token: str, refresh_days: int
+) -> IssuedTokens:
     now = utcnow()
     row = users_queries.get_refresh_token(session, hash_token(refresh_token))
     invalid = Unauthorized("Invalid or expired refresh token", code="invalid_grant")
