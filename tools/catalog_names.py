@@ -172,6 +172,7 @@ GERMAN = {
     "Hanging Leg Raise": ["Beinheben hängend"],
     "Farmers Walk": ["Farmer's Walk (Kurzhantel)", "Bauerngang"],
     "Running": ["Laufen"],
+    "Running (Treadmill)": ["Laufen (Laufband)", "Laufband"],
     "Rowing Machine": ["Rudergerät", "Rudern (Ergometer)"],
     "Cycling": ["Radfahren"],
 }

@@ -13,13 +13,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from api.analytics.balance import SIDES, BalanceSnapshot, Band, Side, band_of, is_marked
 from api.analytics.classes import NOT_COUNTED, CountedClass
-from api.analytics.constants import REGIONS, Method, Region
+from api.analytics.constants import REGIONS, Method, Region, method_as_dict
 from api.analytics.e1rm import WARMUP_SET_TYPE
-from api.analytics.lifts import PCB_2
+from api.analytics.lifts import LIFTS, PCB_2, lifts_as_dicts
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,3 +363,24 @@ def has_counted_work(sets: Iterable[ClassifiedSet], at_date: date, window_days: 
     that date names `latest_counted_date`, §14)."""
     start, end = _window(at_date, window_days)
     return any(start <= s.local_date <= end and _is_counted_work(s) for s in sets)
+
+
+# --- GET /v1/methods/pcb-2 ----------------------------------------------------------------
+
+
+def pcb_2_as_dict(constants: VolumeConstants = VOLUME) -> dict[str, Any]:
+    """Every pcb-2 constant as JSON-ready data: the pcb-1 constants it keeps, the whole lifts
+    table as a list (§10) and the volume, coverage and suggestion constants (§11-§13)."""
+    out = method_as_dict(PCB_2)
+    out["lifts"] = lifts_as_dicts(LIFTS)
+    out["volume"] = {
+        "window_days": constants.volume_window_days,
+        "coverage_window_days": constants.coverage_window_days,
+        "suggestion_history_days": constants.suggestion_history_days,
+        "suggestion_target_ratio": constants.suggestion_target_ratio,
+        "suggestion_weeks": constants.suggestion_weeks,
+        "suggestion_below": constants.suggestion_below,
+        "suggested_exercises": constants.suggested_exercises,
+        "default_exercises": {r: list(e) for r, e in constants.default_exercises.items()},
+    }
+    return out

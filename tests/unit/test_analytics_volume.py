@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import count
@@ -21,6 +22,7 @@ from api.analytics.volume import (
     has_counted_work,
     is_working_set,
     latest_counted_date,
+    pcb_2_as_dict,
     suggestions,
     volume_balance,
     volume_series,
@@ -322,3 +324,15 @@ class TestLatest:
         assert latest is not None
         assert has_counted_work(sets, latest, VOLUME.volume_window_days)
         assert volume_balance(sets, latest).regions["lower"].posterior_sets == 1
+
+
+class TestPublishedMethod:
+    def test_pcb_2_publishes_its_lifts_table_and_volume_constants(self) -> None:
+        data = pcb_2_as_dict()
+        assert json.loads(json.dumps(data)) == data
+        assert data["method_id"] == "pcb-2"
+        assert [row["exercise"] for row in data["lifts"]] == list(PCB_2.lifts)
+        assert data["volume"]["window_days"] == 28
+        upper = data["volume"]["default_exercises"]["upper"]
+        assert upper == ["pull_up", "barbell_row", "face_pull"]
+        assert data["window_days"] == 42

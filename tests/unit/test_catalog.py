@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from api.analytics.classes import counted_class
 from api.exercise_names import fold, system_resolver
-from db.catalog import CHAINS, PATTERNS, REGIONS, catalog, catalog_by_slug
+from db.catalog import CATALOG_PATH, CHAINS, PATTERNS, REGIONS, catalog, catalog_by_slug
 from db.catalog_seed import SYSTEM_EXERCISES
 
 SNAKE_CASE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
@@ -161,6 +163,16 @@ CLASSES = {
     "Seitheben (Kurzhantel)": "not_counted",
     "Bizepscurl (Langhantel)": "not_counted",
 }
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="no ../shared reference data here")
+def test_the_committed_catalog_is_what_the_build_makes() -> None:
+    from tools.build_catalog import build
+
+    assert build(SHARED) == json.loads(CATALOG_PATH.read_text(encoding="utf-8"))
 
 
 def test_the_catalog_has_at_least_500_exercises() -> None:
