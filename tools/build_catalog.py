@@ -212,6 +212,10 @@ HIP_EXTENSION = re.compile(
 )
 
 
+# Seed exercises whose first alias names no equipment that is not bodyweight.
+SEED_EQUIPMENT = {"farmers_carry": "dumbbell", "goblet_squat": "dumbbell"}
+
+
 @dataclass
 class Entry:
     slug: str
@@ -337,7 +341,7 @@ class Catalog:
                 seed.region,
                 seed.pattern,
                 seed.load_type,
-                equipment_of(seed.aliases[0].alias),
+                SEED_EQUIPMENT.get(seed.slug) or equipment_of(seed.aliases[0].alias),
                 origin=["seed"],
             )
             self._register(entry)

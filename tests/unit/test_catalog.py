@@ -220,6 +220,18 @@ def test_an_app_name_means_one_exercise() -> None:
     assert {key: slugs for key, slugs in owners.items() if len(slugs) > 1} == {}
 
 
+def test_rows_fit_the_exercise_and_alias_tables() -> None:
+    # db/models/exercises.py: slug 80, name 120, alias 120, unique (lower-cased alias, source).
+    owners: dict[tuple[str, str], str] = {}
+    for e in catalog():
+        assert len(e.slug) <= 80
+        assert len(e.name) <= 120
+        for a in e.aliases:
+            assert len(a.name) <= 120
+            assert a.name == a.name.strip()
+            assert owners.setdefault((a.name.lower(), a.source), e.slug) == e.slug, a
+
+
 def test_each_app_names_many_catalog_exercises() -> None:
     by_source = {
         source: sum(any(a.source == source for a in e.aliases) for e in catalog())
