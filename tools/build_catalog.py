@@ -212,8 +212,8 @@ HIP_EXTENSION = re.compile(
 )
 
 
-# Seed exercises whose first alias names no equipment that is not bodyweight.
-SEED_EQUIPMENT = {"farmers_carry": "dumbbell", "goblet_squat": "dumbbell"}
+# Seed exercises whose first alias names no equipment, though they use one.
+SEED_EQUIPMENT = {"farmers_carry": "dumbbell"}
 
 
 @dataclass
