@@ -63,10 +63,8 @@ class Settings(BaseSettings):
     gc_freeze: bool = True
     # PostgreSQL cancels any statement running longer than this (the request answers 503).
     db_statement_timeout_ms: int = Field(default=30_000, ge=100)
-    # Sync endpoints running at once per process (the thread pool's limit; see api/threads.py).
-    # Default: 1 on SQLite (queries are local; more threads only contend for the GIL),
-    # 2 on PostgreSQL (a second thread runs while the first waits on the network).
-    worker_threads: int | None = Field(default=None, ge=1, le=200)
+    # Units of database work running at once per process, in threads (db.engine.Database).
+    database_threads: int = Field(default=2, ge=1, le=200)
     # The built dashboard, served at /app when the folder exists (`make web` builds it).
     web_dist: Path = Path(__file__).resolve().parent.parent / "clients" / "web" / "dist"
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)
@@ -86,10 +84,6 @@ class Settings(BaseSettings):
     # How long a process trusts an account's role, active flag and token version it read for
     # a read request (api/security.AccountFacts); writes always read them. 0: every request.
     account_recheck_ms: int = Field(default=1000, ge=0, le=60_000)
-    # On PostgreSQL, connections per process for the one-statement reads a cached answer
-    # starts with, and a write to one's own data authorises with, awaited on the event loop
-    # instead of in a request thread (db/async_reads.py); 0 turns them off.
-    async_read_connections: int = Field(default=4, ge=0, le=64)
 
     @field_validator("cors_origins", "jwt_previous_secrets", "forwarded_allow_ips", mode="before")
     @classmethod

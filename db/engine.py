@@ -1,19 +1,24 @@
-"""Engines and sessions: SQLite pragmas (WAL, foreign keys, busy timeout), pooled PostgreSQL."""
+"""Engines and sessions (SQLite pragmas: WAL, foreign keys, busy timeout; pooled PostgreSQL)
+and `Database.run`, the one way database work runs."""
 
 from __future__ import annotations
 
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-from weakref import WeakKeyDictionary
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlmodel import Session
+
+T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # The commit that grows the write-ahead log past this many pages copies them into the
@@ -40,38 +45,6 @@ WRITE_LOCK_WAIT_S = 10.0
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
-class _WriteTurn:
-    """The SQLite write lock held for a whole block of work on one thread (see `write_turn`)."""
-
-    def __init__(self, lock: threading.Lock) -> None:
-        self.lock = lock
-        self.local = threading.local()
-
-    def held_here(self) -> bool:
-        return getattr(self.local, "held", False)
-
-
-_write_turns: WeakKeyDictionary[Engine, _WriteTurn] = WeakKeyDictionary()
-
-
-@contextlib.contextmanager
-def write_turn(engine: Engine) -> Iterator[bool]:
-    """Take a SQLite engine's write lock for the block, if nobody holds it now; yields
-    whether it was taken. Work on the event loop must never wait for the lock (a thread that
-    holds it may need the loop to finish), so it runs only with its turn in hand. Engines of
-    other databases have no such lock: the block runs without one and gets False."""
-    turn = _write_turns.get(engine)
-    if turn is None or turn.held_here() or not turn.lock.acquire(blocking=False):
-        yield False
-        return
-    turn.local.held = True
-    try:
-        yield True
-    finally:
-        turn.local.held = False
-        turn.lock.release()
-
-
 def _queue_sqlite_writers(engine: Engine) -> None:
     """Let one connection at a time write, waiting in a queue.
 
@@ -82,8 +55,6 @@ def _queue_sqlite_writers(engine: Engine) -> None:
     anyway and SQLite's own busy timeout applies (no deadlock can hang a request).
     """
     lock = threading.Lock()
-    turn = _WriteTurn(lock)
-    _write_turns[engine] = turn
 
     def release(info: dict[Any, Any]) -> None:
         if info.pop(_HOLDS_WRITE_LOCK, False):
@@ -91,11 +62,7 @@ def _queue_sqlite_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _take(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if (
-            statement.lstrip()[:6].upper() in _WRITES
-            and not conn.info.get(_HOLDS_WRITE_LOCK)
-            and not turn.held_here()
-        ):
+        if statement.lstrip()[:6].upper() in _WRITES and not conn.info.get(_HOLDS_WRITE_LOCK):
             conn.info[_HOLDS_WRITE_LOCK] = lock.acquire(timeout=WRITE_LOCK_WAIT_S)
 
     @event.listens_for(engine, "commit")
@@ -211,3 +178,30 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except DBAPIError:
             with contextlib.suppress(DBAPIError):
                 session.invalidate()
+
+
+class Database:
+    """The app's one engine, and `run`: every unit of database work, on either database, runs
+    in a thread (never on the event loop) with a session of its own, at most `threads` at
+    once (one limiter: more threads only contend for the GIL, docs/ARCHITECTURE.md)."""
+
+    def __init__(self, engine: Engine, *, threads: int) -> None:
+        self.engine = engine
+        self.threads = threads
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    def start(self) -> None:
+        """Make the limiter in the event loop it serves (the app's lifespan)."""
+        self._limiter = anyio.CapacityLimiter(self.threads)
+
+    async def run(self, work: Callable[[Session], T]) -> T:
+        """`work(session)` in a thread; the session is closed (rolled back if still open)
+        there, so no connection is held while the event loop answers."""
+        if self._limiter is None:
+            self.start()
+        return await anyio.to_thread.run_sync(self.run_sync, work, limiter=self._limiter)
+
+    def run_sync(self, work: Callable[[Session], T]) -> T:
+        """`work(session)` here, on this thread (for work that has a thread of its own)."""
+        with session_for(self.engine) as session:
+            return work(session)

@@ -13,11 +13,12 @@ from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 
-from api.deps import CallerDep, ReadAccess, get_engine
+from api.deps import ReadAccess, ReadWork, get_engine
 from api.errors import FieldError, InvalidInput, problem_responses
 from api.schemas.common import LocalDate, TimeZoneName
 from api.schemas.enums import Delimiter, ExportDataset, Unit
 from api.services import exports as exports_service
+from db.engine import session_for
 
 router = APIRouter(prefix="/v1/users/{user}", tags=["exports"])
 EngineDep = Annotated[Engine, Depends(get_engine)]
@@ -87,24 +88,21 @@ ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
     responses={**CSV_RESPONSE, **problem_responses(401, 404, 422)},
 )
 async def export_dataset(
-    dataset: ExportDataset, caller: CallerDep, query: ExportQueryDep
+    dataset: ExportDataset, work: ReadWork, query: ExportQueryDep
 ) -> Response:
     """One dataset as CSV (numbers stay numbers; formula-like text is neutralised): a small one
     whole, with its length; a larger one streamed."""
 
     def answer() -> Response:
-        # One thread hop and one read-only session (autocommit on PostgreSQL) authorise,
-        # read and, when the dataset is small, render it whole (`whole_csv`); a larger one is
-        # streamed from a session of its own, as before.
-        with caller.open_session(read_only=True) as session:
-            owner = caller.read(session).owner
+        with session_for(work.request.app.state.engine) as session:
+            owner = work.authorise(session).owner
             options = _options(owner.timezone, owner.unit_preference, query)
             body = exports_service.whole_csv(session, owner, dataset.value, options)
         filename = f"backchain-{dataset.value}-{dt.date.today().isoformat()}.csv"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         if body is not None:
             return Response(body, media_type=CSV_MEDIA_TYPE, headers=headers)
-        engine: Engine = caller.request.app.state.engine
+        engine: Engine = work.request.app.state.engine
         return StreamingResponse(
             exports_service.stream_csv(engine, owner, dataset.value, options),
             media_type=CSV_MEDIA_TYPE,

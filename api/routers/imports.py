@@ -21,7 +21,6 @@ from api.schemas.common import TimeZoneName
 from api.schemas.enums import ImportFormat, Unit
 from api.schemas.imports import ImportJobRead, ImportResult
 from api.services import imports as imports_service
-from api.threads import run_in_pool
 
 router = APIRouter(prefix="/v1/users/{user}/imports", tags=["imports"])
 
@@ -31,7 +30,9 @@ T = TypeVar("T")
 async def _off_the_request_pool(request: Request, work: Callable[[], T]) -> T:
     """Run an import (seconds of work) in its own threads, so requests never queue behind it
     for the few threads that serve them."""
-    return await run_in_pool(request.app.state, "imports", work)
+    import anyio.to_thread  # TODO(pipeline): Database.run
+
+    return await anyio.to_thread.run_sync(work)
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]

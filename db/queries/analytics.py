@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 from sqlalchemy import BindParameter, Row, Select, bindparam, func, select
 from sqlmodel import Session, col
 
-from db.async_reads import AsyncQuery, AsyncReads
 from db.base import uuid_text
 from db.models import (
     Bodyweight,
@@ -72,17 +71,6 @@ def owner_state(session: Session, owner_id: uuid.UUID, *, left_out: str) -> Owne
     `left_out`; None if the account is gone."""
     params = {"owner_id": owner_id, "left_out": left_out}
     return _owner_state_of(session.connection().execute(_OWNER_STATE, params).first())
-
-
-async def owner_state_awaited(
-    reads: AsyncReads, owner_id: uuid.UUID, *, left_out: str
-) -> OwnerState | None:
-    """`owner_state`, awaited on the event loop (`db.async_reads`)."""
-    row = await reads.first(_OWNER_STATE_READ, {"owner_id": owner_id, "left_out": left_out})
-    return _owner_state_of(row)
-
-
-_OWNER_STATE_READ = AsyncQuery(_OWNER_STATE)
 
 
 def _owner_state_of(row: Sequence[Any] | None) -> OwnerState | None:
