@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from api import logs, openapi_doc
+from api.caches import Caches
 from api.errors import register_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.routers import (
@@ -28,10 +29,7 @@ from api.routers import (
     users,
     workouts,
 )
-from api.caches import Caches
 from api.security import PasswordHasher, TokenCodec
-from api.services import analytics_cache
-from api.services.shared_answers import RedisAnswers
 from api.settings import Settings, get_settings
 from api.throttle import SignInThrottle, Throttle
 from db.engine import Database, make_engine
@@ -69,12 +67,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.db = Database(app.state.engine, threads=settings.database_threads)
     app.state.caches = Caches.for_settings(settings)
-    # Analytics answers are kept per process (one app per process); with Redis, shared too.
-    analytics_cache.RESULTS.share_with(
-        RedisAnswers(settings.redis_url, database_url=settings.database_url)
-        if settings.redis_url and settings.share_answers
-        else None
-    )
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
     app.state.login_throttle = SignInThrottle(
@@ -142,7 +134,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         app.mount("/app", StaticFiles(directory=settings.web_dist, html=True), name="web")
     app.openapi = lambda: openapi_doc.build(app)  # type: ignore[method-assign]
     app.add_middleware(
-        RequestContextMiddleware, engine=app.state.engine, hsts=settings.env == "production"
+        RequestContextMiddleware, database=app.state.db, hsts=settings.env == "production"
     )
     # Long-lived objects made at start-up (routes, schemas, the catalog of types) move out of
     # the collector's way: GC pauses were 30-50 % of a cold analytics request (bench/RESULTS.md).

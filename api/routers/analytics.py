@@ -50,9 +50,7 @@ async def get_balance(
     ] = None,
 ) -> Response:
     """The balance index B = P / A at a date, its regions, and every lift that went into it."""
-    return _json(
-        await work.run(lambda access: analytics_service.balance_json(access.session, access, at=at))
-    )
+    return _json(await work.run(analytics_service.balance_json, at=at))
 
 
 @router.get(
@@ -66,11 +64,7 @@ async def get_balance_trend(
 ) -> Response:
     """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
     return _json(
-        await work.run(
-            lambda access: analytics_service.balance_trend_json(
-                access.session, access, date_from=date_from, date_to=date_to
-            )
-        )
+        await work.run(analytics_service.balance_trend_json, date_from=date_from, date_to=date_to)
     )
 
 
@@ -94,9 +88,7 @@ async def list_benchmarks(
     """Best e1RM per day for deadlift, hip thrust, pull-ups and every other scored lift."""
     return _json(
         await work.run(
-            lambda access: analytics_service.benchmarks_json(
-                access.session, access, lift=lift, date_from=date_from, date_to=date_to
-            )
+            analytics_service.benchmarks_json, lift=lift, date_from=date_from, date_to=date_to
         )
     )
 
@@ -117,13 +109,7 @@ async def get_pain_trend(
     the balance index over time (association, not causation)."""
     return _json(
         await work.run(
-            lambda access: analytics_service.pain_trend_json(
-                access.session,
-                access,
-                region=region.value if region else None,
-                date_from=date_from,
-                date_to=date_to,
-            )
+            analytics_service.pain_trend_json, region=region, date_from=date_from, date_to=date_to
         )
     )
 
@@ -136,9 +122,7 @@ async def get_pain_trend(
 )
 async def get_summary(work: ReadWork) -> Response:
     """Latest balance, recent direction, latest pain per region, and flags for trainers."""
-    return _json(
-        await work.run(lambda access: analytics_service.summary_json(access.session, access))
-    )
+    return _json(await work.run(analytics_service.summary_json))
 
 
 @router.get(

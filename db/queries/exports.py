@@ -1,6 +1,6 @@
 """Reads for CSV exports: streamed in batches (never loaded all at once), or, with `limit`,
 the first rows in one statement (an export small enough to answer whole, see
-`api.services.exports.whole_csv`)."""
+`api.services.exports.export_csv`)."""
 
 from __future__ import annotations
 
