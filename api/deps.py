@@ -4,23 +4,20 @@ function in a thread (`db.engine.Database.run`)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Concatenate, ParamSpec, TypeVar
 
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api import policy
-from api.caches import Caches
 from api.errors import Unauthorized
 from api.policy import Access
 from api.security import AccessClaims, PasswordHasher, TokenCodec
 from api.settings import Settings
-from db.engine import Database, session_for
-from db.models import User
+from db.engine import Database
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -158,36 +155,3 @@ __all__ = [
     "Work",
     "WriteWork",
 ]
-
-
-# --- Transitional shims (removed once every router uses `Work`) -----------------------------
-
-
-async def get_session(request: Request) -> AsyncIterator[Session]:
-    with session_for(request.app.state.engine) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
-
-
-def current_user(work: OwnWork, session: SessionDep) -> User:
-    return work.authorise(session).actor
-
-
-def read_access(work: ReadWork, session: SessionDep) -> Access:
-    return work.authorise(session)
-
-
-def write_access(work: WriteWork, session: SessionDep) -> Access:
-    return work.authorise(session)
-
-
-async def get_engine(request: Request) -> Engine:
-    engine: Engine = request.app.state.engine
-    return engine
-
-
-CurrentUser = Annotated[User, Depends(current_user)]
-ReadAccess = Annotated[Access, Depends(read_access)]
-WriteAccess = Annotated[Access, Depends(write_access)]

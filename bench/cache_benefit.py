@@ -49,7 +49,7 @@ ANSWERS = {
     "benchmarks": "/v1/users/me/benchmarks",
     "pain": "/v1/users/me/pain/trend",
 }
-CACHES = ("answers", "workout_sets", "candidates", "windows", "series")
+CACHES = ("answers", "workout_sets", "windows", "series")
 YEARS = 5
 
 
@@ -201,20 +201,22 @@ def _shared(
 def _columns(app: Any, client: TestClient, engine: Any, rounds: int) -> dict[str, list[float]]:
     """The cold 5-year trend, and its sets SELECT alone, with the start instant read through
     its UTC type (as the app reads it) and as the driver returns it (`driver_instant`, the
-    PostgreSQL-only variant the app had), interleaved."""
-    from sqlalchemy import select
+    PostgreSQL-only variant the app had: `type_coerce`), interleaved."""
+    from sqlalchemy import DateTime, select, type_coerce
     from sqlmodel import Session, col
 
     from db.models import User, Workout
     from db.queries import analytics as analytics_queries
-    from db.queries.ranges import driver_instant
 
     with Session(engine) as session:
         user_id = session.execute(select(col(User.id)).order_by(col(User.created_at))).scalar()
     plain = analytics_queries._OWNER_SETS
     columns = list(plain.selected_columns)
     started = next(i for i, c in enumerate(columns) if c.name == "started_at")
-    columns[started] = driver_instant(col(Workout.started_at), "started_at")
+    # As the driver returns it: aware on PostgreSQL, the UTC type's per-cell work skipped.
+    columns[started] = type_coerce(col(Workout.started_at), DateTime(timezone=True)).label(
+        "started_at"
+    )
     variants = {"through the UTC type": plain, "driver_instant": plain.with_only_columns(*columns)}
     params = analytics_queries._range(user_id, None, None)
     times: dict[str, list[float]] = {}

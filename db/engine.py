@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 
 import anyio
 import anyio.to_thread
-
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError

@@ -1,7 +1,7 @@
 """The analytics' caches, one set per app (`api.caches.Caches.analytics`): rendered answers by
-the owner's cursors, each workout's parsed sets and balance candidates by its version, the last
-load of each range and the last balance series of each range. Every key names the data its
-value was made from, so nothing goes stale: an entry is only never asked for again."""
+the owner's cursors, each workout's parsed sets by its version, and per range the balance
+candidates and the balance series last computed. Every key names the data its value was made
+from, so nothing goes stale: an entry is only never asked for again."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from api.analytics.constants import Chain, LoadModel, Region
-from api.analytics.e1rm import FrozenEstimate, SetEstimate
+from api.analytics.e1rm import SetEstimate
 from api.services.lru import BoundedLru
 from api.services.shared_answers import AnswerStore
 
@@ -88,10 +88,8 @@ class AnswerCache:
 # as much as the cache held (100-270 ms pauses at 5 years of history, bench/RESULTS.md).
 CustomLifts = tuple[tuple[str, Chain, Region, LoadModel], ...]
 ParsedWorkout = tuple[tuple[tuple[Any, ...], ...], CustomLifts]
-# A workout's estimates reduced to its balance candidates, with the custom lifts it names and
-# the bodyweight stamp they were estimated with (None when no set needs one).
-WorkoutCandidates = tuple[int | None, CustomLifts, tuple[FrozenEstimate, ...]]
-HeldWorkout = tuple[WorkoutCandidates, tuple[SetEstimate, ...]]
+# A workout's custom lifts and its estimates reduced to its balance candidates.
+HeldWorkout = tuple[CustomLifts, tuple[SetEstimate, ...]]
 HeldWindow = tuple[int, dict[WorkoutKey, HeldWorkout]]  # (estimates held, by workout)
 # A balance series: each workout it was computed from as (version, local date), and its
 # snapshots as (date, B, B_lower, B_upper).
@@ -109,7 +107,6 @@ def _counted(items: tuple[Any, ...]) -> int:
 class AnalyticsCaches:
     answers: AnswerCache
     workout_sets: BoundedLru[WorkoutKey, ParsedWorkout]
-    candidates: BoundedLru[WorkoutKey, WorkoutCandidates]
     windows: BoundedLru[RangeKey, HeldWindow]
     series: BoundedLru[RangeKey, HeldSeries]
 
@@ -119,7 +116,6 @@ class AnalyticsCaches:
         *,
         answers: int = 1024,
         workout_sets: int = 100_000,  # sets, ~300 bytes each held
-        candidates: int = 100_000,  # estimates, a few per workout
         windows: int = 50_000,  # estimates, ~100 bytes each
         series: int = 20_000,  # snapshots, ~1,000 per user with 5 years of history
         shared: AnswerStore | None = None,
@@ -128,7 +124,6 @@ class AnalyticsCaches:
         return cls(
             answers=AnswerCache(answers, shared),
             workout_sets=BoundedLru(workout_sets, lambda held: _counted(held[0])),
-            candidates=BoundedLru(candidates, lambda held: _counted(held[2])),
             windows=BoundedLru(windows, lambda held: max(1, held[0])),
             series=BoundedLru(series, lambda held: _counted(held[1])),
         )
@@ -136,4 +131,4 @@ class AnalyticsCaches:
     @classmethod
     def off(cls) -> AnalyticsCaches:
         """Caches that keep nothing (exports, which compute once and stream)."""
-        return cls.sized(answers=0, workout_sets=0, candidates=0, windows=0, series=0)
+        return cls.sized(answers=0, workout_sets=0, windows=0, series=0)

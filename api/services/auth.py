@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from anyio.to_thread import run_sync
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from api.policy import Access
 from api.errors import Conflict, FieldError, InvalidInput, Unauthorized
+from api.policy import Access
 from api.schemas.users import UserRegister
 from api.security import PasswordHasher, TokenCodec, hash_token, new_refresh_token
 from api.throttle import SignInThrottle, Throttle
 from db.base import utcnow
-from db.models import RefreshToken, User
 from db.engine import Database
+from db.models import RefreshToken, User
 from db.queries import users as users_queries
 
 if TYPE_CHECKING:

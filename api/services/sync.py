@@ -12,7 +12,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlmodel import Session
 
 from api.errors import (
     BackchainError,

@@ -41,9 +41,6 @@ class OwnerState(NamedTuple):
 
 
 _OWNER: BindParameter[Any] = bindparam("owner_id")
-_CUSTOM_EXERCISES_AT = select(func.max(col(Exercise.updated_at))).where(
-    col(Exercise.owner_id) == _OWNER
-)
 # One statement, four index lookups: the profile; the counter row; the newest change that is
 # not the left-out resource's (backwards on the (user_id, seq) key: every write appends a
 # change with a new sequence number, deletions included); the last edit of the owner's custom
@@ -59,7 +56,9 @@ _OWNER_STATE = select(
     .order_by(col(Change.seq).desc())
     .limit(1)
     .scalar_subquery(),
-    _CUSTOM_EXERCISES_AT.scalar_subquery(),
+    select(func.max(col(Exercise.updated_at)))
+    .where(col(Exercise.owner_id) == _OWNER)
+    .scalar_subquery(),
     col(User.sex),
     col(User.bodyweight_kg),
 ).where(col(User.id) == _OWNER)
@@ -162,14 +161,6 @@ def owner_workouts(
     [start, end), oldest first (every write to a workout bumps its version)."""
     rows = session.connection().execute(_OWNER_WORKOUTS, _range(owner_id, start, end)).all()
     return [(workout_id, int(version)) for workout_id, version in rows]
-
-
-def custom_exercises_at(session: Session, owner_id: uuid.UUID) -> datetime | None:
-    """When the owner's custom exercises last changed (None: they have none)."""
-    value: datetime | None = (
-        session.connection().execute(_CUSTOM_EXERCISES_AT, {"owner_id": owner_id}).scalar()
-    )
-    return value
 
 
 def sets(

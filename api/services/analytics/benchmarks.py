@@ -14,9 +14,8 @@ from api.analytics.e1rm import SetEstimate
 from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas import analytics as schemas
-from api.services.analytics.loader import Loader, Owner, answer_json, check_range
+from api.services.analytics.loader import Loader, Owner, answer_json, check_range, uncached
 from api.services.analytics.trend import trend_read
-from api.services.analytics_cache import AnalyticsCaches
 
 FIRST_CLASS_LIFTS = ("deadlift", "hip_thrust", "pull_up")
 
@@ -119,7 +118,7 @@ def daily_bests(
 ) -> list[dict[str, Any]]:
     """Best e1RM per lift and local date (the `benchmarks` export), by date then lift."""
     check_range(date_from, date_to)
-    data = _benchmarks(Loader(session, owner, AnalyticsCaches.off()), None, date_from, date_to)
+    data = _benchmarks(uncached(session, owner.id), None, date_from, date_to)
     rows = [
         {
             "date": point.date,

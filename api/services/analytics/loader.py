@@ -36,11 +36,11 @@ from api.services.analytics_cache import (
     HeldWorkout,
     ParsedWorkout,
     RangeKey,
-    WorkoutCandidates,
     WorkoutKey,
 )
 from db.base import canonical_uuid
 from db.queries import analytics as analytics_queries
+from db.queries.analytics import OwnerState
 
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
 # Past this many workouts not held, one read of the whole range beats naming each of them.
@@ -119,8 +119,16 @@ class _Span:
     tz: ZoneInfo
     start: datetime | None
     end: datetime | None
-    exercises_at: datetime | None
     keys: list[WorkoutKey]
+
+
+def facts(session: Session, owner_id: uuid.UUID) -> tuple[OwnerFacts, OwnerState]:
+    """The owner as read with their cursors (`OwnerState`)."""
+    state = analytics_queries.owner_state(session, owner_id, left_out=STATE_LEFT_OUT)
+    if state is None:  # deleted since the access check, in another transaction
+        raise NotFound("No such user")
+    owner = OwnerFacts(owner_id, state.timezone, state.sex, state.bodyweight_kg, state.exercises_at)
+    return owner, state
 
 
 def answer_json(
@@ -137,16 +145,10 @@ def answer_json(
     the data it depends on are unchanged: every write, or (`uses_pain` False) every write but
     a pain score's. One read of the owner's state, then the cache or the computation."""
     check_range(date_from, date_to)
-    session = access.session
-    state = analytics_queries.owner_state(session, access.owner_id, left_out=STATE_LEFT_OUT)
-    if state is None:  # deleted since the access check, in another transaction
-        raise NotFound("No such user")
-    owner = OwnerFacts(
-        access.owner_id, state.timezone, state.sex, state.bodyweight_kg, state.exercises_at
-    )
+    owner, state = facts(access.session, access.owner_id)
     key = AnswerKey(
         answer,
-        access.owner_id,
+        owner.id,
         state.any_write if uses_pain else state.strength,
         state.exercises_at,
         state.updated_at,
@@ -156,13 +158,18 @@ def answer_json(
         option,
     )
     caches = access.caches.analytics
-    loader = Loader(session, owner, caches)
+    loader = Loader(access.session, owner, caches)
     return caches.answers.get_or_compute(
         key, lambda: compute(loader).model_dump_json(by_alias=True)
     )
 
 
-def parse(
+def uncached(session: Session, owner_id: uuid.UUID) -> Loader:
+    """A loader that keeps nothing (exports compute once and stream)."""
+    return Loader(session, facts(session, owner_id)[0], AnalyticsCaches.off())
+
+
+def _parse(
     set_rows: Iterable[Sequence[Any]], tz: ZoneInfo
 ) -> tuple[list[SetInput], dict[str, LiftSpec]]:
     """`SetRow`s as the sets to estimate and the custom lifts they name (no I/O)."""
@@ -185,19 +192,27 @@ def parse(
         day = local_dates.get(started)
         if day is None:
             day = local_dates[started] = started.astimezone(tz).date()
-        set_id = canonical_uuid(set_id) if isinstance(set_id, str) else str(set_id)
-        inputs.append(SetInput(set_id, slug, started, day, set_type, reps, load_kg))
+        inputs.append(SetInput(canonical_uuid(set_id), slug, started, day, set_type, reps, load_kg))
     return inputs, custom
 
 
-def estimated(
+def inputs_of(
+    owner: Owner, set_rows: Iterable[Sequence[Any]], bodyweight_rows: Iterable[Sequence[Any]]
+) -> Inputs:
+    """Estimates for one owner from rows already read (no I/O): `SetRow`s and
+    (measured_at, weight_kg) bodyweights."""
+    tz = ZoneInfo(owner.timezone)
+    inputs, custom = _parse(set_rows, tz)
+    return _inputs(owner, tz, inputs, custom.values(), bodyweight_rows)
+
+
+def _inputs(
     owner: Owner,
     tz: ZoneInfo,
     inputs: list[SetInput],
     custom: Iterable[LiftSpec],
     bodyweight_rows: Iterable[Sequence[Any]],
 ) -> Inputs:
-    """Estimates of `inputs` (no I/O); bodyweight rows are (measured_at, weight_kg)."""
     method = _method_with(custom)
     bodyweights = [
         BodyweightInput(measured_at, weight_kg) for measured_at, weight_kg, *_ in bodyweight_rows
@@ -233,7 +248,7 @@ class Loader:
     """One owner's rows in a session, read through the app's analytics caches."""
 
     session: Session
-    owner: Owner
+    owner: OwnerFacts
     caches: AnalyticsCaches
 
     def estimates(self, *, first: date | None, last: date | None) -> Inputs:
@@ -245,14 +260,13 @@ class Loader:
             inputs.extend(map(SetInput._make, sets))
         _, custom = _with_custom(custom for _, custom in parsed)
         bodyweights = analytics_queries.owner_bodyweights(self.session, self.owner.id)
-        return estimated(self.owner, span.tz, inputs, custom.values(), bodyweights)
+        return _inputs(self.owner, span.tz, inputs, custom.values(), bodyweights)
 
     def candidates(self, *, first: date | None, last: date | None) -> tuple[Inputs, Loaded]:
         """`estimates` reduced to each workout's balance candidates
         (`balance_core.candidates`), which snapshots and series answer alike. The range's last
-        load is held: only workouts not in it are looked up, and a held workout is estimated
-        again only when it names a bodyweight lift and the owner's bodyweights changed."""
-        owner, caches = self.owner, self.caches
+        load is held: only workouts not in it are estimated (`sets` is left empty)."""
+        owner = self.owner
         span = self._span(first, last)
         bodyweights = [
             BodyweightInput(measured_at, weight_kg)
@@ -266,34 +280,26 @@ class Loader:
         # Built once: custom lifts do not change the method's bodyweight matching window.
         timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, get_method())
         window = RangeKey(
-            str(owner.id), owner.timezone, span.exercises_at, weighed, owner.sex, first, last
+            str(owner.id), owner.timezone, owner.exercises_at, weighed, owner.sex, first, last
         )
-        (held,) = caches.windows.get_many([window])
+        (held,) = self.caches.windows.get_many([window])
         held_workouts = {} if held is None else held[1]
-        pairs = [held_workouts.get(key) for key in span.keys]
-        missing = [key for key, pair in zip(span.keys, pairs, strict=True) if pair is None]
-        if missing:
-            made = {
-                key: (item, tuple(map(SetEstimate._make, item[2])))
-                for key, item in zip(
-                    missing, self._candidates_of(span, missing, timeline, weighed), strict=True
-                )
-            }
-            pairs = [pair or made[key] for key, pair in zip(span.keys, pairs, strict=True)]
-        workouts: list[HeldWorkout] = pairs  # type: ignore[assignment]  # none is None now
+        missing = [key for key in span.keys if key not in held_workouts]
+        made = self._estimated(span, missing, timeline) if missing else {}
+        workouts = [held_workouts.get(key) or made[key] for key in span.keys]
         estimates: list[SetEstimate] = []
         for _, held_estimates in workouts:
             estimates.extend(held_estimates)
-        if missing or held is None:
+        if missing:
             by_key = dict(zip(span.keys, workouts, strict=True))
-            caches.windows.put_many([(window, (len(estimates), by_key))])
-        method, _ = _with_custom(item[1] for item, _ in workouts)
+            self.caches.windows.put_many([(window, (len(estimates), by_key))])
+        method, _ = _with_custom(custom for custom, _ in workouts)
         inputs = Inputs(method, span.tz, estimates, {}, bodyweights, timeline)
         loaded = Loaded(
             window,
             {
-                key.workout_id: (key.version, item[2][0][2] if item[2] else None)  # local date
-                for key, (item, _) in zip(span.keys, workouts, strict=True)
+                key.workout_id: (key.version, found[0].local_date if found else None)
+                for key, (_, found) in zip(span.keys, workouts, strict=True)
             },
         )
         return inputs, loaded
@@ -304,17 +310,12 @@ class Loader:
         start = local_start(first, tz) if first else None
         end = local_start(last + timedelta(days=1), tz) if last else None
         workouts = analytics_queries.owner_workouts(self.session, owner.id, start=start, end=end)
-        exercises_at = (
-            owner.exercises_at  # read with the cursors
-            if isinstance(owner, OwnerFacts)
-            else analytics_queries.custom_exercises_at(self.session, owner.id)
-        )
         owner_id = str(owner.id)
         keys = [
-            WorkoutKey(owner_id, owner.timezone, exercises_at, workout_id, version)
+            WorkoutKey(owner_id, owner.timezone, owner.exercises_at, workout_id, version)
             for workout_id, version in workouts
         ]
-        return _Span(tz, start, end, exercises_at, keys)
+        return _Span(tz, start, end, keys)
 
     def _parsed(self, span: _Span, keys: list[WorkoutKey]) -> list[ParsedWorkout]:
         """The parsed sets of these workouts of `span`, from the cache where held; the others
@@ -339,7 +340,7 @@ class Loader:
             by_workout[row[10]].append(row)
         read: dict[WorkoutKey, ParsedWorkout] = {}
         for key in missing:
-            inputs, custom = parse(by_workout.get(key.workout_id, ()), span.tz)
+            inputs, custom = _parse(by_workout.get(key.workout_id, ()), span.tz)
             read[key] = (
                 tuple(tuple(s) for s in inputs),
                 tuple((c.slug, c.chain, c.region, c.load_model) for c in custom.values()),
@@ -347,32 +348,20 @@ class Loader:
         cache.put_many(list(read.items()))
         return [item or read[key] for key, item in zip(keys, found, strict=True)]
 
-    def _candidates_of(
-        self, span: _Span, keys: list[WorkoutKey], timeline: BodyweightTimeline, weighed: int
-    ) -> list[WorkoutCandidates]:
-        """The balance candidates of these workouts of `span`, from the cache where held and
-        estimated with the current bodyweights, else estimated now and kept."""
-        cache = self.caches.candidates
-        found = cache.get_many(keys)
-        stale = [
-            key
-            for key, item in zip(keys, found, strict=True)
-            if item is None or item[0] not in (None, weighed)
-        ]
-        if not stale:
-            return found  # type: ignore[return-value]  # none is None
-        fresh: dict[WorkoutKey, WorkoutCandidates] = {}
-        parsed = self._parsed(span, stale)
+    def _estimated(
+        self, span: _Span, keys: list[WorkoutKey], timeline: BodyweightTimeline
+    ) -> dict[WorkoutKey, HeldWorkout]:
+        """Each of these workouts' custom lifts and balance candidates."""
+        parsed = self._parsed(span, keys)
         method, _ = _with_custom(custom for _, custom in parsed)
-        for key, (sets, custom) in zip(stale, parsed, strict=True):
-            inputs = [SetInput._make(s) for s in sets]
-            kept = balance_core.candidates(estimate_on(inputs, timeline, method), method)
-            needs_bodyweight = any(
-                method.lifts[s.lift].load_model != "external"
-                for s in inputs
-                if s.lift in method.lifts
+        return {
+            key: (
+                custom,
+                tuple(
+                    balance_core.candidates(
+                        estimate_on([SetInput._make(s) for s in sets], timeline, method), method
+                    )
+                ),
             )
-            held = tuple(estimate.frozen() for estimate in kept)
-            fresh[key] = (weighed if needs_bodyweight else None, custom, held)
-        cache.put_many(list(fresh.items()))
-        return [fresh.get(key) or item for key, item in zip(keys, found, strict=True)]  # type: ignore[misc]
+            for key, (sets, custom) in zip(keys, parsed, strict=True)
+        }

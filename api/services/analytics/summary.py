@@ -4,10 +4,9 @@ trainer watches; for one owner or a roster of them."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -16,15 +15,7 @@ from api.analytics.constants import Method, get_method
 from api.policy import Access
 from api.schemas import analytics as schemas
 from api.services.analytics.balance import balance_from
-from api.services.analytics.loader import (
-    Inputs,
-    Loader,
-    Owner,
-    answer_json,
-    estimated,
-    parse,
-    today,
-)
+from api.services.analytics.loader import Inputs, Loader, Owner, answer_json, inputs_of, today
 from api.services.analytics.trend import point, series_from, trend_of_points
 from db.queries import analytics as analytics_queries
 
@@ -147,14 +138,6 @@ def _summary_from(
     )
 
 
-def _inputs(
-    owner: Owner, set_rows: Iterable[Sequence[Any]], bodyweight_rows: Iterable[Sequence[Any]]
-) -> Inputs:
-    tz = ZoneInfo(owner.timezone)
-    inputs, custom = parse(set_rows, tz)
-    return estimated(owner, tz, inputs, custom.values(), bodyweight_rows)
-
-
 def summaries(
     session: Session, owners: Sequence[Owner], *, pain_since: datetime | None = None
 ) -> dict[Any, schemas.SummaryRead]:
@@ -179,7 +162,7 @@ def summaries(
     return {
         o.id: _summary_from(
             o,
-            _inputs(o, set_rows[o.id], bodyweight_rows[o.id]),
+            inputs_of(o, set_rows[o.id], bodyweight_rows[o.id]),
             pain_rows[o.id],
             last_workouts.get(o.id),
         )

@@ -21,8 +21,9 @@ from api.services.analytics.loader import (
     answer_json,
     check_range,
     today,
+    uncached,
 )
-from api.services.analytics_cache import AnalyticsCaches, Point
+from api.services.analytics_cache import Point
 
 
 def trend_read(t: trend_core.Trend) -> schemas.TrendRead:
@@ -150,7 +151,7 @@ def balance_rows(
     """One row per snapshot with an index (the `balance` export), oldest first."""
     check_range(date_from, date_to)
     date_to = date_to or today(owner)
-    loader = Loader(session, owner, AnalyticsCaches.off())
+    loader = uncached(session, owner.id)
     inputs, _ = loader.candidates(first=_loaded_window(date_from), last=date_to)
     indexed = [s for s in series_from(inputs, owner, date_from, date_to) if s.index is not None]
     origin = indexed[0].date if indexed else None
