@@ -3,12 +3,14 @@ and `Database.run`, the one way database work runs."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 import anyio
 import anyio.to_thread
@@ -182,23 +184,23 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 class Database:
     """The app's one engine, and `run`: every unit of database work, on either database, runs
     in a thread (never on the event loop) with a session of its own, at most `threads` at
-    once (one limiter: more threads only contend for the GIL, docs/ARCHITECTURE.md)."""
+    once per event loop (a server has one; a test client may run several)."""
 
     def __init__(self, engine: Engine, *, threads: int) -> None:
         self.engine = engine
         self.threads = threads
-        self._limiter: anyio.CapacityLimiter | None = None
-
-    def start(self) -> None:
-        """Make the limiter in the event loop it serves (the app's lifespan)."""
-        self._limiter = anyio.CapacityLimiter(self.threads)
+        self._limiters: WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+            WeakKeyDictionary()
+        )
 
     async def run(self, work: Callable[[Session], T]) -> T:
         """`work(session)` in a thread; the session is closed (rolled back if still open)
         there, so no connection is held while the event loop answers."""
-        if self._limiter is None:
-            self.start()
-        return await anyio.to_thread.run_sync(self.run_sync, work, limiter=self._limiter)
+        loop = asyncio.get_running_loop()
+        limiter = self._limiters.get(loop)
+        if limiter is None:
+            limiter = self._limiters[loop] = anyio.CapacityLimiter(self.threads)
+        return await anyio.to_thread.run_sync(self.run_sync, work, limiter=limiter)
 
     def run_sync(self, work: Callable[[Session], T]) -> T:
         """`work(session)` here, on this thread (for work that has a thread of its own)."""

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.parametrize("resource", RESOURCES)
 
 @pytest.mark.usefixtures("accounts_remembered")
 def test_a_repeated_page_reads_only_ids_and_versions(
-    self, client: TestClient, auth_headers: dict, resource: str, engine, count_queries
+    client: TestClient, auth_headers: dict, resource: str, engine, count_queries
 ) -> None:
     for _ in range(3):
         create(client, auth_headers, resource)
@@ -30,7 +30,7 @@ def test_a_repeated_page_reads_only_ids_and_versions(
 
 @pytest.mark.usefixtures("accounts_remembered")
 def test_a_repeated_get_reads_only_the_version_and_304_reads_no_record(
-    self, client: TestClient, auth_headers: dict, resource: str, engine, count_queries
+    client: TestClient, auth_headers: dict, resource: str, engine, count_queries
 ) -> None:
     record = create(client, auth_headers, resource)
     with count_queries(engine) as cold:
