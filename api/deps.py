@@ -57,11 +57,8 @@ TokensDep = Annotated[TokenCodec, Depends(get_tokens)]
 @dataclass(frozen=True, slots=True)
 class Work:
     """A request's unit of work: the caller's verified token and the `{user}` it acts on.
-
-    `run(service_function, *args)` authorises the caller through `api.policy` and calls
-    `service_function(access, *args)` with a session of its own, in one thread
-    (`Database.run`). A write is authorised once more in the dependency, before the body is
-    validated, so a caller with no access gets 404 whatever they send."""
+    `run(service_function, *args)` authorises the caller (`api.policy`) and calls
+    `service_function(access, *args)` with a session of its own, in one thread."""
 
     request: Request
     claims: AccessClaims
@@ -90,8 +87,7 @@ class Work:
                 self.request.state.access_log = (refused.actor_id, refused.owner_id)
             raise
         self.request.state.user_id = access.actor_id  # for the request log line
-        if access.via_trainer:
-            # The access-log middleware records this call (with its status) after it answers.
+        if access.via_trainer:  # the middleware logs the call with its status
             self.request.state.access_log = (access.actor_id, access.owner_id)
         return access
 

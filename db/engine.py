@@ -22,11 +22,7 @@ from sqlmodel import Session
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
-# The commit that grows the write-ahead log past this many pages copies them into the
-# database file and waits for two fsyncs. SQLite's default, 1,000 pages, made that a third
-# of a workout POST's commit on average here; pages written again and again between
-# checkpoints (index leaves, the change counter) are copied once per checkpoint, so fewer,
-# larger ones cost less in all: 4,000 pages (16 MiB of log) cut the average commit by a third
+# Fewer, larger checkpoints than SQLite's default 1,000 pages: a third off the average commit
 # for a slowest checkpoint of ~60 ms instead of ~25 ms (bench/RESULTS.md).
 WAL_AUTOCHECKPOINT_PAGES = 4000
 
@@ -81,13 +77,9 @@ def _queue_sqlite_writers(engine: Engine) -> None:
 
 STATEMENT_TIMEOUT_MS = 30_000
 
-# A pooled PostgreSQL connection is pinged on checkout (SQLAlchemy's pre-ping, the dialect's
-# own ping) unless it was given back less than this long ago, as HikariCP's "alive bypass
-# window" does (500 ms there too). Under load every checkout found a connection returned
-# moments before, and its ping cost a round trip and ~140 µs of CPU, once per read and twice
-# per write (bench/RESULTS.md). A connection that died within the window fails its first
-# statement instead: that request answers 503 like any outage, and the disconnect
-# invalidates the pool, so the next checkouts open fresh connections.
+# A pooled PostgreSQL connection is pinged on checkout unless it was given back less than
+# this long ago (HikariCP's "alive bypass window"): a ping cost a round trip per request. One
+# that died within the window fails its request with 503, and the pool is then replaced.
 PING_AFTER_IDLE_S = 0.5
 _RETURNED_AT = "backchain.returned_at"
 
@@ -159,17 +151,8 @@ def make_engine(
 
 @contextlib.contextmanager
 def session_for(engine: Engine) -> Iterator[Session]:
-    """`session_scope` as a `with` block."""
-    yield from session_scope(engine)
-
-
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One session per unit of work; objects stay readable after commit.
-
-    Closing rolls back; if the database went away meanwhile that rollback fails, and the
-    connection is invalidated instead (the next checkout replaces it) rather than failing a response
-    that has already been sent.
-    """
+    """One session per unit of work; objects stay readable after commit. Closing rolls back;
+    if the database went away meanwhile, the connection is invalidated instead."""
     session = Session(engine, expire_on_commit=False)
     try:
         yield session

@@ -62,3 +62,10 @@ class BoundedLru(Generic[K, V]):
             while self._weight > self.max_weight:
                 _, dropped = entries.popitem(last=False)
                 self._weight -= self._weigh(dropped)
+
+    def forget(self, key: K) -> None:
+        """Drop the value of `key`, if held."""
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._weight -= self._weigh(old)
