@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -12,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from api import logs, openapi_doc
+from api.caches import Caches
 from api.errors import register_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.routers import (
@@ -28,15 +27,10 @@ from api.routers import (
     users,
     workouts,
 )
-from api.security import AccountFacts, PasswordHasher, TokenCodec
-from api.services import analytics_cache
-from api.services.record_cache import RecordJsonCache
-from api.services.shared_answers import RedisAnswers
+from api.security import PasswordHasher, TokenCodec
 from api.settings import Settings, get_settings
-from api.threads import limit_request_threads
 from api.throttle import SignInThrottle, Throttle
-from db.async_reads import AsyncReads
-from db.engine import make_engine
+from db.engine import Database, make_engine
 
 DESCRIPTION = """\
 Backchain tracks strength and pain, and tells athletes and their trainers whether the
@@ -51,21 +45,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     settings = settings or get_settings()
     logs.configure(settings.log_format)
 
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Threads that run sync endpoints at once. Python runs one at a time anyway: more
-        # threads contending for the GIL (SQLite releases it on every row) made a list page
-        # cost 2-3x the CPU at 8 requests in flight than at 1 (bench/RESULTS.md).
-        threads = settings.worker_threads or (1 if settings.is_sqlite else 2)
-        limit_request_threads(threads)
-        try:
-            yield
-        finally:
-            if app.state.async_reads is not None:
-                await app.state.async_reads.close()
-
     app = FastAPI(
-        lifespan=lifespan,
         title="Backchain API",
         version="1.0.0",
         description=DESCRIPTION,
@@ -74,39 +54,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         redoc_url=None,
     )
     app.state.settings = settings
-    # Short units of database work run inline on SQLite (api/threads.run_short).
-    app.state.inline_database = settings.is_sqlite
     app.state.engine = engine or make_engine(
         settings.database_url, statement_timeout_ms=settings.db_statement_timeout_ms
     )
-    # Read-only units of work (a page, a record, an analytics answer) on PostgreSQL run in
-    # autocommit: each statement sees the latest committed data, as it would inside a READ
-    # COMMITTED transaction, without a BEGIN and a ROLLBACK round trip each. The pool resets
-    # a connection's mode when it is given back. SQLite starts no transaction for reads.
-    app.state.read_engine = (
-        app.state.engine
-        if settings.is_sqlite
-        else app.state.engine.execution_options(isolation_level="AUTOCOMMIT")
-    )
-    app.state.async_reads = (
-        AsyncReads(
-            app.state.engine,
-            connections=settings.async_read_connections,
-            statement_timeout_ms=settings.db_statement_timeout_ms,
-        )
-        if not settings.is_sqlite and settings.async_read_connections
-        else None
-    )
-    app.state.record_cache = RecordJsonCache(settings.record_cache_mb * 1_048_576)
-    # Analytics answers are kept per process (one app per process); with Redis, shared too.
-    analytics_cache.RESULTS.share_with(
-        RedisAnswers(settings.redis_url, database_url=settings.database_url)
-        if settings.redis_url and settings.share_answers
-        else None
-    )
+    app.state.db = Database(app.state.engine, threads=settings.database_threads)
+    app.state.caches = Caches.for_settings(settings)
     app.state.hasher = PasswordHasher(settings)
     app.state.tokens = TokenCodec(settings)
-    app.state.account_facts = AccountFacts(settings.account_recheck_ms / 1000)
     app.state.login_throttle = SignInThrottle(
         attempts=Throttle(
             settings.redis_url, limit=settings.login_attempts_per_minute, namespace="login"
@@ -172,7 +126,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         app.mount("/app", StaticFiles(directory=settings.web_dist, html=True), name="web")
     app.openapi = lambda: openapi_doc.build(app)  # type: ignore[method-assign]
     app.add_middleware(
-        RequestContextMiddleware, engine=app.state.engine, hsts=settings.env == "production"
+        RequestContextMiddleware, database=app.state.db, hsts=settings.env == "production"
     )
     # Long-lived objects made at start-up (routes, schemas, the catalog of types) move out of
     # the collector's way: GC pauses were 30-50 % of a cold analytics request (bench/RESULTS.md).

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -334,8 +333,6 @@ def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, _handle_database_down)
     app.add_exception_handler(DataError, _handle_data_error)
     app.add_exception_handler(SQLAlchemyTimeoutError, _handle_database_down)
-    # The awaited reads (db.async_reads) talk to psycopg directly; its pool's timeout is one.
-    app.add_exception_handler(psycopg.OperationalError, _handle_database_down)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import logging
@@ -11,11 +12,13 @@ import secrets
 import time
 from typing import Any
 
-import anyio.to_thread
+from sqlmodel import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import PROBLEM_MEDIA_TYPE, unexpected_error_response
+from db.engine import Database
+from db.models import AccessLogEntry
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -79,9 +82,9 @@ class RequestContextMiddleware:
     in `scope["state"]`. (One middleware for all of this: each layer costs every request.)
     """
 
-    def __init__(self, app: ASGIApp, *, engine: Any, hsts: bool = False) -> None:
+    def __init__(self, app: ASGIApp, *, database: Database, hsts: bool = False) -> None:
         self.app = app
-        self.engine = engine
+        self.database = database
         self.headers = [*SECURITY_HEADERS, *([HSTS] if hsts else [])]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -139,8 +142,14 @@ class RequestContextMiddleware:
             )
             marked = state.get("access_log")
             if marked is not None:
-                await anyio.to_thread.run_sync(
-                    _write_access_log, self.engine, marked, scope["method"], scope["path"], status
+                await self.database.run(
+                    functools.partial(
+                        _write_access_log,
+                        marked=marked,
+                        method=scope["method"],
+                        path=scope["path"],
+                        status=status,
+                    )
                 )
 
 
@@ -231,22 +240,17 @@ def _resource_of(path: str) -> str:
 
 
 def _write_access_log(
-    engine: Any, marked: tuple[Any, Any], method: str, path: str, status: int
+    session: Session, *, marked: tuple[Any, Any], method: str, path: str, status: int
 ) -> None:
-    from sqlmodel import Session
-
-    from db.models import AccessLogEntry
-
     trainer_id, client_id = marked
-    with Session(engine) as session:
-        session.add(
-            AccessLogEntry(
-                client_id=client_id,
-                trainer_id=trainer_id,
-                method=method,
-                path=path[:300],
-                resource=_resource_of(path)[:32],
-                status=status,
-            )
+    session.add(
+        AccessLogEntry(
+            client_id=client_id,
+            trainer_id=trainer_id,
+            method=method,
+            path=path[:300],
+            resource=_resource_of(path)[:32],
+            status=status,
         )
-        session.commit()
+    )
+    session.commit()

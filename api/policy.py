@@ -12,9 +12,12 @@ from functools import cached_property
 
 from sqlmodel import Session
 
-from api.errors import NotFound
+from api.caches import Caches
+from api.errors import NotFound, Unauthorized
+from api.security import AccessClaims, AccountFacts
 from db.models import User
 from db.queries import trainers as trainers_queries
+from db.queries import users as users_queries
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,8 @@ class Access:
     actor_id: uuid.UUID
     owner_id: uuid.UUID
     session: Session = field(repr=False, compare=False)
-    via_trainer: bool = False
+    via_trainer: bool
+    caches: Caches = field(repr=False, compare=False)
 
     @cached_property
     def actor(self) -> User:
@@ -76,3 +80,65 @@ def was_linked(session: Session, actor: Principal, owner_id: uuid.UUID) -> bool:
     """Whether the caller is or was the owner's trainer (a link, active or ended): their
     refused calls belong in the owner's access log; a stranger's do not."""
     return trainers_queries.link(session, actor.id, owner_id) is not None
+
+
+class Refused(NotFound):
+    """404 for a caller with no access to the owner's data; `linked` when the caller is or was
+    the owner's trainer (their refused call goes in the owner's access log)."""
+
+    def __init__(self, actor_id: uuid.UUID | None = None, owner_id: uuid.UUID | None = None):
+        super().__init__("No such user")
+        self.actor_id = actor_id
+        self.owner_id = owner_id
+
+
+def principal(
+    session: Session, claims: AccessClaims, remembered: AccountFacts, *, fresh: bool
+) -> Principal:
+    """The caller, if their token is still current (active account, same token version).
+
+    A read may rest on what this process read of the account within the last
+    `account_recheck_ms` (`AccountFacts`); a write (`fresh`) always reads it now."""
+    role = None if fresh else remembered.accepted(claims.user_id, claims.token_version)
+    if role is not None:
+        return Principal(id=claims.user_id, role=role)
+    facts = users_queries.auth_facts(session, claims.user_id)
+    if facts is None or not facts.is_active or facts.token_version != claims.token_version:
+        raise Unauthorized("Invalid or expired access token", code="invalid_token")
+    remembered.remember(claims.user_id, facts.role, facts.token_version)
+    return Principal(id=claims.user_id, role=facts.role)
+
+
+def owner_named(session: Session, actor: Principal, user: str) -> uuid.UUID | None:
+    """The id of the active account that the path's `{user}` (`me` or an id) names."""
+    if user == "me":
+        return actor.id
+    try:
+        owner_id = uuid.UUID(user)
+    except ValueError:
+        return None
+    if owner_id == actor.id:
+        return actor.id
+    owner = users_queries.auth_facts(session, owner_id)
+    return owner_id if owner is not None and owner.is_active else None
+
+
+def authorise(
+    session: Session,
+    claims: AccessClaims,
+    caches: Caches,
+    user: str,
+    *,
+    writes: bool,
+) -> Access:
+    """The caller's access to the data of the `{user}` the path names, read or write; else
+    `Unauthorized` (a token no longer current) or `Refused` (404)."""
+    actor = principal(session, claims, caches.accounts, fresh=writes)
+    owner_id = owner_named(session, actor, user)
+    allowed = can_write if writes else can_read
+    if owner_id is None or not allowed(session, actor, owner_id):
+        if owner_id is not None and was_linked(session, actor, owner_id):
+            raise Refused(actor.id, owner_id)
+        raise Refused()
+    via_trainer = actor.id != owner_id and actor.role != "admin"
+    return Access(actor.id, owner_id, session, via_trainer, caches)

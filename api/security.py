@@ -20,6 +20,7 @@ from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
 from api.errors import ServiceUnavailable, Unauthorized
+from api.services.lru import BoundedLru
 from api.settings import Settings
 
 T = TypeVar("T")
@@ -168,51 +169,42 @@ class TokenCodec:
             raise Unauthorized("Invalid or expired access token", code="invalid_token") from exc
 
 
-class AccountFacts:
-    """What authorising a request reads of an account (its row's role, active flag and token
-    version), remembered per process for `max_age_s`: a client sends several requests a
-    second while it syncs, and this lookup was one statement of every request (a fifth of the
-    statements PostgreSQL ran in the mixed benchmark, bench/RESULTS.md).
+@dataclass(frozen=True, slots=True)
+class _Accepted:
+    role: str
+    token_version: int
+    read_at: float
 
-    Only an acceptance is remembered: facts that would refuse the token (no account, inactive,
-    another token version) are read again each time, so a token issued after a password change
-    works at once. What may lag is a revocation made by another process: a password change or
-    an account deleted there stops the old tokens here within `max_age_s` (the process that made
-    it forgets at once, `forget`). Writes always read the facts afresh. 0 turns this off."""
+
+class AccountFacts:
+    """Accounts (role, token version) read active by this process within `max_age_s`: a read
+    request may rest on them; writes always read the account afresh. Only acceptances are
+    kept, so a newer token works at once; a revocation made by another process reaches reads
+    here within `max_age_s` (the process that made it forgets at once). 0 turns this off."""
 
     def __init__(
         self, max_age_s: float, *, clock: Callable[[], float] = time.monotonic, size: int = 4096
     ) -> None:
         self.max_age_s = max_age_s
         self._clock = clock
-        self._size = size
-        self._held: dict[uuid.UUID, tuple[str, int, float]] = {}
-        self._lock = threading.Lock()
+        self._held: BoundedLru[uuid.UUID, _Accepted] = BoundedLru(
+            size if max_age_s > 0 else 0, lambda _: 1
+        )
 
     def accepted(self, user_id: uuid.UUID, token_version: int) -> str | None:
-        """The account's role if it was read, active with this token version, within
-        `max_age_s`; else None (read it again)."""
-        held = self._held.get(user_id)
-        if held is None:
+        """The account's role if it was accepted with this token version within `max_age_s`."""
+        (held,) = self._held.get_many([user_id])
+        if held is None or held.token_version != token_version:
             return None
-        role, version, read_at = held
-        if version != token_version or self._clock() - read_at > self.max_age_s:
-            return None
-        return role
+        return held.role if self._clock() - held.read_at <= self.max_age_s else None
 
     def remember(self, user_id: uuid.UUID, role: str, token_version: int) -> None:
         """An active account's facts, as just read."""
-        if self.max_age_s <= 0:
-            return
-        held = self._held
-        with self._lock:
-            if len(held) >= self._size and user_id not in held:
-                held.pop(next(iter(held)), None)  # the oldest entry
-            held[user_id] = (role, token_version, self._clock())
+        self._held.put_many([(user_id, _Accepted(role, token_version, self._clock()))])
 
     def forget(self, user_id: uuid.UUID) -> None:
         """Read this account again next time (its password changed, or it was deleted)."""
-        self._held.pop(user_id, None)
+        self._held.forget(user_id)
 
 
 def new_refresh_token() -> str:

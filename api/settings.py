@@ -48,9 +48,7 @@ class Settings(BaseSettings):
     # spread over many addresses, far above what one client may try (default: 10x the above).
     login_attempts_per_email_per_minute: int | None = Field(default=None, ge=1)
     registrations_per_ip_per_hour: int = Field(default=20, ge=1)
-    # Argon2 hashes and verifications run at once per process, in threads of their own (not
-    # the request threads); default: half the CPUs, at least 1. Beyond these and
-    # `password_hash_waiting` more waiting, a request answers 503 with Retry-After.
+    # Argon2 threads per process (default: half the CPUs); beyond them and the waiting: 503.
     password_hash_threads: int | None = Field(default=None, ge=1, le=64)
     password_hash_waiting: int = Field(default=16, ge=0, le=1000)
     # Comma-separated addresses (or networks) of the proxies whose X-Forwarded-For and
@@ -58,15 +56,12 @@ class Settings(BaseSettings):
     forwarded_allow_ips: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_format: Literal["json", "text"] = "json"
-    # Freeze start-up objects out of the garbage collector's scans (off in tests, which build
-    # an app per test).
+    # Freeze start-up objects out of the garbage collector's scans (docs/ARCHITECTURE.md).
     gc_freeze: bool = True
     # PostgreSQL cancels any statement running longer than this (the request answers 503).
     db_statement_timeout_ms: int = Field(default=30_000, ge=100)
-    # Sync endpoints running at once per process (the thread pool's limit; see api/threads.py).
-    # Default: 1 on SQLite (queries are local; more threads only contend for the GIL),
-    # 2 on PostgreSQL (a second thread runs while the first waits on the network).
-    worker_threads: int | None = Field(default=None, ge=1, le=200)
+    # Units of database work running at once per process, in threads (db.engine.Database).
+    database_threads: int = Field(default=2, ge=1, le=200)
     # The built dashboard, served at /app when the folder exists (`make web` builds it).
     web_dist: Path = Path(__file__).resolve().parent.parent / "clients" / "web" / "dist"
     max_import_bytes: int = Field(default=10 * 1_048_576, ge=1024)
@@ -74,22 +69,12 @@ class Settings(BaseSettings):
     import_sync_max_rows: int = Field(default=20_000, ge=1)
     # Files with more data rows than this answer 413 before any job starts.
     import_max_rows: int = Field(default=100_000, ge=1)
-    # A background import's lease, renewed by its worker every third of it; a job whose lease
-    # lapses (its process was killed) answers failed when next polled (api/services/imports.py).
+    # A background import's lease, renewed every third of it (api/services/imports.py).
     import_lease_seconds: int = Field(default=60, ge=1, le=3600)
-    # JSON of recently read records, per process, for list pages (api/services/record_cache.py);
-    # 0 turns it off.
+    # The caches (docs/ARCHITECTURE.md): record JSON, shared answers, remembered accounts.
     record_cache_mb: int = Field(default=64, ge=0, le=65_536)
-    # With redis_url set, workers share rendered analytics answers there (one computes, the
-    # others read: api/services/shared_answers.py); false keeps them per process.
     share_answers: bool = True
-    # How long a process trusts an account's role, active flag and token version it read for
-    # a read request (api/security.AccountFacts); writes always read them. 0: every request.
     account_recheck_ms: int = Field(default=1000, ge=0, le=60_000)
-    # On PostgreSQL, connections per process for the one-statement reads a cached answer
-    # starts with, and a write to one's own data authorises with, awaited on the event loop
-    # instead of in a request thread (db/async_reads.py); 0 turns them off.
-    async_read_connections: int = Field(default=4, ge=0, le=64)
 
     @field_validator("cors_origins", "jwt_previous_secrets", "forwarded_allow_ips", mode="before")
     @classmethod

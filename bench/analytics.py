@@ -171,12 +171,14 @@ class _GcClock:
 
 
 def _breakdown_once(engine: Any, user_id: uuid.UUID) -> tuple[dict[str, float], float]:
-    """The cold computation in this process, phase by phase (ms), through the service's private
-    steps (`_inputs`, `_series_from`, `_trend_of`), and the GC time within it."""
+    """The cold computation in this process, phase by phase (ms), through the service's steps
+    (`loader.inputs_of`, `trend.series_from`, `trend.trend_of_points`), and the GC time within
+    it."""
     from sqlmodel import Session
 
     from api.analytics import trend as trend_core
     from api.services import analytics as service
+    from api.services.analytics import loader, trend
     from db.models import User
     from db.queries import analytics as analytics_queries
 
@@ -193,18 +195,21 @@ def _breakdown_once(engine: Any, user_id: uuid.UUID) -> tuple[dict[str, float], 
         phases["select bodyweights"], weights = _timed_ms(
             lambda: analytics_queries.bodyweights(session, [user_id])
         )
-        phases["e1RM estimates (`_inputs`)"], inputs = _timed_ms(
-            lambda: service._inputs(owner, rows, weights)
+        phases["e1RM estimates (`inputs_of`)"], inputs = _timed_ms(
+            lambda: loader.inputs_of(owner, rows, weights)
         )
-        phases["snapshots (`_series_from`)"], (series, method) = _timed_ms(
-            lambda: service._series_from(inputs, owner, None, end)
+        method = inputs.method
+        phases["snapshots (`series_from`)"], series = _timed_ms(
+            lambda: trend.series_from(inputs, owner, None, end)
         )
         indexed = [s for s in series if s.index is not None]
         origin = indexed[0].date if indexed else end
         points = [((s.date - origin).days, s.index) for s in indexed]
         phases[fit], _ = _timed_ms(lambda: trend_core.trend(points, method))
         whole, _ = _timed_ms(
-            lambda: service._trend_of(series, method, None, end).model_dump_json(by_alias=True)
+            lambda: trend.trend_of_points(
+                [trend.point(s) for s in series], method, None, end
+            ).model_dump_json(by_alias=True)
         )
         phases["points, response model, JSON"] = max(0.0, whole - phases[fit])
         return phases, gc_clock.seconds * 1e3

@@ -1,26 +1,28 @@
-"""Engines and sessions: SQLite pragmas (WAL, foreign keys, busy timeout), pooled PostgreSQL."""
+"""Engines and sessions (SQLite pragmas: WAL, foreign keys, busy timeout; pooled PostgreSQL)
+and `Database.run`, the one way database work runs."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlmodel import Session
 
+T = TypeVar("T")
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
-# The commit that grows the write-ahead log past this many pages copies them into the
-# database file and waits for two fsyncs. SQLite's default, 1,000 pages, made that a third
-# of a workout POST's commit on average here; pages written again and again between
-# checkpoints (index leaves, the change counter) are copied once per checkpoint, so fewer,
-# larger ones cost less in all: 4,000 pages (16 MiB of log) cut the average commit by a third
+# Fewer, larger checkpoints than SQLite's default 1,000 pages: a third off the average commit
 # for a slowest checkpoint of ~60 ms instead of ~25 ms (bench/RESULTS.md).
 WAL_AUTOCHECKPOINT_PAGES = 4000
 
@@ -40,38 +42,6 @@ WRITE_LOCK_WAIT_S = 10.0
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
-class _WriteTurn:
-    """The SQLite write lock held for a whole block of work on one thread (see `write_turn`)."""
-
-    def __init__(self, lock: threading.Lock) -> None:
-        self.lock = lock
-        self.local = threading.local()
-
-    def held_here(self) -> bool:
-        return getattr(self.local, "held", False)
-
-
-_write_turns: WeakKeyDictionary[Engine, _WriteTurn] = WeakKeyDictionary()
-
-
-@contextlib.contextmanager
-def write_turn(engine: Engine) -> Iterator[bool]:
-    """Take a SQLite engine's write lock for the block, if nobody holds it now; yields
-    whether it was taken. Work on the event loop must never wait for the lock (a thread that
-    holds it may need the loop to finish), so it runs only with its turn in hand. Engines of
-    other databases have no such lock: the block runs without one and gets False."""
-    turn = _write_turns.get(engine)
-    if turn is None or turn.held_here() or not turn.lock.acquire(blocking=False):
-        yield False
-        return
-    turn.local.held = True
-    try:
-        yield True
-    finally:
-        turn.local.held = False
-        turn.lock.release()
-
-
 def _queue_sqlite_writers(engine: Engine) -> None:
     """Let one connection at a time write, waiting in a queue.
 
@@ -82,8 +52,6 @@ def _queue_sqlite_writers(engine: Engine) -> None:
     anyway and SQLite's own busy timeout applies (no deadlock can hang a request).
     """
     lock = threading.Lock()
-    turn = _WriteTurn(lock)
-    _write_turns[engine] = turn
 
     def release(info: dict[Any, Any]) -> None:
         if info.pop(_HOLDS_WRITE_LOCK, False):
@@ -91,11 +59,7 @@ def _queue_sqlite_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _take(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if (
-            statement.lstrip()[:6].upper() in _WRITES
-            and not conn.info.get(_HOLDS_WRITE_LOCK)
-            and not turn.held_here()
-        ):
+        if statement.lstrip()[:6].upper() in _WRITES and not conn.info.get(_HOLDS_WRITE_LOCK):
             conn.info[_HOLDS_WRITE_LOCK] = lock.acquire(timeout=WRITE_LOCK_WAIT_S)
 
     @event.listens_for(engine, "commit")
@@ -113,13 +77,9 @@ def _queue_sqlite_writers(engine: Engine) -> None:
 
 STATEMENT_TIMEOUT_MS = 30_000
 
-# A pooled PostgreSQL connection is pinged on checkout (SQLAlchemy's pre-ping, the dialect's
-# own ping) unless it was given back less than this long ago, as HikariCP's "alive bypass
-# window" does (500 ms there too). Under load every checkout found a connection returned
-# moments before, and its ping cost a round trip and ~140 µs of CPU, once per read and twice
-# per write (bench/RESULTS.md). A connection that died within the window fails its first
-# statement instead: that request answers 503 like any outage, and the disconnect
-# invalidates the pool, so the next checkouts open fresh connections.
+# A pooled PostgreSQL connection is pinged on checkout unless it was given back less than
+# this long ago (HikariCP's "alive bypass window"): a ping cost a round trip per request. One
+# that died within the window fails its request with 503, and the pool is then replaced.
 PING_AFTER_IDLE_S = 0.5
 _RETURNED_AT = "backchain.returned_at"
 
@@ -191,17 +151,8 @@ def make_engine(
 
 @contextlib.contextmanager
 def session_for(engine: Engine) -> Iterator[Session]:
-    """`session_scope` as a `with` block."""
-    yield from session_scope(engine)
-
-
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One session per unit of work; objects stay readable after commit.
-
-    Closing rolls back; if the database went away meanwhile that rollback fails, and the
-    connection is invalidated instead (the next checkout replaces it) rather than failing a response
-    that has already been sent.
-    """
+    """One session per unit of work; objects stay readable after commit. Closing rolls back;
+    if the database went away meanwhile, the connection is invalidated instead."""
     session = Session(engine, expire_on_commit=False)
     try:
         yield session
@@ -211,3 +162,30 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except DBAPIError:
             with contextlib.suppress(DBAPIError):
                 session.invalidate()
+
+
+class Database:
+    """The app's one engine, and `run`: every unit of database work, on either database, runs
+    in a thread (never on the event loop) with a session of its own, at most `threads` at
+    once per event loop (a server has one; a test client may run several)."""
+
+    def __init__(self, engine: Engine, *, threads: int) -> None:
+        self.engine = engine
+        self.threads = threads
+        self._limiters: WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+            WeakKeyDictionary()
+        )
+
+    async def run(self, work: Callable[[Session], T]) -> T:
+        """`work(session)` in a thread; the session is closed (rolled back if still open)
+        there, so no connection is held while the event loop answers."""
+        loop = asyncio.get_running_loop()
+        limiter = self._limiters.get(loop)
+        if limiter is None:
+            limiter = self._limiters[loop] = anyio.CapacityLimiter(self.threads)
+        return await anyio.to_thread.run_sync(self.run_sync, work, limiter=limiter)
+
+    def run_sync(self, work: Callable[[Session], T]) -> T:
+        """`work(session)` here, on this thread (for work that has a thread of its own)."""
+        with session_for(self.engine) as session:
+            return work(session)

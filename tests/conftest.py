@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -254,7 +255,7 @@ def thread_hops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def accounts_remembered(app: FastAPI) -> None:
     """The app trusts the account facts it read for an hour instead of a second, so that a
     count of statements does not depend on how long the test took (`AccountFacts`)."""
-    app.state.account_facts = AccountFacts(3600.0)
+    app.state.caches = replace(app.state.caches, accounts=AccountFacts(3600.0))
 
 
 REDIS_URL = os.environ.get("BACKCHAIN_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

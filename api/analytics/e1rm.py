@@ -63,17 +63,6 @@ class SetEstimate(NamedTuple):
         """Whether the set enters a balance score."""
         return self.reason is None
 
-    def frozen(self) -> FrozenEstimate:
-        """The fields as a plain tuple (`SetEstimate(*frozen)` gives it back): what a cache
-        keeps, since the garbage collector stops tracking a tuple of plain values (and not
-        a named one)."""
-        return tuple(self)  # type: ignore[return-value]
-
-
-FrozenEstimate = tuple[
-    str, str, date, int, float | None, float | None, float | None, bool, SetReason | None
-]
-
 
 @dataclass(frozen=True, slots=True)
 class BodyweightTimeline:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated
 
-import anyio.to_thread
 from fastapi import APIRouter, Query, Response
-from sqlmodel import Session
 
 from api.analytics.constants import METHODS, PCB_1, method_as_dict
-from api.deps import Caller, CallerDep
+from api.deps import ReadWork
 from api.errors import NotFound, problem_responses
-from api.policy import Access
 from api.schemas.analytics import (
     BalanceRead,
     BalanceTrendRead,
@@ -27,8 +20,6 @@ from api.schemas.analytics import (
 from api.schemas.common import LocalDate
 from api.schemas.enums import PainRegion
 from api.services import analytics as analytics_service
-from db.queries import analytics as analytics_queries
-from db.queries.analytics import OwnerState
 
 router = APIRouter(tags=["analytics"])
 
@@ -45,57 +36,6 @@ def _json(body: str) -> Response:
     return Response(body, media_type="application/json")
 
 
-@dataclass(frozen=True, slots=True)
-class _Held:
-    """How a route answers from its owner's cursors read on the event loop: the answer this
-    process holds (`peek`, else `NotCached`), or computed in a thread with those cursors
-    (`compute`: no second read)."""
-
-    peek: Callable[[OwnerState, uuid.UUID], str]
-    compute: Callable[[Session, Access, OwnerState], str]
-
-
-async def _answer(
-    caller: Caller, answer: Callable[[Session, Access, bool], str], held: _Held | None = None
-) -> Response:
-    """Authorise and answer in one unit of work (`CallerDep`, see `api.deps.Caller`).
-
-    Answers are cached per user and data version (`api.services.analytics`). On SQLite a
-    cached answer is short work, served inline (`Caller.run`); only a miss is computed in a
-    thread (a cold five-year trend takes a few hundred ms). On PostgreSQL, a caller reading
-    their own data whose account this process remembers has the owner's cursors read on the
-    event loop (`db.async_reads`): the answer held here is served with no thread hop, and a
-    miss is computed in a thread with those cursors (`_Held`). Anything else (another user's
-    data, an account to read again) runs in one thread.
-    """
-
-    def run(cached_only: bool) -> str:
-        with caller.open_session(read_only=True) as session:
-            return answer(session, caller.read(session), cached_only)
-
-    if caller.runs_inline:
-        with contextlib.suppress(analytics_service.NotCached):
-            return _json(await caller.run(lambda: run(True)))
-        return _json(await anyio.to_thread.run_sync(run, False))
-    reads = caller.async_reads
-    owner_id = caller.remembered_self() if reads is not None and held is not None else None
-    if reads is None or held is None or owner_id is None:
-        return _json(await anyio.to_thread.run_sync(run, False))
-    state = await analytics_queries.owner_state_awaited(
-        reads, owner_id, left_out=analytics_service.STATE_LEFT_OUT
-    )
-    if state is None:
-        raise NotFound("No such user")
-    with contextlib.suppress(analytics_service.NotCached):
-        return _json(held.peek(state, owner_id))
-
-    def compute() -> str:
-        with caller.open_session(read_only=True) as session:
-            return held.compute(session, caller.read(session), state)
-
-    return _json(await anyio.to_thread.run_sync(compute))
-
-
 @router.get(
     "/v1/users/{user}/balance",
     operation_id="getBalance",
@@ -103,25 +43,14 @@ async def _answer(
     responses=ERRORS,
 )
 async def get_balance(
-    caller: CallerDep,
+    work: ReadWork,
     at: Annotated[
         LocalDate | None,
         Query(description="Local date of the snapshot; default today in the user's time zone."),
     ] = None,
 ) -> Response:
     """The balance index B = P / A at a date, its regions, and every lift that went into it."""
-    return await _answer(
-        caller,
-        lambda session, access, cached_only: analytics_service.balance_json(
-            session, access, at=at, cached_only=cached_only
-        ),
-        _Held(
-            lambda state, owner_id: analytics_service.peek_balance(state, owner_id, at=at),
-            lambda session, access, state: analytics_service.balance_json(
-                session, access, at=at, state=state
-            ),
-        ),
-    )
+    return _json(await work.run(analytics_service.balance_json, at=at))
 
 
 @router.get(
@@ -131,22 +60,11 @@ async def get_balance(
     responses=ERRORS,
 )
 async def get_balance_trend(
-    caller: CallerDep, date_from: DateFrom = None, date_to: DateTo = None
+    work: ReadWork, date_from: DateFrom = None, date_to: DateTo = None
 ) -> Response:
     """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
-    return await _answer(
-        caller,
-        lambda session, access, cached_only: analytics_service.balance_trend_json(
-            session, access, date_from=date_from, date_to=date_to, cached_only=cached_only
-        ),
-        _Held(
-            lambda state, owner_id: analytics_service.peek_balance_trend(
-                state, owner_id, date_from=date_from, date_to=date_to
-            ),
-            lambda session, access, state: analytics_service.balance_trend_json(
-                session, access, date_from=date_from, date_to=date_to, state=state
-            ),
-        ),
+    return _json(
+        await work.run(analytics_service.balance_trend_json, date_from=date_from, date_to=date_to)
     )
 
 
@@ -157,7 +75,7 @@ async def get_balance_trend(
     responses=ERRORS,
 )
 async def list_benchmarks(
-    caller: CallerDep,
+    work: ReadWork,
     lift: Annotated[
         str | None,
         Query(
@@ -168,16 +86,10 @@ async def list_benchmarks(
     date_to: DateTo = None,
 ) -> Response:
     """Best e1RM per day for deadlift, hip thrust, pull-ups and every other scored lift."""
-    return await _answer(
-        caller,
-        lambda session, access, cached_only: analytics_service.benchmarks_json(
-            session,
-            access,
-            lift=lift,
-            date_from=date_from,
-            date_to=date_to,
-            cached_only=cached_only,
-        ),
+    return _json(
+        await work.run(
+            analytics_service.benchmarks_json, lift=lift, date_from=date_from, date_to=date_to
+        )
     )
 
 
@@ -188,23 +100,17 @@ async def list_benchmarks(
     responses=ERRORS,
 )
 async def get_pain_trend(
-    caller: CallerDep,
+    work: ReadWork,
     region: PainRegion | None = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Response:
     """Pain per region and side with clinically important change, and its association with
     the balance index over time (association, not causation)."""
-    return await _answer(
-        caller,
-        lambda session, access, cached_only: analytics_service.pain_trend_json(
-            session,
-            access,
-            region=region.value if region else None,
-            date_from=date_from,
-            date_to=date_to,
-            cached_only=cached_only,
-        ),
+    return _json(
+        await work.run(
+            analytics_service.pain_trend_json, region=region, date_from=date_from, date_to=date_to
+        )
     )
 
 
@@ -214,14 +120,9 @@ async def get_pain_trend(
     response_model=SummaryRead,
     responses=ERRORS,
 )
-async def get_summary(caller: CallerDep) -> Response:
+async def get_summary(work: ReadWork) -> Response:
     """Latest balance, recent direction, latest pain per region, and flags for trainers."""
-    return await _answer(
-        caller,
-        lambda session, access, cached_only: analytics_service.summary_json(
-            session, access, cached_only=cached_only
-        ),
-    )
+    return _json(await work.run(analytics_service.summary_json))
 
 
 @router.get(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, Response, status
 
-from api.deps import CurrentUser, HasherDep, SessionDep, SettingsDep, TokensDep
+from api.deps import DatabaseDep, HasherDep, OwnWork, SettingsDep, TokensDep
 from api.errors import FieldError, InvalidInput, problem_responses
 from api.schemas.auth import GrantType, LogoutRequest, TokenPair, TokenRequest
 from api.schemas.users import PasswordChange, UserRead, UserRegister
@@ -15,8 +16,8 @@ from api.throttle import SignInThrottle, Throttle
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
-# Registration, sign-in and password change are `async def`: their services await the
-# hasher's own threads and run their database work in request threads themselves.
+# Registration, sign-in and password change await the hasher's own threads between their
+# units of database work (`api.services.auth`).
 
 
 async def get_login_throttle(request: Request) -> SignInThrottle:
@@ -53,14 +54,14 @@ def _client_ip(request: Request) -> str:
 async def register(
     request: Request,
     data: UserRegister,
-    session: SessionDep,
+    database: DatabaseDep,
     hasher: HasherDep,
     throttle: RegistrationThrottle,
 ) -> UserRead:
     """Create an account; the email is unique regardless of case. Registrations per client
     address are limited (429 with Retry-After)."""
     user = await auth_service.register(
-        session, hasher, throttle, data, client_ip=_client_ip(request)
+        database, hasher, throttle, data, client_ip=_client_ip(request)
     )
     return UserRead.model_validate(user)
 
@@ -73,7 +74,7 @@ async def register(
 )
 async def create_token(
     request: Request,
-    session: SessionDep,
+    database: DatabaseDep,
     hasher: HasherDep,
     tokens: TokensDep,
     settings: SettingsDep,
@@ -89,7 +90,7 @@ async def create_token(
         assert username is not None
         assert password is not None
         issued = await auth_service.login(
-            session,
+            database,
             hasher,
             tokens,
             throttle,
@@ -104,7 +105,7 @@ async def create_token(
                 [FieldError("refresh_token", "required for grant_type=refresh_token")]
             )
         issued = await auth_service.refresh(
-            session, tokens, refresh_token=refresh_token, refresh_days=settings.refresh_token_days
+            database, tokens, refresh_token=refresh_token, refresh_days=settings.refresh_token_days
         )
     return TokenPair(
         access_token=issued.access_token,
@@ -120,9 +121,9 @@ async def create_token(
     responses=problem_responses(422),
     openapi_extra={"security": []},
 )
-def logout(data: LogoutRequest, session: SessionDep) -> Response:
+async def logout(data: LogoutRequest, database: DatabaseDep) -> Response:
     """Revoke a refresh token and every token rotated from the same sign-in."""
-    auth_service.logout(session, refresh_token=data.refresh_token)
+    await database.run(functools.partial(auth_service.logout, refresh_token=data.refresh_token))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -133,18 +134,14 @@ def logout(data: LogoutRequest, session: SessionDep) -> Response:
     responses=problem_responses(401, 422, 429, 503),
 )
 async def change_password(
-    request: Request,
     data: PasswordChange,
-    user: CurrentUser,
-    session: SessionDep,
+    work: OwnWork,
     hasher: HasherDep,
     throttle: PasswordThrottle,
 ) -> Response:
     """Change the password; every existing access and refresh token stops working. Attempts
     per account are limited like sign-ins (429 with Retry-After)."""
     await auth_service.change_password(
-        session, hasher, throttle, user, current=data.current_password, new=data.new_password
+        work, hasher, throttle, current=data.current_password, new=data.new_password
     )
-    # At once here; other processes within BACKCHAIN_ACCOUNT_RECHECK_MS (AccountFacts).
-    request.app.state.account_facts.forget(user.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.deps import get_engine
+from api.deps import DatabaseDep
 from api.errors import ServiceUnavailable, problem_responses
 from db import migrations
 
@@ -37,10 +36,10 @@ async def get_health() -> Health:
     responses=problem_responses(503),
     openapi_extra={"security": []},
 )
-def get_readiness(engine: Annotated[Engine, Depends(get_engine)]) -> Readiness:
+async def get_readiness(database: DatabaseDep) -> Readiness:
     """The database answers and its schema is at the newest migration."""
     try:
-        current = migrations.current_revision(engine)
+        current = await database.run(lambda _session: migrations.current_revision(database.engine))
     except SQLAlchemyError as exc:
         raise ServiceUnavailable("Database unreachable", code="database_unavailable") from exc
     if current != migrations.head_revision():

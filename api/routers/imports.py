@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 import uuid
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
-from zoneinfo import ZoneInfo
+from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
-from sqlalchemy import Engine
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 
-from api.deps import ReadAccess, SessionDep, SettingsDep, WriteAccess, get_engine
+from api.deps import DatabaseDep, ReadWork, SettingsDep, WriteWork
 from api.errors import FieldError, InvalidInput, problem_responses
 from api.schemas.common import TimeZoneName
 from api.schemas.enums import ImportFormat, Unit
 from api.schemas.imports import ImportJobRead, ImportResult
 from api.services import imports as imports_service
-from api.threads import run_in_pool
 
 router = APIRouter(prefix="/v1/users/{user}/imports", tags=["imports"])
-
-T = TypeVar("T")
-
-
-async def _off_the_request_pool(request: Request, work: Callable[[], T]) -> T:
-    """Run an import (seconds of work) in its own threads, so requests never queue behind it
-    for the few threads that serve them."""
-    return await run_in_pool(request.app.state, "imports", work)
-
-
-EngineDep = Annotated[Engine, Depends(get_engine)]
 
 CSV_TYPES = {
     "text/csv",
@@ -93,10 +76,9 @@ async def _read_file(request: Request) -> bytes:
 )
 async def create_import(
     request: Request,
-    access: WriteAccess,
-    session: SessionDep,
+    work: WriteWork,
     settings: SettingsDep,
-    engine: EngineDep,
+    database: DatabaseDep,
     background: BackgroundTasks,
     format: ImportFormat = ImportFormat.auto,
     unit: Annotated[
@@ -112,49 +94,33 @@ async def create_import(
     """Import a Strong, Hevy, FitNotes or Backchain CSV: all rows or none; re-imports of the
     same workouts create nothing."""
     data = await _read_file(request)
-    owner = access.owner
-    options = imports_service.ImportOptions(
+    answer = await work.run(
+        imports_service.create_import,
+        data,
         format=format.value,
-        unit=unit.value if unit else owner.unit_preference,
-        tz=ZoneInfo(tz or owner.timezone),
+        unit=unit.value if unit else None,
+        tz=tz,
         dry_run=dry_run,
         max_rows=settings.import_max_rows,
+        sync_max_rows=settings.import_sync_max_rows,
+        lease_s=settings.import_lease_seconds,
     )
-    rows = imports_service.count_rows(data)
-    if rows > settings.import_sync_max_rows and not dry_run:
-        # A file over the row limit is refused now, not by a job that fails later.
-        await _off_the_request_pool(
-            request, functools.partial(imports_service.check_rows, data, options)
-        )
-        lease_s = settings.import_lease_seconds
-        job = await run_in_threadpool(
-            functools.partial(imports_service.start_job, session, access, rows, lease_s=lease_s)
-        )
-        background.add_task(
-            _off_the_request_pool,
-            request,
-            functools.partial(
-                imports_service.run_job, engine, job.id, access, data, options, lease_s=lease_s
-            ),
-        )
-        read = await run_in_threadpool(imports_service.get_job, session, access, job.id)
+    if isinstance(answer, imports_service.Job):
+        background.add_task(imports_service.run_job, database, answer, data)
         return Response(
-            read.model_dump_json(),
+            answer.read.model_dump_json(),
             status_code=status.HTTP_202_ACCEPTED,
             media_type="application/json",
-            headers={"Location": f"/v1/users/{owner.id}/imports/{job.id}"},
+            headers={"Location": f"/v1/users/{answer.access.owner_id}/imports/{answer.read.id}"},
         )
-    result = await _off_the_request_pool(
-        request, functools.partial(imports_service.run_import, session, access, data, options)
-    )
-    stored = result.workouts_created and not result.dry_run
+    stored = answer.workouts_created and not answer.dry_run
     code = status.HTTP_201_CREATED if stored else status.HTTP_200_OK
-    return Response(result.model_dump_json(), status_code=code, media_type="application/json")
+    return Response(answer.model_dump_json(), status_code=code, media_type="application/json")
 
 
 @router.get("/{job_id}", operation_id="getImportJob", responses=problem_responses(401, 404, 422))
-def get_import_job(job_id: uuid.UUID, access: ReadAccess, session: SessionDep) -> ImportJobRead:
+async def get_import_job(job_id: uuid.UUID, work: ReadWork) -> ImportJobRead:
     """Progress and result of a background import. A job whose worker stopped (its lease
     lapsed) answers `failed` with an `import_interrupted` problem: nothing was stored, send the
     file again."""
-    return imports_service.get_job(session, access, job_id)
+    return await work.run(imports_service.get_job, job_id)

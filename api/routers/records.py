@@ -7,16 +7,15 @@ put (create or replace), patch, delete (tombstone). The area routers instantiate
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi import APIRouter, Header, Query, Response, status
 from pydantic import BaseModel
 
-from api.deps import CallerDep, InlineWriteAccess
+from api.deps import ReadWork, WriteWork
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.common import FilterInstant
 from api.services import records as records_service
 from api.services.records import RecordKind, Written
-from api.threads import run_short
 
 IfMatch = Annotated[
     str | None,
@@ -37,10 +36,10 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _json(written: Written, location: str | None = None) -> Response:
+def _json(written: Written, *, created: bool = False) -> Response:
     headers = {"ETag": written.etag}
-    if location:
-        headers["Location"] = location
+    if created:
+        headers["Location"] = written.location
     if written.replayed:
         headers["Idempotent-Replayed"] = "true"
     return Response(
@@ -59,12 +58,7 @@ def build_record_router(
     page_schema: type[BaseModel],
     tag: str,
 ) -> APIRouter:
-    """The routes of one record area under `/v1/users/{user}/<resource>`.
-
-    Reads authorise inside their one thread (`CallerDep`, see `api.deps.Caller`); writes
-    authorise in a dependency, so a caller with no access gets 404 before their body is even
-    validated.
-    """
+    """The routes of one record area under `/v1/users/{user}/<resource>`."""
     router = APIRouter(prefix=f"/v1/users/{{user}}/{kind.resource}", tags=[tag])
     noun = kind.resource.replace("-", " ")
 
@@ -76,7 +70,7 @@ def build_record_router(
         responses=problem_responses(401, 404, 422),
     )
     async def list_records(
-        caller: CallerDep,
+        work: ReadWork,
         page: PageDep,
         time_from: Annotated[
             FilterInstant | None,
@@ -87,19 +81,10 @@ def build_record_router(
             Query(alias="to", description="Exclusive upper bound (RFC 3339 with offset)."),
         ] = None,
     ) -> Response:
-        def read() -> bytes:
-            with caller.open_session(read_only=True) as session:
-                return records_service.list_records(
-                    session,
-                    kind,
-                    caller.read(session),
-                    page,
-                    cache=caller.record_cache,
-                    time_from=time_from,
-                    time_to=time_to,
-                )
-
-        return Response(await caller.run(read), media_type="application/json")
+        body = await work.run(
+            records_service.list_records, kind, page, time_from=time_from, time_to=time_to
+        )
+        return Response(body, media_type="application/json")
 
     @router.post(
         "",
@@ -110,20 +95,14 @@ def build_record_router(
         responses=problem_responses(401, 404, 413, 422),
     )
     async def create_record(
-        request: Request,
         data: write_schema,  # type: ignore[valid-type]
-        access: InlineWriteAccess,
+        work: WriteWork,
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
-        written = await run_short(
-            request.app.state,
-            lambda: records_service.create_record(
-                access.session, kind, access, data, idempotency_key=idempotency_key
-            ),
-            writes=True,
-            session=access.session,
+        written = await work.run(
+            records_service.create_record, kind, data, idempotency_key=idempotency_key
         )
-        return _json(written, f"/v1/users/{access.owner_id}/{kind.resource}/{written.resource_id}")
+        return _json(written, created=True)
 
     @router.get(
         "/{record_id}",
@@ -133,22 +112,11 @@ def build_record_router(
         responses={304: {"description": "Not modified"}, **problem_responses(401, 404, 422)},
     )
     async def get_record(
-        record_id: uuid.UUID,
-        caller: CallerDep,
-        if_none_match: IfNoneMatch = None,
+        record_id: uuid.UUID, work: ReadWork, if_none_match: IfNoneMatch = None
     ) -> Response:
-        def read() -> tuple[bytes | None, str]:
-            with caller.open_session(read_only=True) as session:
-                return records_service.get_record(
-                    session,
-                    kind,
-                    caller.read(session),
-                    record_id,
-                    cache=caller.record_cache,
-                    if_none_match=if_none_match,
-                )
-
-        body, etag = await caller.run(read)
+        body, etag = await work.run(
+            records_service.get_record, kind, record_id, if_none_match=if_none_match
+        )
         if body is None:
             return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(body, media_type="application/json", headers={"ETag": etag})
@@ -164,26 +132,19 @@ def build_record_router(
         },
     )
     async def put_record(
-        request: Request,
         record_id: uuid.UUID,
         data: write_schema,  # type: ignore[valid-type]
-        access: InlineWriteAccess,
+        work: WriteWork,
         if_match: IfMatch = None,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
-        written = await run_short(
-            request.app.state,
-            lambda: records_service.put_record(
-                access.session,
-                kind,
-                access,
-                record_id,
-                data,
-                if_match=if_match,
-                if_none_match=if_none_match,
-            ),
-            writes=True,
-            session=access.session,
+        written = await work.run(
+            records_service.put_record,
+            kind,
+            record_id,
+            data,
+            if_match=if_match,
+            if_none_match=if_none_match,
         )
         return _json(written)
 
@@ -195,19 +156,13 @@ def build_record_router(
         responses=problem_responses(401, 404, 412, 413, 422),
     )
     async def patch_record(
-        request: Request,
         record_id: uuid.UUID,
         data: patch_schema,  # type: ignore[valid-type]
-        access: InlineWriteAccess,
+        work: WriteWork,
         if_match: IfMatch = None,
     ) -> Response:
-        written = await run_short(
-            request.app.state,
-            lambda: records_service.patch_record(
-                access.session, kind, access, record_id, data, if_match=if_match
-            ),
-            writes=True,
-            session=access.session,
+        written = await work.run(
+            records_service.patch_record, kind, record_id, data, if_match=if_match
         )
         return _json(written)
 
@@ -219,15 +174,9 @@ def build_record_router(
         responses=problem_responses(401, 404, 412),
     )
     async def delete_record(
-        record_id: uuid.UUID, caller: CallerDep, if_match: IfMatch = None
+        record_id: uuid.UUID, work: WriteWork, if_match: IfMatch = None
     ) -> Response:
-        def delete() -> None:
-            with caller.open_session() as session:
-                records_service.delete_record(
-                    session, kind, caller.write(session), record_id, if_match=if_match
-                )
-
-        await caller.run(delete, writes=True)
+        await work.run(records_service.delete_record, kind, record_id, if_match=if_match)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     return router

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from api.deps import CurrentUser, SessionDep
+from api.deps import OwnWork
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.enums import FlagCode, RosterSort
@@ -48,19 +48,17 @@ AcceptThrottle = Annotated[Throttle, Depends(get_accept_throttle)]
     operation_id="createInvitation",
     responses=problem_responses(401, 422),
 )
-def create_invitation(
-    data: InvitationCreate, user: CurrentUser, session: SessionDep
-) -> InvitationCreated:
+async def create_invitation(data: InvitationCreate, work: OwnWork) -> InvitationCreated:
     """Invite a client; the code is shown only in this answer."""
-    return trainers_service.create_invitation(session, user, data)
+    return await work.run(trainers_service.create_invitation, data)
 
 
 @trainer_router.get(
     "/invitations", operation_id="listInvitations", responses=problem_responses(401)
 )
-def list_invitations(user: CurrentUser, session: SessionDep) -> InvitationList:
+async def list_invitations(work: OwnWork) -> InvitationList:
     """My invitations with status pending, accepted, revoked or expired."""
-    return trainers_service.list_invitations(session, user)
+    return await work.run(trainers_service.list_invitations)
 
 
 @trainer_router.delete(
@@ -69,16 +67,15 @@ def list_invitations(user: CurrentUser, session: SessionDep) -> InvitationList:
     operation_id="revokeInvitation",
     responses=problem_responses(401, 404, 409),
 )
-def revoke_invitation(invitation_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
+async def revoke_invitation(invitation_id: uuid.UUID, work: OwnWork) -> Response:
     """Revoke one of my pending invitations."""
-    trainers_service.revoke_invitation(session, user, invitation_id)
+    await work.run(trainers_service.revoke_invitation, invitation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @trainer_router.get("/clients", operation_id="listClients", responses=problem_responses(401, 422))
-def list_clients(
-    user: CurrentUser,
-    session: SessionDep,
+async def list_clients(
+    work: OwnWork,
     page: PageDep,
     flag: FlagCode | None = None,
     sort: Annotated[RosterSort, Query(description="`flags` (most first) by default.")] = (
@@ -86,9 +83,8 @@ def list_clients(
     ),
 ) -> RosterPage:
     """My roster: each client's balance, pain, flags (explained) and adherence."""
-    return trainers_service.roster(
-        session, user, page, flag=flag.value if flag else None, sort=sort
-    )
+    flag_code = flag.value if flag else None
+    return await work.run(trainers_service.roster, page, flag=flag_code, sort=sort)
 
 
 @trainer_router.get(
@@ -100,14 +96,10 @@ def list_clients(
         **problem_responses(401, 422),
     },
 )
-def export_clients(
-    user: CurrentUser,
-    session: SessionDep,
-    sort: RosterSort = RosterSort.flags,
-) -> StreamingResponse:
+async def export_clients(work: OwnWork, sort: RosterSort = RosterSort.flags) -> StreamingResponse:
     """My roster as CSV, one row per client (flags joined with `|`)."""
     return StreamingResponse(
-        trainers_service.roster_csv(session, user, sort=sort),
+        await work.run(trainers_service.roster_csv, sort=sort),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="backchain-clients.csv"'},
     )
@@ -119,9 +111,9 @@ def export_clients(
     operation_id="endClientLink",
     responses=problem_responses(401, 404),
 )
-def end_client_link(client_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
+async def end_client_link(client_id: uuid.UUID, work: OwnWork) -> Response:
     """Stop training this client; their data is no longer visible (my notes stay mine)."""
-    trainers_service.end_link(session, trainer_id=user.id, client_id=client_id)
+    await work.run(trainers_service.end_link, client_id, by_trainer=True)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -130,9 +122,9 @@ def end_client_link(client_id: uuid.UUID, user: CurrentUser, session: SessionDep
     operation_id="listClientNotes",
     responses=problem_responses(401, 404),
 )
-def list_client_notes(client_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> NoteList:
+async def list_client_notes(client_id: uuid.UUID, work: OwnWork) -> NoteList:
     """My private notes on a client, newest first."""
-    return trainers_service.list_notes(session, user, client_id)
+    return await work.run(trainers_service.list_notes, client_id)
 
 
 @trainer_router.post(
@@ -141,11 +133,9 @@ def list_client_notes(client_id: uuid.UUID, user: CurrentUser, session: SessionD
     operation_id="createClientNote",
     responses=problem_responses(401, 404, 422),
 )
-def create_client_note(
-    client_id: uuid.UUID, data: NoteCreate, user: CurrentUser, session: SessionDep
-) -> NoteRead:
+async def create_client_note(client_id: uuid.UUID, data: NoteCreate, work: OwnWork) -> NoteRead:
     """A private note on a current client (the client never sees it)."""
-    return trainers_service.create_note(session, user, client_id, data)
+    return await work.run(trainers_service.create_note, client_id, data)
 
 
 @trainer_router.patch(
@@ -153,15 +143,11 @@ def create_client_note(
     operation_id="updateClientNote",
     responses=problem_responses(401, 404, 422),
 )
-def update_client_note(
-    client_id: uuid.UUID,
-    note_id: uuid.UUID,
-    data: NoteUpdate,
-    user: CurrentUser,
-    session: SessionDep,
+async def update_client_note(
+    client_id: uuid.UUID, note_id: uuid.UUID, data: NoteUpdate, work: OwnWork
 ) -> NoteRead:
     """Change one of my notes."""
-    return trainers_service.update_note(session, user, client_id, note_id, data)
+    return await work.run(trainers_service.update_note, client_id, note_id, data)
 
 
 @trainer_router.delete(
@@ -170,11 +156,9 @@ def update_client_note(
     operation_id="deleteClientNote",
     responses=problem_responses(401, 404),
 )
-def delete_client_note(
-    client_id: uuid.UUID, note_id: uuid.UUID, user: CurrentUser, session: SessionDep
-) -> Response:
+async def delete_client_note(client_id: uuid.UUID, note_id: uuid.UUID, work: OwnWork) -> Response:
     """Delete one of my notes."""
-    trainers_service.delete_note(session, user, client_id, note_id)
+    await work.run(trainers_service.delete_note, client_id, note_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -184,18 +168,18 @@ def delete_client_note(
     operation_id="acceptInvitation",
     responses=problem_responses(401, 404, 409, 422, 429),
 )
-def accept_invitation(
-    data: InvitationAccept, user: CurrentUser, session: SessionDep, throttle: AcceptThrottle
+async def accept_invitation(
+    data: InvitationAccept, work: OwnWork, throttle: AcceptThrottle
 ) -> TrainerLinkRead:
     """Accept a trainer's code; an expired, revoked, used or unknown code is 404 alike, and
     one's own code 409."""
-    return trainers_service.accept_invitation(session, user, data.code, throttle)
+    return await work.run(trainers_service.accept_invitation, data.code, throttle)
 
 
 @client_router.get("/trainers", operation_id="listTrainers", responses=problem_responses(401))
-def list_trainers(user: CurrentUser, session: SessionDep) -> TrainerList:
+async def list_trainers(work: OwnWork) -> TrainerList:
     """My active trainers."""
-    return trainers_service.list_trainers(session, user)
+    return await work.run(trainers_service.list_trainers)
 
 
 @client_router.patch(
@@ -203,11 +187,11 @@ def list_trainers(user: CurrentUser, session: SessionDep) -> TrainerList:
     operation_id="updateTrainer",
     responses=problem_responses(401, 404, 422),
 )
-def update_trainer(
-    trainer_id: uuid.UUID, data: TrainerLinkUpdate, user: CurrentUser, session: SessionDep
+async def update_trainer(
+    trainer_id: uuid.UUID, data: TrainerLinkUpdate, work: OwnWork
 ) -> TrainerLinkRead:
     """Grant or withdraw a trainer's permission to log for me."""
-    return trainers_service.update_trainer(session, user, trainer_id, can_log=data.can_log)
+    return await work.run(trainers_service.update_trainer, trainer_id, can_log=data.can_log)
 
 
 @client_router.delete(
@@ -216,16 +200,16 @@ def update_trainer(
     operation_id="removeTrainer",
     responses=problem_responses(401, 404),
 )
-def remove_trainer(trainer_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
+async def remove_trainer(trainer_id: uuid.UUID, work: OwnWork) -> Response:
     """End a trainer's access to my data."""
-    trainers_service.end_link(session, trainer_id=trainer_id, client_id=user.id)
+    await work.run(trainers_service.end_link, trainer_id, by_trainer=False)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @client_router.get(
     "/access-log", operation_id="listAccessLog", responses=problem_responses(401, 422)
 )
-def list_access_log(user: CurrentUser, session: SessionDep, page: PageDep) -> AccessLogPage:
+async def list_access_log(work: OwnWork, page: PageDep) -> AccessLogPage:
     """Every read and write a trainer made or tried on my data (refused ones answered 404
     after I withdrew access, or writes without logging rights), newest first."""
-    return trainers_service.access_log(session, user, page)
+    return await work.run(trainers_service.access_log, page)

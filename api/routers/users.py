@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Response, status
 
-from api.deps import CurrentUser, SessionDep
+from api.deps import OwnWork
 from api.errors import problem_responses
 from api.schemas.users import UserRead, UserUpdate
 from api.services import users as users_service
@@ -13,15 +13,15 @@ router = APIRouter(prefix="/v1/users", tags=["users"])
 
 
 @router.get("/me", operation_id="getMe", responses=problem_responses(401))
-def get_me(user: CurrentUser) -> UserRead:
+async def get_me(work: OwnWork) -> UserRead:
     """The caller's profile."""
-    return UserRead.model_validate(user)
+    return await work.run(users_service.get_profile)
 
 
 @router.patch("/me", operation_id="updateMe", responses=problem_responses(401, 422))
-def update_me(data: UserUpdate, user: CurrentUser, session: SessionDep) -> UserRead:
+async def update_me(data: UserUpdate, work: OwnWork) -> UserRead:
     """Change profile fields; role, email and activation are not writable here."""
-    return UserRead.model_validate(users_service.update_profile(session, user, data))
+    return await work.run(users_service.update_profile, data)
 
 
 @router.delete(
@@ -30,8 +30,7 @@ def update_me(data: UserUpdate, user: CurrentUser, session: SessionDep) -> UserR
     operation_id="deleteMe",
     responses=problem_responses(401),
 )
-def delete_me(request: Request, user: CurrentUser, session: SessionDep) -> Response:
+async def delete_me(work: OwnWork) -> Response:
     """Erase the account and everything it owns."""
-    users_service.delete_account(session, user)
-    request.app.state.account_facts.forget(user.id)  # other processes: AccountFacts
+    await work.run(users_service.delete_account)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

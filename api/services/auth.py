@@ -1,8 +1,8 @@
 """Registration, sign-in, refresh-token rotation with reuse detection, logout, password change.
 
 Registration, sign-in and password change are coroutines: their Argon2 work runs in the
-hasher's own threads (`PasswordHasher.hash_in_pool`), their database and throttle work in a
-request thread each side of it, so no request thread waits for a hash."""
+hasher's own threads (`PasswordHasher.hash_in_pool`), their database work (`Database.run`)
+each side of it, so no database thread waits for a hash."""
 
 from __future__ import annotations
 
@@ -10,18 +10,24 @@ import functools
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from anyio.to_thread import run_sync
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from api.errors import Conflict, FieldError, InvalidInput, Unauthorized
+from api.policy import Access
 from api.schemas.users import UserRegister
 from api.security import PasswordHasher, TokenCodec, hash_token, new_refresh_token
 from api.throttle import SignInThrottle, Throttle
 from db.base import utcnow
+from db.engine import Database
 from db.models import RefreshToken, User
 from db.queries import users as users_queries
+
+if TYPE_CHECKING:
+    from api.deps import Work
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,7 @@ class IssuedTokens:
 
 
 async def register(
-    session: Session,
+    database: Database,
     hasher: PasswordHasher,
     throttle: Throttle,
     data: UserRegister,
@@ -44,10 +50,12 @@ async def register(
     # Hashed before the email is looked up, taken or not: a 409 costs what a 201 does, so
     # its timing does not tell which emails have accounts.
     password_hash = await hasher.hash_in_pool(data.password)
-    return await run_sync(functools.partial(_create_user, session, data, password_hash))
+    return await database.run(
+        functools.partial(_create_user, data=data, password_hash=password_hash)
+    )
 
 
-def _create_user(session: Session, data: UserRegister, password_hash: str) -> User:
+def _create_user(session: Session, *, data: UserRegister, password_hash: str) -> User:
     email = data.email.strip().lower()
     if users_queries.get_by_email(session, email) is not None:
         raise Conflict("An account with this email already exists", code="email_taken")
@@ -89,7 +97,7 @@ def _issue(
 
 
 async def login(
-    session: Session,
+    database: Database,
     hasher: PasswordHasher,
     tokens: TokenCodec,
     throttle: SignInThrottle,
@@ -102,20 +110,18 @@ async def login(
     """Password grant: unknown email and wrong password answer alike, in about the same time."""
     email = email.strip().lower()
 
-    def reserve_and_read() -> User | None:
+    def reserve_and_read(session: Session) -> User | None:
         # The attempt is counted before its password is checked, in the same step as the
         # limit: concurrent guesses cannot all pass it (30 at once were 13 checked against 10).
         throttle.reserve(email, client_ip)
-        user = users_queries.get_by_email(session, email)
-        session.commit()  # no connection held while the password is checked
-        return user
+        return users_queries.get_by_email(session, email)
 
-    user = await run_sync(reserve_and_read)
+    user = await database.run(reserve_and_read)
     valid, new_hash = await hasher.verify_in_pool(password, user.password_hash if user else None)
     if user is None or not valid or not user.is_active:
         raise Unauthorized("Incorrect email or password", code="invalid_credentials")
 
-    def issue() -> IssuedTokens:
+    def issue(session: Session) -> IssuedTokens:
         throttle.succeeded(email, client_ip)
         if new_hash is not None:  # hashing parameters changed since this hash was made
             user.password_hash = new_hash
@@ -124,22 +130,22 @@ async def login(
         session.commit()
         return issued
 
-    return await run_sync(issue)
+    return await database.run(issue)
 
 
 async def refresh(
-    session: Session, tokens: TokenCodec, *, refresh_token: str, refresh_days: int
+    database: Database, tokens: TokenCodec, *, refresh_token: str, refresh_days: int
 ) -> IssuedTokens:
     """Rotate a refresh token; presenting a used one revokes its whole family."""
-    return await run_sync(
+    return await database.run(
         functools.partial(
-            _rotate, session, tokens, refresh_token=refresh_token, refresh_days=refresh_days
+            _rotate, tokens=tokens, refresh_token=refresh_token, refresh_days=refresh_days
         )
     )
 
 
 def _rotate(
-    session: Session, tokens: TokenCodec, *, refresh_token: str, refresh_days: int
+    session: Session, *, tokens: TokenCodec, refresh_token: str, refresh_days: int
 ) -> IssuedTokens:
     now = utcnow()
     row = users_queries.get_refresh_token(session, hash_token(refresh_token))
@@ -171,16 +177,16 @@ def logout(session: Session, *, refresh_token: str) -> None:
 
 
 async def change_password(
-    session: Session,
+    work: Work,
     hasher: PasswordHasher,
     throttle: Throttle,
-    user: User,
     *,
     current: str,
     new: str,
 ) -> None:
     """Set a new password; every access token and refresh token issued before dies. Attempts
     are counted per account like sign-ins: a stolen access token must not allow guessing."""
+    user: User = await work.run(_account)
     await run_sync(throttle.reserve, f"user:{user.id}")
     valid, _ = await hasher.verify_in_pool(current, user.password_hash)
     if not valid:
@@ -188,13 +194,20 @@ async def change_password(
             [FieldError("current_password", "does not match")], code="invalid_password"
         )
     password_hash = await hasher.hash_in_pool(new)
-    await run_sync(functools.partial(_set_password, session, user, password_hash))
+    await work.run(_set_password, password_hash)
 
 
-def _set_password(session: Session, user: User, password_hash: str) -> None:
+def _account(access: Access) -> User:
+    return access.actor
+
+
+def _set_password(access: Access, password_hash: str) -> None:
+    session, user = access.session, access.actor
     user.password_hash = password_hash
     user.token_version += 1
     user.updated_at = utcnow()
     session.add(user)
     users_queries.revoke_all_for_user(session, user.id, utcnow())
     session.commit()
+    # At once here; other processes within BACKCHAIN_ACCOUNT_RECHECK_MS (AccountFacts).
+    access.caches.accounts.forget(user.id)

@@ -1,20 +1,17 @@
-"""CSV exports of every dataset, streamed row by row, and the zip of all of them.
-
-Streams open their own session: a streamed body outlives the request's dependencies.
-"""
+"""CSV exports of every dataset and the zip of all of them: a small export is answered whole,
+a larger one is written to a spool file (read row batch by row batch) and streamed from it."""
 
 from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api.analytics.constants import get_method
@@ -27,6 +24,7 @@ from api.analytics.e1rm import (
 )
 from api.analytics.pain import pain_band
 from api.csv_io.exporters import CsvStreamWriter, convert_load_for_unit, sets_columns
+from api.policy import Access
 from api.services import analytics as analytics_service
 from db.models import User
 from db.queries import analytics as analytics_queries
@@ -34,12 +32,26 @@ from db.queries import exports as exports_queries
 
 DATASETS = ("sets", "workouts", "pain-scores", "bodyweights", "benchmarks", "balance")
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
-ZIP_SPOOL_BYTES = 8 * 1024 * 1024
+# A larger export waits in a spool file (on disk past this size) while the client reads it,
+# and `_chunks` closes the file once read.
+SPOOL_BYTES = 1024 * 1024
 CHUNK_BYTES = 64 * 1024
 # An export of at most this many rows is read in one statement per table and answered whole
-# (`whole_csv`: ~250 KB of workouts, ~400 KB of sets); a larger one is streamed, after that
-# first read was spent finding out.
+# (~250 KB of workouts, ~400 KB of sets); a larger one is streamed, after that first read was
+# spent finding out.
 WHOLE_ROWS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class ExportQuery:
+    """What the caller asked for; the owner's profile gives a unit and zone not asked for."""
+
+    date_from: date | None
+    date_to: date | None
+    unit: str | None  # "kg" | "lb"
+    tz: str | None
+    delimiter: str  # "comma" | "semicolon"
+    bom: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +237,7 @@ def _bodyweight_rows(
 
 
 # The computed datasets are computed whole whatever the limit (their rows are days, not
-# records); `whole_csv` takes as many as it needs.
+# records); `export_csv` takes as many as it needs.
 def _benchmark_rows(
     session: Session, owner: User, options: ExportOptions, _limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
@@ -256,46 +268,46 @@ def _writer(dataset: str, options: ExportOptions) -> CsvStreamWriter:
     return CsvStreamWriter(columns(dataset, options.unit), options.delimiter, options.bom)
 
 
-def whole_csv(
-    session: Session,
-    owner: User,
-    dataset: str,
-    options: ExportOptions,
-) -> bytes | None:
-    """The dataset as CSV in one piece, if it has at most `WHOLE_ROWS` rows; else None (then
-    `stream_csv` it). Each table is read with one plain statement (on PostgreSQL no
-    server-side cursor, whose DECLARE, FETCHes and CLOSE in a transaction of their own were
-    half a small export's round trips), so `session` may run in autocommit."""
-    most = WHOLE_ROWS
-    rows = list(islice(ROWS[dataset](session, owner, options, most + 1), most + 1))
-    if len(rows) > most:
-        return None
-    return b"".join(_writer(dataset, options).stream(rows))
+def _options(owner: User, query: ExportQuery) -> ExportOptions:
+    return ExportOptions(
+        date_from=query.date_from,
+        date_to=query.date_to,
+        unit=query.unit or owner.unit_preference,
+        tz=ZoneInfo(query.tz or owner.timezone),
+        delimiter=query.delimiter,
+        bom=query.bom,
+    )
+
+
+def export_csv(access: Access, dataset: str, query: ExportQuery) -> bytes | Iterator[bytes]:
+    """The dataset as CSV: whole if it has at most `WHOLE_ROWS` rows (each table read with one
+    plain statement: on PostgreSQL no server-side cursor, whose DECLARE, FETCHes and CLOSE were
+    half a small export's round trips), else the chunks of a spool file holding it."""
+    owner, options = access.owner, _options(access.owner, query)
+    first = list(
+        islice(ROWS[dataset](access.session, owner, options, WHOLE_ROWS + 1), WHOLE_ROWS + 1)
+    )
+    if len(first) <= WHOLE_ROWS:
+        return b"".join(_writer(dataset, options).stream(first))
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (`_chunks`)
+    for chunk in stream_csv(access.session, owner, dataset, options):
+        spool.write(chunk)  # not `writelines`: it rolls over to disk only once all is written
+    return _chunks(spool)
 
 
 def stream_csv(
-    engine: Engine, owner: User, dataset: str, options: ExportOptions
+    session: Session, owner: User, dataset: str, options: ExportOptions
 ) -> Iterator[bytes]:
     """The dataset as CSV chunks; memory stays flat whatever the history size."""
-    writer = _writer(dataset, options)
-    with Session(engine) as session:
-        yield from _coalesced(writer.stream(ROWS[dataset](session, owner, options, None)))
+    return _writer(dataset, options).stream(ROWS[dataset](session, owner, options, None))
 
 
-def _coalesced(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The same bytes in pieces of at least CHUNK_BYTES (the last may be smaller): a streaming
-    response pulls each piece with a thread-pool hop, and most exports fit in one or two."""
-    pending: list[bytes] = []
-    size = 0
-    for chunk in chunks:
-        pending.append(chunk)
-        size += len(chunk)
-        if size >= CHUNK_BYTES:
-            yield b"".join(pending)
-            pending.clear()
-            size = 0
-    if pending:
-        yield b"".join(pending)
+def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
+    """The spool's bytes in pieces of CHUNK_BYTES; the spool is closed at the end."""
+    with spool:
+        spool.seek(0)
+        while chunk := spool.read(CHUNK_BYTES):
+            yield chunk
 
 
 DICTIONARY: dict[str, dict[str, str]] = {
@@ -392,15 +404,13 @@ def readme(owner: User, options: ExportOptions) -> str:
     return "\n".join(lines)
 
 
-def stream_zip(engine: Engine, owner: User, options: ExportOptions) -> Iterator[bytes]:
-    """Every dataset plus README.txt in one zip, spooled to disk past a few MB."""
-    with tempfile.SpooledTemporaryFile(max_size=ZIP_SPOOL_BYTES) as spool:
-        with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("README.txt", readme(owner, options))
-            for dataset in DATASETS:
-                with archive.open(f"{dataset}.csv", "w") as member:
-                    for chunk in stream_csv(engine, owner, dataset, options):
-                        member.write(chunk)
-        spool.seek(0)
-        while chunk := spool.read(CHUNK_BYTES):
-            yield chunk
+def export_zip(access: Access, query: ExportQuery) -> Iterator[bytes]:
+    """Every dataset plus README.txt in one zip: the chunks of a spool file holding it."""
+    owner, options = access.owner, _options(access.owner, query)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (`_chunks`)
+    with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme(owner, options))
+        for dataset in DATASETS:
+            with archive.open(f"{dataset}.csv", "w") as member:
+                member.writelines(stream_csv(access.session, owner, dataset, options))
+    return _chunks(spool)

@@ -3,6 +3,7 @@ before, and store everything in one transaction (all or nothing)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -12,8 +13,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from itertools import islice
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -38,6 +39,7 @@ from api.errors import (
 from api.policy import Access
 from api.schemas.imports import ImportJobRead, ImportResult
 from db.base import table_of, utcnow
+from db.engine import Database
 from db.models import Exercise, ImportJob, WorkoutSet
 from db.queries import changes as changes_queries
 from db.queries import imports as imports_queries
@@ -74,20 +76,44 @@ class ImportOptions:
     max_rows: int = MAX_ROWS  # more data rows than this: 413
 
 
-def count_rows(data: bytes) -> int:
-    """A cheap upper bound of the data rows (line breaks), to pick sync or background."""
-    return max(0, data.count(b"\n") - 1)
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A background import, started: `run_job` runs it once the 202 is answered."""
+
+    read: ImportJobRead
+    access: Access
+    options: ImportOptions
+    lease_s: int
 
 
-def check_rows(data: bytes, options: ImportOptions) -> None:
-    """413 for a file of more data rows than allowed, found before a job is started for it
-    (422 when it cannot be read as text)."""
-    try:
+def create_import(
+    access: Access,
+    data: bytes,
+    *,
+    format: str,
+    unit: str | None,
+    tz: str | None,
+    dry_run: bool,
+    max_rows: int,
+    sync_max_rows: int,
+    lease_s: int,
+) -> ImportResult | Job:
+    """Import a file now, or start a `Job` for one of more than `sync_max_rows` rows (a dry
+    run is always answered now); the unit and zone default to the owner's profile."""
+    owner = access.owner
+    options = ImportOptions(
+        format, unit or owner.unit_preference, ZoneInfo(tz or owner.timezone), dry_run, max_rows
+    )
+    rows = max(0, data.count(b"\n") - 1)  # a cheap upper bound of the data rows
+    if rows <= sync_max_rows or dry_run:
+        return run_import(access, data, options)
+    try:  # a file over the row limit is refused now, not by a job that fails later
         check_row_count(data, options.max_rows)
     except CsvTooLarge as exc:
         raise PayloadTooLarge(str(exc)) from exc
     except CsvFormatError as exc:
         raise InvalidInput([FieldError("file", str(exc))], code="invalid_csv") from exc
+    return start_job(access, rows, options, lease_s=lease_s)
 
 
 def _parse(data: bytes, options: ImportOptions) -> ParseResult:
@@ -129,9 +155,10 @@ def _exercise_index(
 
 
 def _resolve(
-    session: Session, access: Access, result: ParseResult, *, create: bool
+    access: Access, result: ParseResult, *, create: bool
 ) -> tuple[dict[str, uuid.UUID], list[str]]:
     """Map every exercise name of the file to an exercise id; unknown names become custom."""
+    session = access.session
     aliases, by_name = _exercise_index(session, access.owner_id)
     resolved: dict[str, uuid.UUID] = {}
     unknown: list[str] = []
@@ -176,7 +203,6 @@ def _already_imported(session: Session, owner_id: uuid.UUID, hashes: Sequence[st
 
 
 def run_import(
-    session: Session,
     access: Access,
     data: bytes,
     options: ImportOptions,
@@ -185,6 +211,7 @@ def run_import(
 ) -> ImportResult:
     """Import a file; any invalid row rejects the whole file (422 listing every row).
     `before_commit` runs in the import's transaction just before it commits."""
+    session = access.session
     result = _parse(data, options)
     seen = _already_imported(session, access.owner_id, [w.content_hash for w in result.workouts])
     fresh = []
@@ -195,7 +222,7 @@ def run_import(
             continue
         seen.add(workout.content_hash)
         fresh.append(workout)
-    resolved, unknown = _resolve(session, access, result, create=not options.dry_run)
+    resolved, unknown = _resolve(access, result, create=not options.dry_run)
     sets_created = sum(len(w.sets) for w in fresh)
     answer = ImportResult(
         dry_run=options.dry_run,
@@ -337,50 +364,46 @@ def _lease_until(lease_s: int) -> datetime:
     return utcnow() + timedelta(seconds=lease_s)
 
 
-def start_job(session: Session, access: Access, rows_total: int, *, lease_s: int) -> ImportJob:
+def start_job(access: Access, rows_total: int, options: ImportOptions, *, lease_s: int) -> Job:
     """A queued job for a large import; the owner's jobs whose worker died are failed."""
+    session = access.session
     imports_queries.fail_lapsed_jobs(session, access.owner_id, now=utcnow(), result=_interrupted())
     job = ImportJob(
         user_id=access.owner_id, rows_total=rows_total, lease_expires_at=_lease_until(lease_s)
     )
     session.add(job)
     session.commit()
-    return job
+    return Job(_read(job), access, options, lease_s)
 
 
-def run_job(
-    engine: Engine,
-    job_id: uuid.UUID,
-    access: Access,
-    data: bytes,
-    options: ImportOptions,
-    *,
-    lease_s: int,
-) -> None:
-    """Run a queued import in its own sessions, holding the job's lease; the job row reports
-    the result."""
-    with Session(engine, expire_on_commit=False) as session:
-        if not imports_queries.take_job(session, job_id, lease_until=_lease_until(lease_s)):
-            session.rollback()
+def run_job(database: Database, job: Job, data: bytes) -> None:
+    """Run a started import on this thread (a background task's, not one that serves
+    requests), holding the job's lease; the job row reports the result."""
+
+    def run(session: Session) -> None:
+        job_id = job.read.id
+        if not imports_queries.take_job(session, job_id, lease_until=_lease_until(job.lease_s)):
             return  # gone, or failed as lapsed before a worker took it
         session.commit()
         stop = threading.Event()
         beat = threading.Thread(
-            target=_renew_lease, args=(engine, job_id, lease_s, stop), daemon=True
+            target=_renew_lease, args=(database, job_id, job.lease_s, stop), daemon=True
         )
         beat.start()
         try:
-            _run_leased(session, job_id, access, data, options)
+            _run_leased(dataclasses.replace(job.access, session=session), job_id, data, job.options)
         finally:
             # Nothing stays open: on SQLite the heartbeat may be waiting for the write lock.
             session.rollback()
             stop.set()
             beat.join()
 
+    database.run_sync(run)
 
-def _run_leased(
-    session: Session, job_id: uuid.UUID, access: Access, data: bytes, options: ImportOptions
-) -> None:
+
+def _run_leased(access: Access, job_id: uuid.UUID, data: bytes, options: ImportOptions) -> None:
+    session = access.session
+
     def settle(status: str, result: str) -> None:
         now = utcnow()
         if not imports_queries.settle_job(session, job_id, status=status, result=result, now=now):
@@ -389,7 +412,6 @@ def _run_leased(
     try:
         try:
             run_import(
-                session,
                 access,
                 data,
                 options,
@@ -404,15 +426,19 @@ def _run_leased(
         log.warning("import job %s was failed as lapsed while running: nothing stored", job_id)
 
 
-def _renew_lease(engine: Engine, job_id: uuid.UUID, lease_s: int, stop: threading.Event) -> None:
+def _renew_lease(
+    database: Database, job_id: uuid.UUID, lease_s: int, stop: threading.Event
+) -> None:
     """Renew the job's lease every third of it until `stop` is set or the job ends."""
+
+    def renew(session: Session) -> bool:
+        running = imports_queries.renew_lease(session, job_id, lease_until=_lease_until(lease_s))
+        session.commit()
+        return running
+
     while not stop.wait(lease_s / 3):
         try:
-            with Session(engine) as session:
-                running = imports_queries.renew_lease(
-                    session, job_id, lease_until=_lease_until(lease_s)
-                )
-                session.commit()
+            running = database.run_sync(renew)
         except SQLAlchemyError:
             # A database hiccup (or SQLite's one writer busy too long): the next beat retries.
             log.warning("could not renew the lease of import job %s", job_id, exc_info=True)
@@ -421,21 +447,24 @@ def _renew_lease(engine: Engine, job_id: uuid.UUID, lease_s: int, stop: threadin
             return
 
 
-def _has_lapsed(job: ImportJob, now: datetime) -> bool:
-    return job.lease_expires_at is None or job.lease_expires_at < now
-
-
-def get_job(session: Session, access: Access, job_id: uuid.UUID) -> ImportJobRead:
+def get_job(access: Access, job_id: uuid.UUID) -> ImportJobRead:
     """A job of the owner, with its result once finished."""
+    session = access.session
     job = session.get(ImportJob, job_id)
     if job is None or job.user_id != access.owner_id:
         raise NotFound()
-    if job.status in ("queued", "running") and _has_lapsed(job, utcnow()):
+    if job.status in ("queued", "running") and (
+        job.lease_expires_at is None or job.lease_expires_at < utcnow()
+    ):
         imports_queries.fail_lapsed_jobs(
             session, access.owner_id, now=utcnow(), result=_interrupted(), job_id=job.id
         )
         session.commit()
         session.refresh(job)
+    return _read(job)
+
+
+def _read(job: ImportJob) -> ImportJobRead:
     result = problem = None
     if job.result is not None:
         if job.status == "done":

@@ -1,6 +1,5 @@
 """A thread-safe least-recently-used map bounded by the total weight of what it holds: the one
-mechanism behind the per-process caches (record JSON; analytics answers, parsed workouts,
-balance candidates and series)."""
+mechanism behind the app's caches (`api.caches.Caches`)."""
 
 from __future__ import annotations
 
@@ -64,7 +63,9 @@ class BoundedLru(Generic[K, V]):
                 _, dropped = entries.popitem(last=False)
                 self._weight -= self._weigh(dropped)
 
-    def clear(self) -> None:
+    def forget(self, key: K) -> None:
+        """Drop the value of `key`, if held."""
         with self._lock:
-            self._entries.clear()
-            self._weight = 0
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._weight -= self._weigh(old)

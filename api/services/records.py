@@ -27,7 +27,6 @@ from api.errors import (
 )
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.policy import Access
-from api.services.record_cache import RecordJsonCache
 from db.base import new_id, utcnow
 from db.models import IdempotencyRecord
 from db.queries import changes as changes_queries
@@ -86,6 +85,7 @@ class Written:
     body: str
     etag: str
     resource_id: uuid.UUID
+    location: str
     replayed: bool = False
 
 
@@ -177,12 +177,10 @@ def _touch(session: Session, kind: RecordKind, row: Any, op: str, *, is_new: boo
 
 
 def list_records(
-    session: Session,
-    kind: RecordKind,
     access: Access,
+    kind: RecordKind,
     page: PageParams,
     *,
-    cache: RecordJsonCache,
     time_from: datetime | None,
     time_to: datetime | None,
 ) -> bytes:
@@ -191,6 +189,7 @@ def list_records(
     The page query reads only ids, versions and times; records already read at that version
     come from `cache`, the others are read (one query, then the kind's own) and kept there.
     """
+    session = access.session
     after = None
     if page.cursor:
         raw_at, raw_id = decode_cursor(page.cursor, size=2)
@@ -215,7 +214,7 @@ def list_records(
         last_id, _, last_at = keys[-1]
         cursor = encode_cursor([last_at.isoformat(), last_id])
     found = _json_at_versions(
-        session, kind, access, cache, [(record_id, version) for record_id, version, _ in keys]
+        session, kind, access, [(record_id, version) for record_id, version, _ in keys]
     )
     items = b",".join(body for _, body in filter(None, found))
     return b'{"items":[' + items + b'],"next_cursor":' + to_json(cursor) + b"}"
@@ -225,13 +224,13 @@ def _json_at_versions(
     session: Session,
     kind: RecordKind,
     access: Access,
-    cache: RecordJsonCache,
     keys: Sequence[tuple[str, int]],
 ) -> list[tuple[int, bytes] | None]:
     """(version, JSON) of the owner's records at the (id text, version)s a query just saw:
     from `cache` where held, else read now (one query, then the kind's own) and kept there.
     A record read now may be at a newer version, or gone (None) if deleted since: what a
     read a moment later would answer."""
+    cache = access.caches.records
     found: list[tuple[int, bytes] | None] = [
         None if body is None else (version, body)
         for (_, version), body in zip(keys, cache.get_many(kind.resource, keys), strict=True)
@@ -249,23 +248,22 @@ def _json_at_versions(
 
 
 def get_record(
-    session: Session,
-    kind: RecordKind,
     access: Access,
+    kind: RecordKind,
     record_id: uuid.UUID,
     *,
-    cache: RecordJsonCache,
     if_none_match: str | None = None,
 ) -> tuple[bytes | None, str]:
     """One live record's JSON and ETag; no JSON (None) when `if_none_match` names that ETag.
 
     Like a page, it reads the version first and answers from `cache` what was read before."""
+    session = access.session
     version = records_queries.live_version(session, kind.model, access.owner_id, record_id)
     if version is None:
         raise NotFound()
     if if_none_match is not None and _matches(if_none_match, etag_of(version)):
         return None, etag_of(version)
-    found = _json_at_versions(session, kind, access, cache, [(str(record_id), version)])[0]
+    found = _json_at_versions(session, kind, access, [(str(record_id), version)])[0]
     if found is None:  # deleted since the version was read
         raise NotFound()
     version, body = found
@@ -279,7 +277,11 @@ def _fingerprint(kind: RecordKind, access: Access, data: BaseModel) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _replay(record: IdempotencyRecord, fingerprint: str) -> Written:
+def _location(kind: RecordKind, owner_id: uuid.UUID, record_id: uuid.UUID) -> str:
+    return f"/v1/users/{owner_id}/{kind.resource}/{record_id}"
+
+
+def _replay(kind: RecordKind, record: IdempotencyRecord, fingerprint: str) -> Written:
     if record.fingerprint != fingerprint:
         raise InvalidInput(
             [FieldError("Idempotency-Key", "already used with a different request body")],
@@ -291,25 +293,26 @@ def _replay(record: IdempotencyRecord, fingerprint: str) -> Written:
         record.response_body,
         etag_of(body["version"]),
         uuid.UUID(body["id"]),
+        _location(kind, record.owner_id, uuid.UUID(body["id"])),
         replayed=True,
     )
 
 
 def create_record(
-    session: Session,
-    kind: RecordKind,
     access: Access,
+    kind: RecordKind,
     data: BaseModel,
     *,
     idempotency_key: str | None,
 ) -> Written:
     """POST: a new record; with an Idempotency-Key, retries replay the first answer."""
+    session = access.session
     fingerprint = _fingerprint(kind, access, data) if idempotency_key is not None else ""
     if idempotency_key is not None:
         existing = idempotency_queries.get(session, access.actor_id, idempotency_key)
         if existing is not None:
             if utcnow() - existing.created_at < IDEMPOTENCY_TTL:
-                return _replay(existing, fingerprint)
+                return _replay(kind, existing, fingerprint)
             session.delete(existing)
             session.flush()
     row = _new_row(kind, id=new_id(), user_id=access.owner_id, created_by=access.actor_id)
@@ -340,14 +343,13 @@ def create_record(
         existing = idempotency_queries.get(session, access.actor_id, idempotency_key)
         if existing is None:
             raise
-        return _replay(existing, fingerprint)
-    return Written(201, body, etag_of(row.version), row.id)
+        return _replay(kind, existing, fingerprint)
+    return Written(201, body, etag_of(row.version), row.id, _location(kind, row.user_id, row.id))
 
 
 def put_record(
-    session: Session,
-    kind: RecordKind,
     access: Access,
+    kind: RecordKind,
     record_id: uuid.UUID,
     data: BaseModel,
     *,
@@ -355,6 +357,7 @@ def put_record(
     if_none_match: str | None = None,
 ) -> Written:
     """PUT with a client-chosen id: creates (201) or replaces (200)."""
+    session = access.session
     row = _owned_row(session, kind, access, record_id)
     if row is not None and row.deleted_at is not None:
         raise Gone("This record was deleted; ids are never reused")
@@ -382,20 +385,21 @@ def put_record(
         # Another request created the same id meanwhile: a replace now.
         if _owned_row(session, kind, access, record_id) is None:
             raise NotFound() from exc
-        return put_record(session, kind, access, record_id, data, if_match=if_match)
-    return Written(201 if created else 200, body, etag_of(row.version), row.id)
+        return put_record(access, kind, record_id, data, if_match=if_match)
+    location = _location(kind, row.user_id, row.id)
+    return Written(201 if created else 200, body, etag_of(row.version), row.id, location)
 
 
 def patch_record(
-    session: Session,
-    kind: RecordKind,
     access: Access,
+    kind: RecordKind,
     record_id: uuid.UUID,
     data: BaseModel,
     *,
     if_match: str | None,
 ) -> Written:
     """PATCH: change the fields that were sent."""
+    session = access.session
     # Top-level fields that were sent; nested items keep their defaults (a set's set_type).
     values = {k: v for k, v in data.model_dump().items() if k in data.model_fields_set}
     nulls = [f for f in kind.required if f in values and values[f] is None]
@@ -410,18 +414,18 @@ def patch_record(
     _touch(session, kind, row, "upsert", is_new=False)
     body = _body(session, kind, row)
     session.commit()
-    return Written(200, body, etag_of(row.version), row.id)
+    return Written(200, body, etag_of(row.version), row.id, _location(kind, row.user_id, row.id))
 
 
 def delete_record(
-    session: Session,
-    kind: RecordKind,
     access: Access,
+    kind: RecordKind,
     record_id: uuid.UUID,
     *,
     if_match: str | None,
 ) -> None:
     """DELETE: leave a tombstone (the feed reports it; the record then answers 404)."""
+    session = access.session
     row = _owned_row(session, kind, access, record_id)
     if row is None or row.deleted_at is not None:
         raise NotFound()

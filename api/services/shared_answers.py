@@ -1,12 +1,8 @@
-"""Rendered analytics answers shared by every worker through Redis: a second level behind each
-process's `RESULTS` (`api.services.analytics_cache`).
-
-Each worker keeps its own answers, so after a write every worker that is asked computed the
-same answer again: with two workers a balance was computed 1.4 times per workout logged in the
-mixed benchmark, and with more workers it only gets worse (bench/RESULTS.md). Here an answer
-computed by one worker is read by the others. Keys name the data an answer was made from
-(owner, cursors, profile stamp, parameters), so an entry never goes stale: it is only never
-asked for again, and expires.
+"""Rendered analytics answers shared by every worker through Redis, behind each app's own
+(`api.services.analytics_cache.AnswerCache`): after a write, the worker asked first computes
+the answer and the others read it (docs/ARCHITECTURE.md has the figures). Keys name the data
+an answer was made from (owner, cursors, profile stamp, parameters), so an entry never goes
+stale: it is only never asked for again, and expires.
 
 Redis is an accelerator here, never a dependency: any error (down, slow, full) answers "not
 shared" and the worker computes, and after one the workers leave Redis alone for a while
@@ -66,7 +62,7 @@ class RedisAnswers:
         self._lock = threading.Lock()
 
     def redis_key(self, key: Hashable) -> str:
-        # repr of tuples of str, int, date, datetime, UUID and None: the same in every process.
+        # The repr of a key (str, int, date, datetime, UUID, None): the same in every process.
         return self._prefix + hashlib.sha256(repr(key).encode()).hexdigest()
 
     def get(self, key: Hashable) -> str | None:

@@ -12,7 +12,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlmodel import Session
 
 from api.errors import (
     BackchainError,
@@ -53,8 +52,9 @@ AREAS: dict[str, Area] = {
 }
 
 
-def changes(session: Session, access: Access, *, since: str | None, limit: int) -> ChangesPage:
+def changes(access: Access, *, since: str | None, limit: int) -> ChangesPage:
     """Changes after `since`, oldest first, each resource once with its current state."""
+    session = access.session
     after = 0
     if since:
         value = decode_cursor(since, size=1)[0]
@@ -105,10 +105,10 @@ def _parse_path(path: str) -> tuple[Area, uuid.UUID]:
     return area, record_id
 
 
-def _apply(session: Session, access: Access, op: BatchOperation) -> BatchResult:
+def _apply(access: Access, op: BatchOperation) -> BatchResult:
     area, record_id = _parse_path(op.path)
     if op.method == "DELETE":
-        records.delete_record(session, area.kind, access, record_id, if_match=op.if_match)
+        records.delete_record(access, area.kind, record_id, if_match=op.if_match)
         return BatchResult(status=204, body=None)
     schema = area.write if op.method == "PUT" else area.patch
     try:
@@ -118,13 +118,9 @@ def _apply(session: Session, access: Access, op: BatchOperation) -> BatchResult:
             [FieldError(field_name(e["loc"]), e["msg"]) for e in exc.errors()]
         ) from exc
     if op.method == "PUT":
-        written = records.put_record(
-            session, area.kind, access, record_id, data, if_match=op.if_match
-        )
+        written = records.put_record(access, area.kind, record_id, data, if_match=op.if_match)
     else:
-        written = records.patch_record(
-            session, area.kind, access, record_id, data, if_match=op.if_match
-        )
+        written = records.patch_record(access, area.kind, record_id, data, if_match=op.if_match)
     body: dict[str, Any] = json.loads(written.body)
     return BatchResult(status=written.status, body=body)
 
@@ -133,14 +129,15 @@ class NotAttempted(BackchainError):
     status, code, title = 424, "not_attempted", "Not attempted"
 
 
-def batch(session: Session, access: Access, operations: list[BatchOperation]) -> list[BatchResult]:
+def batch(access: Access, operations: list[BatchOperation]) -> list[BatchResult]:
     """Apply each operation atomically on its own, in order; one failing leaves others intact.
     When the database fails, that operation answers 503 and the rest are not attempted (424):
     those before it stay committed, and the answer says which."""
+    session = access.session
     results = []
     for position, op in enumerate(operations):
         try:
-            results.append(_apply(session, access, op))
+            results.append(_apply(access, op))
         except BackchainError as exc:
             session.rollback()
             session.info.clear()  # nothing this operation prepared may leak into the next

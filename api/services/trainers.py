@@ -14,6 +14,7 @@ from sqlmodel import Session
 from api.csv_io.exporters import CsvStreamWriter
 from api.errors import Conflict, FieldError, InvalidInput, NotFound
 from api.pagination import PageParams, decode_cursor, encode_cursor
+from api.policy import Access
 from api.schemas import trainers as schemas
 from api.schemas.analytics import SummaryRead
 from api.schemas.enums import RosterSort
@@ -48,39 +49,35 @@ def _invitation_read(invitation: TrainerInvitation, now: datetime) -> schemas.In
     )
 
 
-def create_invitation(
-    session: Session, trainer: User, data: schemas.InvitationCreate
-) -> schemas.InvitationCreated:
+def create_invitation(access: Access, data: schemas.InvitationCreate) -> schemas.InvitationCreated:
     """A single-use code (192 bits) the trainer hands to a client; only its hash is kept."""
     code = secrets.token_urlsafe(24)
     now = utcnow()
     invitation = TrainerInvitation(
-        trainer_id=trainer.id,
+        trainer_id=access.actor_id,
         code_hash=hash_token(code),
         note=data.note,
         can_log=data.can_log,
         created_at=now,
         expires_at=now + timedelta(days=data.expires_in_days),
     )
-    session.add(invitation)
-    session.commit()
+    access.session.add(invitation)
+    access.session.commit()
     return schemas.InvitationCreated(**_invitation_read(invitation, now).model_dump(), code=code)
 
 
-def list_invitations(session: Session, trainer: User) -> schemas.InvitationList:
+def list_invitations(access: Access) -> schemas.InvitationList:
     """The trainer's invitations with their status, newest first."""
     now = utcnow()
-    return schemas.InvitationList(
-        items=[
-            _invitation_read(i, now) for i in trainers_queries.invitations_of(session, trainer.id)
-        ]
-    )
+    invitations = trainers_queries.invitations_of(access.session, access.actor_id)
+    return schemas.InvitationList(items=[_invitation_read(i, now) for i in invitations])
 
 
-def revoke_invitation(session: Session, trainer: User, invitation_id: uuid.UUID) -> None:
+def revoke_invitation(access: Access, invitation_id: uuid.UUID) -> None:
     """Revoke a pending invitation of the trainer."""
+    session = access.session
     invitation = session.get(TrainerInvitation, invitation_id)
-    if invitation is None or invitation.trainer_id != trainer.id:
+    if invitation is None or invitation.trainer_id != access.actor_id:
         raise NotFound()
     if _status(invitation, utcnow()) != "pending":
         raise Conflict("Only a pending invitation can be revoked", code="invitation_not_pending")
@@ -97,27 +94,26 @@ def _link_read(link: TrainerLink, trainer: User) -> schemas.TrainerLinkRead:
     )
 
 
-def accept_invitation(
-    session: Session, client: User, code: str, throttle: Throttle
-) -> schemas.TrainerLinkRead:
+def accept_invitation(access: Access, code: str, throttle: Throttle) -> schemas.TrainerLinkRead:
     """Link the client to the inviting trainer; any unusable code answers the same 404."""
-    throttle.check(f"user:{client.id}")
+    session, client_id = access.session, access.actor_id
+    throttle.check(f"user:{client_id}")
     invitation = trainers_queries.invitation_by_hash(session, hash_token(code.strip()))
     now = utcnow()
     if invitation is None or _status(invitation, now) != "pending":
-        throttle.hit(f"user:{client.id}")
+        throttle.hit(f"user:{client_id}")
         raise NotFound("No usable invitation with this code", code="invitation_not_found")
-    if invitation.trainer_id == client.id:
+    if invitation.trainer_id == client_id:
         # The code is right, the caller is not: a conflict with the invitation, not bad input.
         raise Conflict("You cannot accept your own invitation", code="own_invitation")
     trainer = session.get(User, invitation.trainer_id)
     if trainer is None or not trainer.is_active:
         raise NotFound("No usable invitation with this code", code="invitation_not_found")
     invitation.accepted_at = now
-    invitation.accepted_by = client.id
-    link = trainers_queries.link(session, trainer.id, client.id)
+    invitation.accepted_by = client_id
+    link = trainers_queries.link(session, trainer.id, client_id)
     if link is None:
-        link = TrainerLink(trainer_id=trainer.id, client_id=client.id)
+        link = TrainerLink(trainer_id=trainer.id, client_id=client_id)
     link.can_log = invitation.can_log
     link.since = now
     link.ended_at = None
@@ -126,11 +122,10 @@ def accept_invitation(
     return _link_read(link, trainer)
 
 
-def list_trainers(session: Session, client: User) -> schemas.TrainerList:
+def list_trainers(access: Access) -> schemas.TrainerList:
     """The client's active trainers."""
-    return schemas.TrainerList(
-        items=[_link_read(link, t) for link, t in trainers_queries.trainers_of(session, client.id)]
-    )
+    links = trainers_queries.trainers_of(access.session, access.actor_id)
+    return schemas.TrainerList(items=[_link_read(link, trainer) for link, trainer in links])
 
 
 def _active(session: Session, trainer_id: uuid.UUID, client_id: uuid.UUID) -> TrainerLink:
@@ -141,10 +136,11 @@ def _active(session: Session, trainer_id: uuid.UUID, client_id: uuid.UUID) -> Tr
 
 
 def update_trainer(
-    session: Session, client: User, trainer_id: uuid.UUID, *, can_log: bool
+    access: Access, trainer_id: uuid.UUID, *, can_log: bool
 ) -> schemas.TrainerLinkRead:
     """Grant or withdraw logging: only the client decides."""
-    link = _active(session, trainer_id, client.id)
+    session = access.session
+    link = _active(session, trainer_id, access.actor_id)
     link.can_log = can_log
     session.add(link)
     session.commit()
@@ -153,13 +149,15 @@ def update_trainer(
     return _link_read(link, trainer)
 
 
-def end_link(session: Session, *, trainer_id: uuid.UUID, client_id: uuid.UUID) -> None:
-    """End an active link (from either side); the trainer's notes stay with their author."""
-    link = _active(session, trainer_id, client_id)
+def end_link(access: Access, other_id: uuid.UUID, *, by_trainer: bool) -> None:
+    """End the caller's active link with a client (`by_trainer`) or with a trainer; the
+    trainer's notes stay with their author."""
+    pair = (access.actor_id, other_id) if by_trainer else (other_id, access.actor_id)
+    link = _active(access.session, *pair)
     link.ended_at = utcnow()
     link.can_log = False
-    session.add(link)
-    session.commit()
+    access.session.add(link)
+    access.session.commit()
 
 
 # ---------------------------------------------------------------- notes
@@ -175,58 +173,47 @@ def _note_read(note: TrainerNote) -> schemas.NoteRead:
     )
 
 
-def _ever_linked(session: Session, trainer: User, client_id: uuid.UUID) -> None:
-    if trainers_queries.link(session, trainer.id, client_id) is None:
-        raise NotFound()
-
-
-def list_notes(session: Session, trainer: User, client_id: uuid.UUID) -> schemas.NoteList:
+def list_notes(access: Access, client_id: uuid.UUID) -> schemas.NoteList:
     """The trainer's notes on a client (still readable after the link ended)."""
-    _ever_linked(session, trainer, client_id)
-    notes = trainers_queries.notes(session, trainer.id, client_id)
+    session, trainer_id = access.session, access.actor_id
+    if trainers_queries.link(session, trainer_id, client_id) is None:
+        raise NotFound()
+    notes = trainers_queries.notes(session, trainer_id, client_id)
     return schemas.NoteList(items=[_note_read(n) for n in notes])
 
 
-def create_note(
-    session: Session, trainer: User, client_id: uuid.UUID, data: schemas.NoteCreate
-) -> schemas.NoteRead:
+def create_note(access: Access, client_id: uuid.UUID, data: schemas.NoteCreate) -> schemas.NoteRead:
     """A private note on a current client."""
-    _active(session, trainer.id, client_id)
-    note = TrainerNote(trainer_id=trainer.id, client_id=client_id, body=data.body)
-    session.add(note)
-    session.commit()
+    _active(access.session, access.actor_id, client_id)
+    note = TrainerNote(trainer_id=access.actor_id, client_id=client_id, body=data.body)
+    access.session.add(note)
+    access.session.commit()
     return _note_read(note)
 
 
-def _own_note(
-    session: Session, trainer: User, client_id: uuid.UUID, note_id: uuid.UUID
-) -> TrainerNote:
-    note = session.get(TrainerNote, note_id)
-    if note is None or note.trainer_id != trainer.id or note.client_id != client_id:
+def _own_note(access: Access, client_id: uuid.UUID, note_id: uuid.UUID) -> TrainerNote:
+    note = access.session.get(TrainerNote, note_id)
+    if note is None or note.trainer_id != access.actor_id or note.client_id != client_id:
         raise NotFound()
     return note
 
 
 def update_note(
-    session: Session,
-    trainer: User,
-    client_id: uuid.UUID,
-    note_id: uuid.UUID,
-    data: schemas.NoteUpdate,
+    access: Access, client_id: uuid.UUID, note_id: uuid.UUID, data: schemas.NoteUpdate
 ) -> schemas.NoteRead:
     """Change the author's note."""
-    note = _own_note(session, trainer, client_id, note_id)
+    note = _own_note(access, client_id, note_id)
     note.body = data.body
     note.updated_at = utcnow()
-    session.add(note)
-    session.commit()
+    access.session.add(note)
+    access.session.commit()
     return _note_read(note)
 
 
-def delete_note(session: Session, trainer: User, client_id: uuid.UUID, note_id: uuid.UUID) -> None:
+def delete_note(access: Access, client_id: uuid.UUID, note_id: uuid.UUID) -> None:
     """Delete the author's note."""
-    session.delete(_own_note(session, trainer, client_id, note_id))
-    session.commit()
+    access.session.delete(_own_note(access, client_id, note_id))
+    access.session.commit()
 
 
 # ---------------------------------------------------------------- roster
@@ -280,16 +267,11 @@ def _sort_key(entry: schemas.RosterEntry, sort: RosterSort) -> tuple[object, ...
 
 
 def roster(
-    session: Session,
-    trainer: User,
-    page: PageParams,
-    *,
-    flag: str | None,
-    sort: RosterSort,
+    access: Access, page: PageParams, *, flag: str | None, sort: RosterSort
 ) -> schemas.RosterPage:
     """Every active client with balance, pain, flags and adherence (constant query count)."""
-    now = utcnow()
-    links = trainers_queries.clients_of(session, trainer.id)
+    session, now = access.session, utcnow()
+    links = trainers_queries.clients_of(session, access.actor_id)
     clients = [client for _, client in links]
     summaries = analytics_service.summaries(session, clients, pain_since=now - timedelta(days=28))
     adherence = trainers_queries.workout_counts_since(
@@ -318,7 +300,7 @@ def roster(
 # ---------------------------------------------------------------- access log
 
 
-def access_log(session: Session, client: User, page: PageParams) -> schemas.AccessLogPage:
+def access_log(access: Access, page: PageParams) -> schemas.AccessLogPage:
     """Every read and write a trainer made or tried (refused) on the client's data, newest first."""
     after = None
     if page.cursor:
@@ -327,7 +309,9 @@ def access_log(session: Session, client: User, page: PageParams) -> schemas.Acce
             after = (datetime.fromisoformat(raw_at), uuid.UUID(raw_id))
         except (TypeError, ValueError) as exc:
             raise InvalidInput([FieldError("cursor", "malformed cursor")]) from exc
-    rows = trainers_queries.access_log_page(session, client.id, limit=page.limit + 1, after=after)
+    rows = trainers_queries.access_log_page(
+        access.session, access.actor_id, limit=page.limit + 1, after=after
+    )
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     items = [
@@ -365,9 +349,9 @@ ROSTER_COLUMNS = (
 )
 
 
-def roster_csv(session: Session, trainer: User, *, sort: RosterSort) -> Iterator[bytes]:
+def roster_csv(access: Access, *, sort: RosterSort) -> Iterator[bytes]:
     """The roster table as CSV (flags joined with `|`)."""
-    page = roster(session, trainer, PageParams(limit=1_000_000, cursor=None), flag=None, sort=sort)
+    page = roster(access, PageParams(limit=1_000_000, cursor=None), flag=None, sort=sort)
     rows = (
         {
             "client_id": e.client.id,

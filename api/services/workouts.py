@@ -24,28 +24,17 @@ def _resolve_exercises(
     session: Session, owner_id: uuid.UUID, refs: Sequence[str]
 ) -> dict[str, tuple[uuid.UUID, str]]:
     """Map each exercise ref (id or slug) the owner can see to (id, slug), keyed by the id's
-    text and by the slug. The system catalog is looked up in memory; the owner's own
-    exercises, if any ref is left, in one query."""
-    system = exercises_queries.system_catalog(session)
-    found: dict[str, tuple[uuid.UUID, str]] = {}
+    text and by the slug (one query)."""
     ids: list[uuid.UUID] = []
     slugs: list[str] = []
     for ref in set(refs):
         try:
-            ref_id: uuid.UUID | None = uuid.UUID(ref)
+            ids.append(uuid.UUID(ref))
         except ValueError:
-            ref_id = None
-        entry = system.get(str(ref_id) if ref_id is not None else ref)
-        if entry is None:
-            if ref_id is not None:
-                ids.append(ref_id)
-            else:
-                slugs.append(ref)
-            continue
-        found[str(entry[0])] = found[entry[1]] = entry
-    if ids or slugs:
-        for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
-            found[str(exercise_id)] = found[slug] = (exercise_id, slug)
+            slugs.append(ref)
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
+        found[str(exercise_id)] = found[slug] = (exercise_id, slug)
     return found
 
 

@@ -1,7 +1,7 @@
-"""What the analytics read: sets with their exercises, bodyweights, pain scores (one query each).
+"""What the analytics read: an owner's cursors, workouts, sets, bodyweights and pain scores.
 
-The one-owner reads behind balance and trend are Core statements built once at import and run on
-the session's connection: no ORM compilation or cache-key walk per call, tuples out."""
+The one-owner reads behind every answer are Core statements built once at import and run on the
+session's connection (no compilation or cache-key walk per call), tuples out."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import BindParameter, Row, Select, bindparam, func, select
+from sqlalchemy import BindParameter, Row, bindparam, func, select
 from sqlmodel import Session, col
 
-from db.async_reads import AsyncQuery, AsyncReads
 from db.base import uuid_text
 from db.models import (
     Bodyweight,
@@ -25,8 +24,7 @@ from db.models import (
     Workout,
     WorkoutSet,
 )
-from db.queries import ranges
-from db.queries.ranges import between, between_params, driver_instant
+from db.queries.ranges import between
 
 
 class OwnerState(NamedTuple):
@@ -36,20 +34,17 @@ class OwnerState(NamedTuple):
     timezone: str  # the profile's: which date "today" is
     updated_at: datetime  # the profile's last change (sex, bodyweight, time zone)
     any_write: int  # the change counter: moves on every write (0 before any)
-    strength: tuple[int, datetime | None]  # moves on every write but to the resource left out
+    strength: int  # moves on every write but to the resource left out
+    exercises_at: datetime | None  # the owner's custom exercises' last change
     sex: str
     bodyweight_kg: float | None
 
 
 _OWNER: BindParameter[Any] = bindparam("owner_id")
-_CUSTOM_EXERCISES_AT = select(func.max(col(Exercise.updated_at))).where(
-    col(Exercise.owner_id) == _OWNER
-)
 # One statement, four index lookups: the profile; the counter row; the newest change that is
 # not the left-out resource's (backwards on the (user_id, seq) key: every write appends a
-# change with a new sequence number, deletions included, so this moves with each of them);
-# the last edit of the owner's custom exercises (an edit bumps the counter but appends no
-# change); and the profile facts the answers are computed with.
+# change with a new sequence number, deletions included); the last edit of the owner's custom
+# exercises (an edit bumps the counter but appends no change).
 _OWNER_STATE = select(
     col(User.timezone),
     col(User.updated_at),
@@ -61,7 +56,9 @@ _OWNER_STATE = select(
     .order_by(col(Change.seq).desc())
     .limit(1)
     .scalar_subquery(),
-    _CUSTOM_EXERCISES_AT.scalar_subquery(),
+    select(func.max(col(Exercise.updated_at)))
+    .where(col(Exercise.owner_id) == _OWNER)
+    .scalar_subquery(),
     col(User.sex),
     col(User.bodyweight_kg),
 ).where(col(User.id) == _OWNER)
@@ -71,21 +68,7 @@ def owner_state(session: Session, owner_id: uuid.UUID, *, left_out: str) -> Owne
     """The owner's `OwnerState`, its `strength` cursor blind to writes to the resource
     `left_out`; None if the account is gone."""
     params = {"owner_id": owner_id, "left_out": left_out}
-    return _owner_state_of(session.connection().execute(_OWNER_STATE, params).first())
-
-
-async def owner_state_awaited(
-    reads: AsyncReads, owner_id: uuid.UUID, *, left_out: str
-) -> OwnerState | None:
-    """`owner_state`, awaited on the event loop (`db.async_reads`)."""
-    row = await reads.first(_OWNER_STATE_READ, {"owner_id": owner_id, "left_out": left_out})
-    return _owner_state_of(row)
-
-
-_OWNER_STATE_READ = AsyncQuery(_OWNER_STATE)
-
-
-def _owner_state_of(row: Sequence[Any] | None) -> OwnerState | None:
+    row = session.connection().execute(_OWNER_STATE, params).first()
     if row is None:
         return None
     timezone, updated_at, last_seq, strength_seq, exercises_at, sex, bodyweight_kg = row
@@ -93,128 +76,91 @@ def _owner_state_of(row: Sequence[Any] | None) -> OwnerState | None:
         timezone,
         updated_at,
         int(last_seq or 0),
-        (int(strength_seq or 0), exercises_at),
+        int(strength_seq or 0),
+        exercises_at,
         sex,
         bodyweight_kg,
     )
 
 
+# An unbounded side of a range: one statement then serves every range.
+_EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def _range(owner_id: uuid.UUID, start: datetime | None, end: datetime | None) -> dict[str, Any]:
+    return {"owner_id": owner_id, "start": start or _EARLIEST, "end": end or _LATEST}
+
+
 # (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg),
-# then (in the one-owner reads) the workout's id
+# then (in the one-owner reads) the workout's id. Ids are read as text (far cheaper than
+# building uuid.UUID objects: `canonical_uuid`).
 SetRow = tuple[Any, ...]
-
-
-def _set_columns(*, postgresql: bool) -> list[Any]:
-    # Ids are read as text (far cheaper than building uuid.UUID objects: `canonical_uuid`).
-    # PostgreSQL returns aware instants, so the UTC TypeDecorator is skipped there.
-    started = col(Workout.started_at)
-    return [
-        uuid_text(col(WorkoutSet.id)),
-        col(Exercise.slug),
-        col(Exercise.chain),
-        col(Exercise.region),
-        col(Exercise.load_type),
-        col(Exercise.is_system),
-        driver_instant(started, "started_at") if postgresql else started,
-        col(WorkoutSet.set_type),
-        col(WorkoutSet.reps),
-        col(WorkoutSet.load_kg),
-    ]
-
-
-def _sets_of_workouts(*, postgresql: bool) -> Select[Any]:
-    """`SetRow` columns and the workout's id, each workout's sets in position order."""
-    workout_id = col(WorkoutSet.workout_id)
-    return (
-        select(*_set_columns(postgresql=postgresql), uuid_text(workout_id))
-        .join(Workout, col(Workout.id) == workout_id)
-        .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
-        .order_by(workout_id, col(WorkoutSet.position))
-    )
-
-
-def _owner_sets_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
-    query = _sets_of_workouts(postgresql=postgresql).where(
-        col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None)
-    )
-    return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
-
-
-_OWNER_SETS = ranges.per_shape(_owner_sets_statement)
+_SET_COLUMNS = (
+    uuid_text(col(WorkoutSet.id)),
+    col(Exercise.slug),
+    col(Exercise.chain),
+    col(Exercise.region),
+    col(Exercise.load_type),
+    col(Exercise.is_system),
+    col(Workout.started_at),
+    col(WorkoutSet.set_type),
+    col(WorkoutSet.reps),
+    col(WorkoutSet.load_kg),
+)
+_LIVE_IN_RANGE = (
+    col(Workout.user_id) == _OWNER,
+    col(Workout.deleted_at).is_(None),
+    col(Workout.started_at) >= bindparam("start"),
+    col(Workout.started_at) < bindparam("end"),
+)
+# Each workout's sets in position order.
+_SETS = (
+    select(*_SET_COLUMNS, uuid_text(col(WorkoutSet.workout_id)))
+    .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
+    .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
+    .order_by(col(WorkoutSet.workout_id), col(WorkoutSet.position))
+)
+_OWNER_SETS = _SETS.where(*_LIVE_IN_RANGE)
 _WORKOUT_IDS: BindParameter[Any] = bindparam("workout_ids", expanding=True)
 # Filtered on both sides of the join, the workout's key and the sets' `workout_id` (the same
 # rows): PostgreSQL then starts from those few workouts and reaches their sets through the
-# `workout_id` index, whatever its statistics say. Filtered on the sets' column alone it
-# hashed the whole `workout` table for the join (0.8 ms at 2,000 workouts); on the workout's
-# alone, without statistics (fresh tables, autovacuum behind), it hashed every user's sets
-# (~6 ms at 41,600 sets for 9 workouts; 0.7 ms with both: bench/RESULTS.md).
-_WORKOUT_SETS = {
-    postgresql: _sets_of_workouts(postgresql=postgresql).where(
-        col(Workout.id).in_(_WORKOUT_IDS), col(WorkoutSet.workout_id).in_(_WORKOUT_IDS)
-    )
-    for postgresql in (False, True)
-}
+# `workout_id` index, whatever its statistics say (one side alone hashed a whole table for
+# the join: 0.8-6 ms instead of 0.7 ms, bench/RESULTS.md).
+_WORKOUT_SETS = _SETS.where(
+    col(Workout.id).in_(_WORKOUT_IDS), col(WorkoutSet.workout_id).in_(_WORKOUT_IDS)
+)
+_OWNER_WORKOUTS = (
+    select(uuid_text(col(Workout.id)), col(Workout.version))
+    .where(*_LIVE_IN_RANGE)
+    .order_by(col(Workout.started_at), col(Workout.id))
+)
 
 
 def owner_sets(
     session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
 ) -> list[SetRow]:
-    """One owner's sets in live workouts started in [start, end) as `SetRow` tuples (ids as
-    `uuid_text` reads them, aware start instant, not necessarily in UTC, exercise facts)
-    followed by the workout's id; each workout's sets in position order."""
-    connection = session.connection()
-    shape = ranges.shape_of(connection, start, end)
-    rows = connection.execute(_OWNER_SETS[shape], ranges.range_params(owner_id, start, end)).all()
+    """One owner's sets in live workouts started in [start, end) (None: unbounded) as `SetRow`
+    tuples followed by the workout's id; each workout's sets in position order."""
+    rows = session.connection().execute(_OWNER_SETS, _range(owner_id, start, end)).all()
     return [tuple(row) for row in rows]
 
 
-def workout_sets(session: Session, workout_ids: Sequence[uuid.UUID]) -> list[SetRow]:
-    """`owner_sets` of these workouts, whatever their time."""
+def workout_sets(session: Session, workout_ids: Sequence[str]) -> list[SetRow]:
+    """`owner_sets` of these workouts (ids as `uuid_text` reads them), whatever their time."""
     if not workout_ids:
         return []
-    connection = session.connection()
-    postgresql = connection.dialect.name == "postgresql"
-    rows = connection.execute(_WORKOUT_SETS[postgresql], {"workout_ids": list(workout_ids)}).all()
-    return [tuple(row) for row in rows]
-
-
-def _owner_workouts_statement(
-    *,
-    postgresql: bool,  # noqa: ARG001 (`ranges.per_shape` asks; the same on every database)
-    has_start: bool,
-    has_end: bool,
-) -> Select[Any]:
-    workout_id = col(Workout.id)
-    query = (
-        select(uuid_text(workout_id), col(Workout.version))
-        .where(col(Workout.user_id) == bindparam("owner_id"), col(Workout.deleted_at).is_(None))
-        .order_by(col(Workout.started_at), workout_id)
-    )
-    return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
-
-
-_OWNER_WORKOUTS = ranges.per_shape(_owner_workouts_statement)
+    params = {"workout_ids": [uuid.UUID(workout_id) for workout_id in workout_ids]}
+    return [tuple(row) for row in session.connection().execute(_WORKOUT_SETS, params).all()]
 
 
 def owner_workouts(
     session: Session, owner_id: uuid.UUID, *, start: datetime | None, end: datetime | None
 ) -> list[tuple[str, int]]:
     """(id as `uuid_text` reads it, version) of the owner's live workouts started in
-    [start, end), oldest first: what their sets are cached by (every write to a workout bumps
-    its version)."""
-    connection = session.connection()
-    shape = ranges.shape_of(connection, start, end)
-    query = _OWNER_WORKOUTS[shape]
-    rows = connection.execute(query, ranges.range_params(owner_id, start, end)).all()
+    [start, end), oldest first (every write to a workout bumps its version)."""
+    rows = session.connection().execute(_OWNER_WORKOUTS, _range(owner_id, start, end)).all()
     return [(workout_id, int(version)) for workout_id, version in rows]
-
-
-def custom_exercises_at(session: Session, owner_id: uuid.UUID) -> datetime | None:
-    """When the owner's custom exercises last changed (None: they have none)."""
-    value: datetime | None = (
-        session.connection().execute(_CUSTOM_EXERCISES_AT, {"owner_id": owner_id}).scalar()
-    )
-    return value
 
 
 def sets(
@@ -227,7 +173,7 @@ def sets(
     """The owners' sets in live workouts started in [start, end), with exercise facts: the
     `SetRow` columns, then user_id."""
     query = (
-        select(*_set_columns(postgresql=False), col(Workout.user_id))
+        select(*_SET_COLUMNS, col(Workout.user_id))
         .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
         .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
         .where(col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None))

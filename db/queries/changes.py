@@ -29,22 +29,6 @@ _COMPACT = delete(_CHANGES).where(
     _CHANGES.c.resource_id == bindparam("resource_id"),
 )
 _APPEND = insert(_CHANGES)
-# PostgreSQL takes both in one statement (an INSERT inside WITH; SQLite has none): one round
-# trip fewer per write.
-_BUMP_AND_APPEND = text(
-    "WITH bumped AS (INSERT INTO change_counter (user_id, last_seq) VALUES (:user_id, 1) "
-    "ON CONFLICT (user_id) DO UPDATE SET last_seq = change_counter.last_seq + 1 "
-    "RETURNING last_seq) "
-    "INSERT INTO change (user_id, seq, resource, resource_id, op, changed_at) "
-    "SELECT :user_id, last_seq, :resource, :resource_id, :op, :changed_at FROM bumped "
-    "RETURNING seq"
-).bindparams(
-    bindparam("user_id", type_=_CHANGES.c.user_id.type),
-    bindparam("resource", type_=_CHANGES.c.resource.type),
-    bindparam("resource_id", type_=_CHANGES.c.resource_id.type),
-    bindparam("op", type_=_CHANGES.c.op.type),
-    bindparam("changed_at", type_=_CHANGES.c.changed_at.type),
-)
 
 
 def next_seq(session: Session, user_id: uuid.UUID, count: int = 1) -> int:
@@ -77,8 +61,6 @@ def record(
         "op": op,
         "changed_at": at,
     }
-    if connection.dialect.name == "postgresql":
-        return int(connection.execute(_BUMP_AND_APPEND, values).scalar_one())
     seq = next_seq(session, user_id)
     connection.execute(_APPEND, {**values, "seq": seq})
     return seq

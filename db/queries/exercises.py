@@ -5,9 +5,8 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, Engine, bindparam, or_
+from sqlalchemy import ColumnElement, bindparam, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -29,25 +28,6 @@ _IDS_FOR_REFS = core_select(_EXERCISES.c.id, _EXERCISES.c.slug).where(
         _EXERCISES.c.slug.in_(bindparam("slugs", expanding=True)),
     ),
 )
-
-
-_SYSTEM_CATALOG = core_select(_EXERCISES.c.id, _EXERCISES.c.slug).where(
-    _EXERCISES.c.is_system.is_(True)
-)
-_system_catalogs: WeakKeyDictionary[Engine, dict[str, tuple[uuid.UUID, str]]] = WeakKeyDictionary()
-
-
-def system_catalog(session: Session) -> dict[str, tuple[uuid.UUID, str]]:
-    """The system exercises as (id, slug), by id text and by slug. Read once per database:
-    only migrations write them (users' own exercises are never system ones)."""
-    engine = session.get_bind().engine
-    catalog = _system_catalogs.get(engine)
-    if catalog is None:
-        catalog = {}
-        for exercise_id, slug in session.connection().execute(_SYSTEM_CATALOG).all():
-            catalog[str(exercise_id)] = catalog[slug] = (exercise_id, slug)
-        _system_catalogs[engine] = catalog
-    return catalog
 
 
 def ids_for_refs(
@@ -117,11 +97,6 @@ def aliases_for(
         for row in rows:
             found[row.exercise_id].append(row)
     return found
-
-
-def slug_exists(session: Session, slug: str) -> bool:
-    """Whether any exercise already has this slug."""
-    return session.exec(select(Exercise.id).where(col(Exercise.slug) == slug)).first() is not None
 
 
 def is_used(session: Session, exercise_id: uuid.UUID) -> bool:

@@ -1,6 +1,6 @@
 """Reads for CSV exports: streamed in batches (never loaded all at once), or, with `limit`,
 the first rows in one statement (an export small enough to answer whole, see
-`api.services.exports.whole_csv`)."""
+`api.services.exports.export_csv`)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,8 @@ from typing import Any
 from sqlalchemy import BindParameter, Row, Select, bindparam, func, select
 from sqlmodel import Session, col
 
-from db.base import uuid_text
 from db.models import Bodyweight, Exercise, PainScore, Workout, WorkoutSet
-from db.queries.ranges import (
-    between,
-    between_params,
-    driver_instant,
-    per_shape,
-    range_params,
-    shape_of,
-)
+from db.queries.ranges import between, between_params, range_params
 
 BATCH_ROWS = 1000
 
@@ -74,8 +66,7 @@ def sets(
     return _stream(session, between(query, col(Workout.started_at), start, end), limit)
 
 
-def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> Select[Any]:
-    """Ids as text and instants as the driver returns them on PostgreSQL (no per-cell object)."""
+def _workouts_statement(*, has_start: bool, has_end: bool) -> Select[Any]:
     owner_id: BindParameter[Any] = bindparam("owner_id")
     # Counted per workout through the index on workout_set.workout_id: a join and GROUP BY of
     # the owner's sets made PostgreSQL scan every user's sets (a hash join), ~7 ms at 40,000.
@@ -86,19 +77,15 @@ def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> 
         .scalar_subquery()
         .label("set_count")
     )
-
-    def instant(column: Any, name: str) -> Any:
-        return driver_instant(column, name) if postgresql else column
-
     query = (
         select(
-            uuid_text(col(Workout.id)) if postgresql else col(Workout.id),
-            instant(col(Workout.started_at), "started_at"),
-            instant(col(Workout.ended_at), "ended_at"),
+            col(Workout.id),
+            col(Workout.started_at),
+            col(Workout.ended_at),
             col(Workout.title),
             col(Workout.notes),
             set_count,
-            uuid_text(col(Workout.created_by)) if postgresql else col(Workout.created_by),
+            col(Workout.created_by),
         )
         .where(col(Workout.user_id) == owner_id, col(Workout.deleted_at).is_(None))
         .order_by(col(Workout.started_at), col(Workout.id))
@@ -106,15 +93,13 @@ def _workouts_statement(*, postgresql: bool, has_start: bool, has_end: bool) -> 
     return between_params(query, col(Workout.started_at), has_start=has_start, has_end=has_end)
 
 
-# Built once: compiling this statement cost more than fetching a user's workouts.
-_WORKOUTS = per_shape(
-    lambda **shape: _workouts_statement(**shape).execution_options(
-        stream_results=True, yield_per=BATCH_ROWS
-    )
-)
-_FIRST_WORKOUTS = per_shape(
-    lambda **shape: _workouts_statement(**shape).limit(bindparam("first_rows"))
-)
+# Built once per range shape (has a start, has an end): compiling this statement cost more
+# than fetching a user's workouts.
+_WORKOUTS = {
+    (has_start, has_end): _workouts_statement(has_start=has_start, has_end=has_end)
+    for has_start in (False, True)
+    for has_end in (False, True)
+}
 
 
 def workouts(
@@ -125,15 +110,16 @@ def workouts(
     *,
     limit: int | None = None,
 ) -> Iterator[Row[Any]]:
-    """The owner's live workouts with their set counts, oldest first (ids as text and instants
-    in any zone on PostgreSQL); the first `limit` of them, if given."""
-    connection = session.connection()
-    shape = shape_of(connection, start, end)
+    """The owner's live workouts with their set counts, oldest first (the first `limit` of
+    them, if given)."""
+    query = _WORKOUTS[start is not None, end is not None]
     params = range_params(owner_id, start, end)
     if limit is None:
-        yield from connection.execute(_WORKOUTS[shape], params)
+        query = query.execution_options(stream_results=True, yield_per=BATCH_ROWS)
     else:
-        yield from connection.execute(_FIRST_WORKOUTS[shape], {**params, "first_rows": limit})
+        query = query.limit(bindparam("first_rows"))
+        params["first_rows"] = limit
+    yield from session.connection().execute(query, params)
 
 
 def pain_scores(

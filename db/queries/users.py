@@ -10,7 +10,6 @@ from sqlalchemy import bindparam, delete, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from db.async_reads import AsyncQuery, AsyncReads
 from db.base import table_of
 from db.models import RefreshToken, User, Workout
 
@@ -20,7 +19,6 @@ _USERS = table_of(User)
 _AUTH_FACTS = core_select(
     _USERS.c.id, _USERS.c.role, _USERS.c.is_active, _USERS.c.token_version
 ).where(_USERS.c.id == bindparam("user_id"))
-_AUTH_FACTS_READ = AsyncQuery(_AUTH_FACTS)
 
 
 class AuthFacts(NamedTuple):
@@ -35,12 +33,6 @@ class AuthFacts(NamedTuple):
 def auth_facts(session: Session, user_id: uuid.UUID) -> AuthFacts | None:
     """The facts of the account with this id, if there is one."""
     row = session.connection().execute(_AUTH_FACTS, {"user_id": user_id}).first()
-    return None if row is None else AuthFacts(*row)
-
-
-async def auth_facts_awaited(reads: AsyncReads, user_id: uuid.UUID) -> AuthFacts | None:
-    """`auth_facts`, awaited on the event loop (`db.async_reads`; PostgreSQL)."""
-    row = await reads.first(_AUTH_FACTS_READ, {"user_id": user_id})
     return None if row is None else AuthFacts(*row)
 
 

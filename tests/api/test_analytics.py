@@ -7,20 +7,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
 from sqlmodel import Session
 
-from api.security import AccountFacts
-from api.services import analytics as analytics_service
+from api.app import create_app
+from api.services.analytics.loader import READ_ALL_ABOVE
 from db.models import User
 from tests.factories import make_user, token_for
 
 TOL = 5e-4
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    analytics_service.RESULTS.clear()
 
 
 def athlete(session: Session, settings, **profile: object) -> tuple[User, dict[str, str]]:
@@ -49,6 +43,13 @@ def log(client: TestClient, headers: dict, day: date, sets: list[tuple], **extra
 
 
 TODAY = datetime.now(UTC).date()
+PATHS = {
+    "balance": "/v1/users/me/balance",
+    "trend": "/v1/users/me/balance/trend",
+    "benchmarks": "/v1/users/me/benchmarks",
+    "pain": "/v1/users/me/pain/trend",
+    "summary": "/v1/users/me/summary",
+}
 
 EXAMPLE_A = [
     ("deadlift", 140, 5),
@@ -467,77 +468,49 @@ def test_method_table_is_public(client: TestClient) -> None:
     assert client.get("/v1/methods/pcb-9").status_code == 404
 
 
-class TestCachedAnswers:
-    """Answers are cached per user and data version; on SQLite a cached one is served on the
-    event loop and only a miss is computed in a thread."""
+class TestAnswersFollowWrites:
+    """Answers are cached per user and data version: a repeat answers alike, and every write
+    an answer depends on shows at once."""
 
-    def test_a_repeat_is_served_without_a_thread_and_a_write_recomputes(
-        self,
-        client: TestClient,
-        session: Session,
-        settings,
-        thread_hops: list[str],
+    def test_a_repeat_answers_alike_and_a_write_recomputes(
+        self, client: TestClient, session: Session, settings
     ) -> None:
-        """On SQLite a cached answer is served inline; on PostgreSQL after one read awaited on
-        the event loop (`db.async_reads`): no thread either way."""
-        client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
         _, headers = athlete(session, settings, bodyweight_kg=80.0)
         log(client, headers, date.today() - timedelta(days=3), [("deadlift", 150, 5)])
         for path in ("/v1/users/me/balance", "/v1/users/me/balance/trend"):
             first = client.get(path, headers=headers)
-            computed = len(thread_hops)
             again = client.get(path, headers=headers)
             assert first.status_code == again.status_code == 200
             assert again.content == first.content
-            assert len(thread_hops) == computed, thread_hops
         before = client.get("/v1/users/me/balance", headers=headers).json()
         log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 200, 5)])
         after = client.get("/v1/users/me/balance", headers=headers).json()
-        assert after != before  # the write moved the cursor: computed anew
+        assert after != before
 
-    def test_a_pain_score_recomputes_only_the_answers_that_read_pain(
-        self, client: TestClient, session: Session, settings, engine: Engine
+    def test_a_pain_score_changes_only_the_answers_that_read_pain(
+        self, client: TestClient, session: Session, settings
     ) -> None:
         _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
         log(client, headers, date.today() - timedelta(days=3), [("deadlift", 150, 5)])
         log(client, headers, date.today() - timedelta(days=2), [("back_squat", 110, 5)])
-        paths = {
-            "balance": "/v1/users/me/balance",
-            "trend": "/v1/users/me/balance/trend",
-            "benchmarks": "/v1/users/me/benchmarks",
-            "pain": "/v1/users/me/pain/trend",
-            "summary": "/v1/users/me/summary",
-        }
-        first = {name: client.get(path, headers=headers) for name, path in paths.items()}
+        first = {name: client.get(path, headers=headers) for name, path in PATHS.items()}
         assert all(r.status_code == 200 for r in first.values())
-        set_reads: list[str] = []
-
-        def on_execute(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
-            if "workout_set" in statement:
-                set_reads.append(statement)
-
-        event.listen(engine, "before_cursor_execute", on_execute)
-        try:
-            pain = client.post(
-                "/v1/users/me/pain-scores",
-                headers=headers,
-                json={"recorded_at": instant(date.today()), "region": "knee", "score": 6},
-            )
-            assert pain.status_code == 201
-            for name in ("balance", "trend", "benchmarks"):
-                again = client.get(paths[name], headers=headers)
-                assert again.content == first[name].content, name
-            assert set_reads == []  # served from the cache: no set was read
-            pain_after = client.get(paths["pain"], headers=headers).json()
-            summary_after = client.get(paths["summary"], headers=headers).json()
-        finally:
-            event.remove(engine, "before_cursor_execute", on_execute)
+        pain = client.post(
+            "/v1/users/me/pain-scores",
+            headers=headers,
+            json={"recorded_at": instant(date.today()), "region": "knee", "score": 6},
+        )
+        assert pain.status_code == 201
+        for name in ("balance", "trend", "benchmarks"):
+            assert client.get(PATHS[name], headers=headers).content == first[name].content, name
+        pain_after = client.get(PATHS["pain"], headers=headers).json()
+        summary_after = client.get(PATHS["summary"], headers=headers).json()
         assert pain_after != first["pain"].json()
         assert "knee" in {series["region"] for series in pain_after["series"]}
         assert summary_after != first["summary"].json()
         # A workout still moves them all.
         log(client, headers, date.today() - timedelta(days=1), [("deadlift", 170, 5)])
-        assert client.get(paths["balance"], headers=headers).content != first["balance"].content
+        assert client.get(PATHS["balance"], headers=headers).content != first["balance"].content
 
     def test_an_exercise_edit_recomputes_the_answers_that_list_it(
         self, client: TestClient, session: Session, settings
@@ -562,86 +535,21 @@ class TestCachedAnswers:
         assert edited.status_code == 200
         assert chain_of_custom_lift() == "anterior"
 
-    def test_a_cached_answer_costs_one_statement_and_loads_no_account(
-        self,
-        client: TestClient,
-        session: Session,
-        settings,
-        engine: Engine,
-        count_queries,
-        monkeypatch: pytest.MonkeyPatch,
-    ) -> None:
-        client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
-        _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
-        log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
-        first = client.get("/v1/users/me/balance", headers=headers)
-        awaited: list[str] = []
-        reads = client.app.state.async_reads  # type: ignore[attr-defined]
-        if reads is not None:  # PostgreSQL: the statement is awaited, outside SQLAlchemy
-            original = reads.first
 
-            async def first_read(query, values):  # type: ignore[no-untyped-def]
-                awaited.append(" ".join(query.compiled(reads.dialect).sql.split()))
-                return await original(query, values)
-
-            monkeypatch.setattr(reads, "first", first_read)
-        with count_queries(engine) as seen:
-            again = client.get("/v1/users/me/balance", headers=headers)
-        statements = seen.statements + awaited
-        assert again.content == first.content
-        assert len(awaited) == (0 if reads is None else 1)
-        # The owner's profile stamp and cursors (the caller's authorisation was read by the
-        # requests before: `AccountFacts`); the account itself (every column) is read only
-        # when an answer is computed.
-        assert len(statements) == 1, statements
-        assert "change_counter" in statements[0], statements
-        assert not any("user_account.email" in s for s in statements), statements
-
-    def test_a_recomputed_answer_reads_no_account_and_no_second_stamp(
-        self, client: TestClient, session: Session, settings, engine: Engine, count_queries
-    ) -> None:
-        client.app.state.account_facts = AccountFacts(3600.0)  # type: ignore[attr-defined]
-        _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
-        log(client, headers, date.today() - timedelta(days=3), [("hip_thrust", 80, 8)])
-        first = client.get("/v1/users/me/balance", headers=headers)
-        log(client, headers, date.today() - timedelta(days=1), [("hip_thrust", 90, 8)])
-        with count_queries(engine) as seen:
-            again = client.get("/v1/users/me/balance", headers=headers)
-        statements = seen.statements
-        assert again.json()["lifts"] != first.json()["lifts"]
-        assert again.json()["bodyweight_kg"] == 60.0
-        # The cursor query brings the profile facts and the custom exercises' stamp (on SQLite
-        # it runs twice: inline for a cached answer, then in the thread that computes; on
-        # PostgreSQL once, awaited outside SQLAlchemy, and the thread computes with it); then
-        # the window's workouts, the bodyweights and the new workout's sets.
-        assert not any("user_account.email" in s for s in statements), statements
-        assert not any(s.startswith("SELECT max(exercise.updated_at)") for s in statements)
-        cursors = [s for s in statements if "change_counter" in s]
-        assert len(cursors) == (0 if client.app.state.async_reads else 2), statements  # type: ignore[attr-defined]
-        assert len(statements) - len(cursors) == 3, statements
+def answers(client: TestClient, headers: dict) -> list[bytes]:
+    names = ("balance", "trend", "benchmarks", "pain")
+    return [client.get(PATHS[name], headers=headers).content for name in names]
 
 
-class TestWorkoutSetsCache:
-    """A recomputed answer reads again only the workouts written since (their version moved);
-    what it answers is what a process that never read them would."""
+def fresh_answers(client: TestClient, headers: dict) -> list[bytes]:
+    """The answers of an app that has read nothing yet (another process, caches empty)."""
+    state = client.app.state  # type: ignore[attr-defined]
+    with TestClient(create_app(state.settings, engine=state.engine)) as fresh:
+        return answers(fresh, headers)
 
-    PATHS = (
-        "/v1/users/me/balance",
-        "/v1/users/me/balance/trend",
-        "/v1/users/me/benchmarks",
-        "/v1/users/me/pain/trend",
-    )
 
-    def answers(self, client: TestClient, headers: dict) -> list[bytes]:
-        return [client.get(path, headers=headers).content for path in self.PATHS]
-
-    def fresh_answers(self, client: TestClient, headers: dict) -> list[bytes]:
-        analytics_service.RESULTS.clear()
-        analytics_service.WORKOUT_SETS.clear()
-        analytics_service.WORKOUT_CANDIDATES.clear()
-        analytics_service.WINDOWS.clear()
-        analytics_service.SERIES.clear()
-        return self.answers(client, headers)
+class TestRecomputedAnswers:
+    """A recomputed answer is what a process that never read the owner's data answers."""
 
     def test_every_kind_of_write_shows_as_a_fresh_read_would(
         self, client: TestClient, session: Session, settings
@@ -659,7 +567,7 @@ class TestWorkoutSetsCache:
             json={"name": "Back raise", "chain": "posterior", "region": "lower"},
         ).json()["slug"]
         log(client, headers, day + timedelta(days=5), [(exercise, 40, 12)])
-        self.answers(client, headers)  # every workout is now held
+        answers(client, headers)  # every workout is now held
         writes = [
             # The pull-ups' e1RM moves with the bodyweight: first the profile's, then an entry.
             lambda: client.patch("/v1/users/me", headers=headers, json={"bodyweight_kg": 84.5}),
@@ -691,75 +599,26 @@ class TestWorkoutSetsCache:
             ),
         ]
         for write in writes:
-            before = self.answers(client, headers)
+            before = answers(client, headers)
             done = write()
             assert isinstance(done, dict) or done.status_code in (200, 201, 204), done.text
-            after = self.answers(client, headers)
-            assert after == self.fresh_answers(client, headers)
+            after = answers(client, headers)
+            assert after == fresh_answers(client, headers)
             assert after != before
-
-    def test_a_recompute_looks_up_only_the_new_workout(
-        self, client: TestClient, session: Session, settings, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """The range's last load is held (`WINDOWS`): after a write, only the new workout is
-        looked up in the per-workout cache (and estimated), not the whole window again."""
-        _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
-        for k in range(5):
-            log(client, headers, date.today() - timedelta(days=10 - k), [("deadlift", 150, 5)])
-        client.get("/v1/users/me/balance", headers=headers)
-        new = log(client, headers, date.today(), [("back_squat", 110, 5)])
-        asked: list[object] = []
-        get_many = analytics_service.WORKOUT_CANDIDATES.get_many
-
-        def spy(keys):  # type: ignore[no-untyped-def]
-            asked.extend(key[3] for key in keys)
-            return get_many(keys)
-
-        monkeypatch.setattr(analytics_service.WORKOUT_CANDIDATES, "get_many", spy)
-        balance = client.get("/v1/users/me/balance", headers=headers)
-        assert balance.status_code == 200
-        assert {lift["lift"] for lift in balance.json()["lifts"]} == {"deadlift", "back_squat"}
-        assert [str(k).replace("-", "") for k in asked] == [new["id"].replace("-", "")]
-
-    def test_a_recompute_reads_the_sets_of_the_new_workout_only(
-        self, client: TestClient, session: Session, settings, engine: Engine
-    ) -> None:
-        _, headers = athlete(session, settings, sex="female", bodyweight_kg=60.0)
-        for k in range(6):
-            log(client, headers, date.today() - timedelta(days=30 - k), [("hip_thrust", 90, 8)])
-        client.get("/v1/users/me/balance/trend", headers=headers)
-        new = log(client, headers, date.today(), [("back_squat", 70, 5), ("deadlift", 95, 5)])
-        reads: list[tuple[str, object]] = []
-
-        def on_execute(_conn, _cursor, statement: str, parameters, *_args) -> None:  # type: ignore[no-untyped-def]
-            if "workout_set" in statement:
-                reads.append((statement, parameters))
-
-        event.listen(engine, "before_cursor_execute", on_execute)
-        try:
-            trend = client.get("/v1/users/me/balance/trend", headers=headers)
-        finally:
-            event.remove(engine, "before_cursor_execute", on_execute)
-        assert trend.status_code == 200
-        ((statement, parameters),) = reads
-        assert " IN " in statement.upper()
-        flat = parameters.values() if isinstance(parameters, dict) else parameters
-        # (named on both sides of the join: `db.queries.analytics._WORKOUT_SETS`)
-        assert {str(value).replace("-", "") for value in flat} == {new["id"].replace("-", "")}
 
     def test_a_long_history_read_whole_then_in_part_answers_alike(
         self, client: TestClient, session: Session, settings
     ) -> None:
-        """More workouts than `_READ_ALL_ABOVE` not held: the whole range is read at once;
+        """More workouts than `READ_ALL_ABOVE` not read yet: the whole range is read at once;
         after a write only the new one is. Both answer what an empty cache does."""
         _, headers = athlete(session, settings, sex="male", bodyweight_kg=82.0)
         start = date.today() - timedelta(days=150)
-        for k in range(analytics_service._READ_ALL_ABOVE + 5):
+        for k in range(READ_ALL_ABOVE + 5):
             lift = ("deadlift", "back_squat", "hip_thrust")[k % 3]
             log(client, headers, start + timedelta(days=k), [(lift, 100 + k % 7, 5)])
-        first = self.answers(client, headers)  # the whole range, read at once
-        assert first == self.fresh_answers(client, headers)
+        first = answers(client, headers)  # the whole range, read at once
+        assert first == fresh_answers(client, headers)
         log(client, headers, date.today(), [("bench_press", 90, 5)])
-        after = self.answers(client, headers)  # 105 workouts held, one read
+        after = answers(client, headers)  # 105 workouts held, one read
         assert after != first
-        assert after == self.fresh_answers(client, headers)
+        assert after == fresh_answers(client, headers)

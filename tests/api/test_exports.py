@@ -237,8 +237,9 @@ def test_sets_export_streams_with_flat_memory(
     options = exports_service.ExportOptions(None, None, "kg", ZoneInfo("UTC"), "comma", False)
     tracemalloc.start()
     lines = 0
-    for chunk in exports_service.stream_csv(engine, user, "sets", options):
-        lines += chunk.count(b"\n")
+    with Session(engine) as reader:
+        for chunk in exports_service.stream_csv(reader, user, "sets", options):
+            lines += chunk.count(b"\n")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert lines == workouts * 20 + 1

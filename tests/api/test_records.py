@@ -401,63 +401,16 @@ class TestCachedPages:
             create(client, auth_headers, resource, **{TIME_FIELDS[resource]: at(days_ago)})
         first = client.get(url(resource), headers=auth_headers)
         second = client.get(url(resource), headers=auth_headers)
-        assert len(app.state.record_cache) == 3
+        assert len(app.state.caches.records) == 3
         uncached = create_app(make_settings(database_url, record_cache_mb=0), engine=engine)
         with TestClient(uncached) as fresh_client:
             fresh = fresh_client.get(url(resource), headers=auth_headers)
             paged = fresh_client.get(url(resource), params={"limit": 2}, headers=auth_headers)
-        assert len(uncached.state.record_cache) == 0
+        assert len(uncached.state.caches.records) == 0
         assert first.content == second.content == fresh.content
         assert [item["id"] for item in first.json()["items"]][:2] == [
             item["id"] for item in paged.json()["items"]
         ]
-
-    @pytest.mark.usefixtures("accounts_remembered")
-    def test_a_repeated_page_reads_only_ids_and_versions(
-        self, client: TestClient, auth_headers: dict, resource: str, engine, count_queries
-    ) -> None:
-        for _ in range(3):
-            create(client, auth_headers, resource)
-        with count_queries(engine) as cold:
-            client.get(url(resource), headers=auth_headers)
-        with count_queries(engine) as warm:
-            client.get(url(resource), headers=auth_headers)
-        # The page itself; the records and a workout's sets are not read again, nor the
-        # caller's account (read by the writes just before: `AccountFacts`).
-        assert warm.count == 1
-        assert cold.count == (3 if resource == "workouts" else 2)
-
-    @pytest.mark.usefixtures("accounts_remembered")
-    def test_a_repeated_get_reads_only_the_version_and_304_reads_no_record(
-        self, client: TestClient, auth_headers: dict, resource: str, engine, count_queries
-    ) -> None:
-        record = create(client, auth_headers, resource)
-        with count_queries(engine) as cold:
-            first = client.get(url(resource, record["id"]), headers=auth_headers)
-        with count_queries(engine) as warm:
-            second = client.get(url(resource, record["id"]), headers=auth_headers)
-        etag = first.headers["ETag"]
-        with count_queries(engine) as unchanged:
-            not_modified = client.get(
-                url(resource, record["id"]), headers={**auth_headers, "If-None-Match": etag}
-            )
-        assert first.content == second.content
-        assert second.headers["ETag"] == etag == f'"{record["version"]}"'
-        assert not_modified.status_code == 304
-        assert not_modified.headers["ETag"] == etag
-        # The version (the caller's account was read by the write: `AccountFacts`); cold also
-        # the row (and a workout's sets).
-        assert warm.count == unchanged.count == 1
-        assert cold.count == (3 if resource == "workouts" else 2)
-        patched = client.patch(
-            url(resource, record["id"]), json=PATCHES[resource], headers=auth_headers
-        )
-        assert patched.status_code == 200
-        again = client.get(url(resource, record["id"]), headers=auth_headers)
-        assert again.headers["ETag"] == f'"{record["version"] + 1}"'
-        assert again.json()["version"] == record["version"] + 1
-        for field, value in PATCHES[resource].items():
-            assert again.json()[field] == value
 
     def test_writes_show_on_the_next_page(
         self, client: TestClient, auth_headers: dict, resource: str
@@ -507,70 +460,3 @@ class TestCachedPages:
         ]
         again = client.get(url(resource), headers=auth_headers).json()
         assert again["items"] == page["items"]
-
-
-def test_a_write_takes_one_connection_on_sqlite_and_authorises_apart_elsewhere(
-    client: TestClient, auth_headers: dict, resource: str, engine, database_url: str
-) -> None:
-    """On SQLite the write's authorisation and the write share one checkout and transaction
-    (api.deps.InlineWriteAccess); on PostgreSQL the authorisation of a write to one's own
-    data reads the account awaited on the event loop (`Caller.write_awaited`, outside the
-    engine), else it gives its connection back before the write's thread hop, and reads in
-    autocommit: only the write begins a transaction (one BEGIN and one COMMIT per write)."""
-    from sqlalchemy import Connection, event
-
-    checkouts: list[object] = []
-    begun: list[object] = []
-
-    def checked_out(*_args: object) -> None:
-        checkouts.append(_args)
-
-    def began(connection: Connection) -> None:
-        # A connection in autocommit sends no BEGIN and no COMMIT: a transaction in name only.
-        if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-            begun.append(connection)
-
-    event.listen(engine.pool, "checkout", checked_out)
-    event.listen(engine, "begin", began)
-    try:
-        create(client, auth_headers, resource)
-    finally:
-        event.remove(engine.pool, "checkout", checked_out)
-        event.remove(engine, "begin", began)
-    awaited = client.app.state.async_reads is not None  # type: ignore[attr-defined]
-    assert len(checkouts) == (1 if database_url.startswith("sqlite") or awaited else 2)
-    assert len(begun) == 1
-
-
-def test_reads_run_in_autocommit_and_leave_none_behind_on_postgresql(
-    auth_headers: dict, resource: str, settings, database_url: str, session: Session
-) -> None:
-    """Pages and records are read without a transaction on PostgreSQL (no BEGIN/ROLLBACK
-    round trips); the pool gives the connection back transactional, so a write that takes it
-    next is still atomic. (SQLite opens no transaction for reads either way.)"""
-    from sqlalchemy import event
-
-    from db.engine import make_engine
-
-    engine = make_engine(database_url, pool_size=1)  # one connection: the read's is reused
-    postgresql = database_url.startswith("postgresql")
-    modes: list[bool] = []
-
-    def note_mode(conn, *_args: object) -> None:  # type: ignore[no-untyped-def]
-        modes.append(postgresql and conn.connection.driver_connection.autocommit)
-
-    try:
-        with TestClient(create_app(settings, engine=engine)) as client:
-            record = create(client, auth_headers, resource)
-            event.listen(engine, "before_cursor_execute", note_mode)
-            assert client.get(url(resource), headers=auth_headers).status_code == 200
-            assert client.get(url(resource, record["id"]), headers=auth_headers).status_code == 200
-            event.remove(engine, "before_cursor_execute", note_mode)
-            assert modes == [postgresql] * len(modes)
-            assert len(modes) >= 2  # the page, the record (the account may be remembered)
-            with engine.connect() as conn:
-                assert not (postgresql and conn.connection.driver_connection.autocommit)
-            create(client, auth_headers, resource)
-    finally:
-        engine.dispose()
-    assert count(session, resource) == 2

@@ -10,15 +10,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from api.services import analytics as analytics_service
 from db.models import TrainerInvitation, User
 from tests.factories import make_user, token_for
 from tests.records import bodyweight, pain_score, workout
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    analytics_service.RESULTS.clear()
 
 
 @pytest.fixture

@@ -37,7 +37,6 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from api.app import create_app
-from api.services import analytics as analytics_service
 from api.settings import Settings
 from db import migrations
 from db.engine import make_engine
@@ -274,13 +273,11 @@ def fuzz_world(fuzz_database_url: str) -> Iterator[FuzzWorld]:
     )
     engine = make_engine(fuzz_database_url, pool_size=5)
     _clean(engine)
-    analytics_service.RESULTS.clear()
     world = FuzzWorld(app=create_app(settings, engine=engine), engine=engine, settings=settings)
     world.seed()
     yield world
     if FUZZ_STATS:
         _write_stats(Path(FUZZ_STATS), fuzz_database_url, world)
-    analytics_service.RESULTS.clear()
     _clean(engine)
     engine.dispose()
 

@@ -1,5 +1,5 @@
-"""Engine settings that protect the service: PostgreSQL's statement timeout, SQLite's queue
-of writers and the write turn that lets work run on the event loop without ever waiting."""
+"""Engine settings that protect the service (PostgreSQL's statement timeout) and
+`Database.run`, the one way database work runs."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import threading
 import time
 from pathlib import Path
 
+import anyio
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
 
-from db.engine import make_engine, write_turn
+from db.engine import Database, make_engine
 
 
 def test_a_statement_over_the_timeout_is_cancelled_and_the_pool_recovers(
@@ -28,58 +30,52 @@ def test_a_statement_over_the_timeout_is_cancelled_and_the_pool_recovers(
         engine.dispose()
 
 
-def _sqlite_engine(tmp_path: Path):  # type: ignore[no-untyped-def]
-    engine = make_engine(f"sqlite:///{tmp_path}/turn.db")
-    with engine.begin() as conn:
+def test_database_work_runs_in_threads_at_most_threads_at_once(tmp_path: Path) -> None:
+    """`Database.run`: each unit of work in a thread of its own session, never on the event
+    loop, and no more at once than the limiter allows."""
+    database = Database(make_engine(f"sqlite:///{tmp_path}/run.db"), threads=2)
+    loop_thread = threading.get_ident()
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def work(session: Session) -> int:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        assert threading.get_ident() != loop_thread
+        return int(session.execute(text("SELECT 1")).scalar_one())
+
+    async def main() -> list[int]:
+        results: list[int] = []
+
+        async def one() -> None:
+            results.append(await database.run(work))
+
+        async with anyio.create_task_group() as group:
+            for _ in range(6):
+                group.start_soon(one)
+        return results
+
+    assert anyio.run(main) == [1] * 6
+    assert most[0] == 2
+    database.engine.dispose()
+
+
+def test_a_session_is_closed_and_rolled_back_when_its_work_fails(tmp_path: Path) -> None:
+    database = Database(make_engine(f"sqlite:///{tmp_path}/fail.db"), threads=1)
+    with database.engine.begin() as conn:
         conn.execute(text("CREATE TABLE t (n INTEGER)"))
-    return engine
 
+    def failing(session: Session) -> None:
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        raise RuntimeError("boom")
 
-def test_a_write_turn_covers_the_writes_of_its_block(tmp_path: Path) -> None:
-    engine = _sqlite_engine(tmp_path)
-    with write_turn(engine) as ours:
-        assert ours
-        # Two transactions in the block write without waiting for the lock they hold.
-        started = time.monotonic()
-        for n in (1, 2):
-            with engine.begin() as conn:
-                conn.execute(text("INSERT INTO t VALUES (:n)"), {"n": n})
-        assert time.monotonic() - started < 1
-        with write_turn(engine) as nested:  # not twice on one thread
-            assert not nested
-    with write_turn(engine) as again:  # given back at the end of the block
-        assert again
-    engine.dispose()
-
-
-def test_no_write_turn_while_a_thread_is_writing(tmp_path: Path) -> None:
-    engine = _sqlite_engine(tmp_path)
-    writing, done = threading.Event(), threading.Event()
-
-    def writer() -> None:
-        with engine.begin() as conn:
-            conn.execute(text("INSERT INTO t VALUES (1)"))  # takes the lock until commit
-            writing.set()
-            done.wait(10)
-
-    thread = threading.Thread(target=writer)
-    thread.start()
-    assert writing.wait(10)
-    started = time.monotonic()
-    with write_turn(engine) as ours:
-        assert not ours  # answered at once: the caller runs its work in a thread instead
-    assert time.monotonic() - started < 0.5
-    done.set()
-    thread.join(10)
-    with write_turn(engine) as ours:
-        assert ours
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM t")).scalar() == 1
-    engine.dispose()
-
-
-def test_other_databases_have_no_write_turn(postgres_url: str) -> None:
-    engine = make_engine(postgres_url, pool_size=1)
-    with write_turn(engine) as ours:
-        assert not ours
-    engine.dispose()
+    with pytest.raises(RuntimeError):
+        anyio.run(database.run, failing)
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM t")).scalar() == 0
+    assert database.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    database.engine.dispose()

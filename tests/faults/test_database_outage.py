@@ -21,7 +21,6 @@ from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
 from api.app import create_app
-from api.security import AccountFacts
 from api.services import sync as sync_service
 from db import engine as db_engine
 from db.engine import make_engine
@@ -239,20 +238,18 @@ def test_connections_closed_by_the_server_are_replaced(
         assert client.get("/v1/users/me/workouts", headers=headers).status_code == 200
 
 
-def test_awaited_reads_answer_503_through_an_outage_and_recover(
+def test_a_cached_answer_answers_503_through_an_outage_and_recovers(
     proxied_url: tuple[str, TcpProxy], session, settings
 ) -> None:
-    """A cached balance reads its owner's cursors on the event loop (`db.async_reads`): cut,
-    that read answers 503 problem+json, not 500 and not a hang; back, its pool reconnects."""
+    """A cached balance still reads its owner's cursors: cut, that read answers 503
+    problem+json, not 500 and not a hang; back, the pool reconnects."""
     url, proxy = proxied_url
     user = make_user(session, email="awaited@example.com")
     headers = {"Authorization": f"Bearer {token_for(user, settings)}"}
     app = create_app(make_settings(url), engine=make_engine(url, pool_size=2))
-    app.state.account_facts = AccountFacts(3600.0)  # the caller is remembered: the fast path
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
-        for _ in range(2):  # computed, then served from the cache after one awaited read
+        for _ in range(2):  # computed, then served from the cache
             assert client.get("/v1/users/me/balance", headers=headers).status_code == 200
-        assert app.state.async_reads is not None
 
         proxy.stop()
         started = time.monotonic()
@@ -270,17 +267,16 @@ def test_awaited_reads_answer_503_through_an_outage_and_recover(
             time.sleep(0.5)
 
 
-def test_awaited_reads_replace_a_connection_the_server_closed_while_idle(
+def test_a_cached_answer_survives_a_connection_the_server_closed_while_idle(
     database_url: str, session, settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The awaited reads' pool pings a connection idle past the engine's window when it hands
-    it out: one the server closed meanwhile is replaced unseen (the cached balance answers)."""
+    """A connection idle past the ping window is pinged when handed out: one the server
+    closed meanwhile is replaced unseen (the cached balance answers)."""
     app, headers, name = _app_named(
         database_url, session, settings, monkeypatch, "idle-awaited@example.com"
     )
-    app.state.account_facts = AccountFacts(3600.0)  # the caller is remembered: the fast path
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=20) as client:
-        for _ in range(2):  # computed, then served after one awaited read
+        for _ in range(2):  # computed, then served from the cache
             assert client.get("/v1/users/me/balance", headers=headers).status_code == 200
         assert _terminate_backends(database_url, name) >= 1
         time.sleep(0.3)  # past the window: handed out, pinged, found dead, replaced

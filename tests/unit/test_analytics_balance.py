@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import math
 import statistics
 import time as timer
@@ -29,7 +28,6 @@ from api.analytics.constants import PCB_1, Method, custom_lift, with_custom_lift
 from api.analytics.e1rm import (
     BodyweightInput,
     BodyweightTimeline,
-    SetEstimate,
     SetInput,
     estimate_sets,
 )
@@ -554,33 +552,3 @@ def test_a_series_from_a_date_keeps_the_set_at_its_first_windows_oldest_day() ->
     (first,) = snapshot_series(estimate_sets(sets, [], 80.0), [], 80.0, "male", date_from=since)
     assert first.date == since
     assert [lift.set_id for lift in first.lifts] == [sets[0].set_id]
-
-
-def _untracked_after_collections(value: tuple[object, ...]) -> bool:
-    # A collection stops tracking a tuple whose items are all untracked at that moment: one
-    # level of nesting per collection at worst. Four levels here at most.
-    for _ in range(4):
-        gc.collect()
-    return not gc.is_tracked(value)
-
-
-@settings(max_examples=25, deadline=None)
-@given(
-    days=st.lists(
-        st.tuples(st.integers(0, 90), st.one_of(external_set, bodyweight_set)), max_size=30
-    ),
-)
-def test_frozen_estimates_thaw_to_what_they_were(
-    days: list[tuple[int, tuple[str, float, int]]],
-) -> None:
-    sets = [
-        make_set(lift, load, reps, day=DAY + timedelta(days=d)) for d, (lift, load, reps) in days
-    ]
-    estimates = estimate_sets(sets, [], 70.0)
-    assert [SetEstimate(*e.frozen()) for e in estimates] == estimates
-
-
-def test_frozen_estimates_are_left_alone_by_the_garbage_collector() -> None:
-    (estimate,) = estimate_sets([make_set("pull_up", 10.0, 8)], [], 80.0)
-    assert gc.is_tracked(estimate)
-    assert _untracked_after_collections(estimate.frozen())

@@ -1,8 +1,9 @@
-"""The analytics answers' second level: what `RESULTS` asks of the shared store, and the Redis
-store itself (keys, expiry, namespaces, and what it does when Redis fails)."""
+"""The analytics answers' second level: what `AnswerCache` asks of the shared store, and the
+Redis store itself (keys, expiry, namespaces, and what it does when Redis fails)."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Hashable
 from datetime import UTC, date, datetime
@@ -11,16 +12,17 @@ import pytest
 import redis
 
 from api.services import shared_answers
-from api.services.analytics_cache import _ResultCache
+from api.services.analytics_cache import AnswerCache, AnswerKey
 from api.services.shared_answers import RedisAnswers
 from tests.faults.processes import free_port
 
-KEY = (
+KEY = AnswerKey(
     "balance",
     uuid.UUID("6f1c2d3e-1111-2222-3333-444455556666"),
-    (12, datetime(2026, 11, 26, 9, 30, tzinfo=UTC)),
+    12,
+    datetime(2026, 11, 26, 9, 30, tzinfo=UTC),
     datetime(2026, 11, 1, tzinfo=UTC),
-    (date(2026, 11, 26),),
+    date(2026, 11, 26),
 )
 
 
@@ -49,9 +51,7 @@ def counting(answer: str) -> tuple[list[int], object]:
 
 def test_an_answer_another_worker_shared_is_not_computed_again() -> None:
     store = DictStore()
-    worker_a, worker_b = _ResultCache(8), _ResultCache(8)
-    worker_a.share_with(store)
-    worker_b.share_with(store)
+    worker_a, worker_b = AnswerCache(8, store), AnswerCache(8, store)
     calls, compute = counting('{"index": 1.2}')
 
     assert worker_a.get_or_compute(KEY, compute) == '{"index": 1.2}'  # type: ignore[arg-type]
@@ -65,7 +65,7 @@ def test_an_answer_another_worker_shared_is_not_computed_again() -> None:
 
 
 def test_without_a_shared_store_each_worker_computes() -> None:
-    worker_a, worker_b = _ResultCache(8), _ResultCache(8)
+    worker_a, worker_b = AnswerCache(8), AnswerCache(8)
     calls, compute = counting("{}")
     worker_a.get_or_compute(KEY, compute)  # type: ignore[arg-type]
     worker_b.get_or_compute(KEY, compute)  # type: ignore[arg-type]
@@ -84,7 +84,7 @@ def test_redis_store_round_trip_with_expiry(redis_url: str) -> None:
     assert 0 < ttl <= shared_answers.TTL_S
     # Another database never sees it, nor does a different key.
     assert RedisAnswers(redis_url, database_url=database + "2").get(KEY) is None
-    assert store.get((*KEY[:-1], (date(2026, 11, 25),))) is None
+    assert store.get(dataclasses.replace(KEY, today=date(2026, 11, 25))) is None
 
 
 def test_redis_down_answers_not_shared_and_pauses(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,9 +1,7 @@
 """Workers sharing analytics answers through Redis, over HTTP: two apps on one database, as two
-worker processes would be (each app's process-local answers are cleared in between)."""
+worker processes would be (each app has caches of its own)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,18 +9,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api.app import create_app
-from api.services import analytics as analytics_service
+from api.services.analytics import balance as balance_service
 from tests.api.test_analytics import EXAMPLE_A, TODAY, athlete, log
 from tests.conftest import make_settings
 from tests.faults.processes import free_port
-
-
-@pytest.fixture(autouse=True)
-def _per_process_answers_cleared() -> Iterator[None]:
-    analytics_service.RESULTS.clear()
-    yield
-    analytics_service.RESULTS.clear()
-    analytics_service.RESULTS.share_with(None)
 
 
 def worker(database_url: str, engine: Engine, redis_url: str, **overrides: object) -> TestClient:
@@ -38,15 +28,15 @@ def headers(session: Session, settings) -> dict[str, str]:
 
 @pytest.fixture
 def computes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per balance computed (`_balance` called), in any app of this process."""
+    """One entry per balance computed, in any app of this process."""
     calls: list[int] = []
-    compute = analytics_service._balance
+    compute = balance_service._balance
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return compute(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(analytics_service, "_balance", counted)
+    monkeypatch.setattr(balance_service, "_balance", counted)
     return calls
 
 
@@ -59,7 +49,6 @@ def test_an_answer_computed_by_one_worker_is_read_by_the_other(
     assert first.status_code == 200, first.text
     assert computes == [1]
 
-    analytics_service.RESULTS.clear()  # the other worker holds nothing of its own
     with worker(database_url, engine, redis_url) as b:
         second = b.get("/v1/users/me/balance", headers=headers)
         assert second.status_code == 200
@@ -81,7 +70,6 @@ def test_sharing_turned_off_keeps_answers_per_process(
     database_url: str, engine: Engine, redis_url: str, headers: dict, computes: list[int]
 ) -> None:
     for _ in range(2):
-        analytics_service.RESULTS.clear()
         with worker(database_url, engine, redis_url, share_answers=False) as w:
             if not computes:
                 log(w, headers, TODAY, EXAMPLE_A)
