@@ -1,6 +1,6 @@
 """The derived system-exercise catalog (db/catalog/exercises.json; sources in db/catalog/NOTICE).
 
-Pure data, stdlib only, as db/catalog_seed.py: built by hand with `tools/build_catalog.py`
+Pure data, stdlib only, as db/catalog_seed.py: built by hand with `db/catalog/build.py`
 and committed; nothing here reads ../shared. The first 38 rows are the seed's exercises with
 their slugs kept. `load_type` and `aliases` follow db/catalog_seed.py; an alias in German
 carries `lang: "de"`.

@@ -170,7 +170,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 @pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="no ../shared reference data here")
 def test_the_committed_catalog_is_what_the_build_makes() -> None:
-    from tools.build_catalog import build
+    from db.catalog.build import build
 
     assert build(SHARED) == json.loads(CATALOG_PATH.read_text(encoding="utf-8"))
 

@@ -1,9 +1,9 @@
 """Build db/catalog/exercises.json, the derived system-exercise catalog (run by hand).
 
-    .venv/bin/python -m tools.build_catalog [--shared ../shared]
+    .venv/bin/python -m db.catalog.build [--shared ../shared]
 
 Reads the reference data in ../shared/data (Free Exercise DB, Hevy names) and the name lists in
-tools/catalog_names.py, merges every name that means the same exercise, classifies each exercise
+db/catalog/names.py, merges every name that means the same exercise, classifies each exercise
 by its prime mover (BALANCE_METHOD §9) and writes the committed data file. Nothing reads
 ../shared at run time; db/catalog/NOTICE names the sources.
 """
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from api.exercise_names import fold, word_key
+from db.catalog.names import FITNOTES, GERMAN, SAME_AS, STRONG
 from db.catalog_seed import SYSTEM_EXERCISES
-from tools.catalog_names import FITNOTES, GERMAN, SAME_AS, STRONG
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "db" / "catalog" / "exercises.json"

@@ -1,4 +1,4 @@
-"""Hand-kept name lists for tools/build_catalog.py (run by hand; nothing reads this at run time).
+"""Hand-kept name lists for db/catalog/build.py (run by hand; nothing reads this at run time).
 
 Strong and FitNotes ship no public list file: these are their default library names as their CSV
 exports write them (names are facts), gathered from public export samples and parsers.
