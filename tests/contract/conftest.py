@@ -85,6 +85,7 @@ class FuzzWorld:
     token_version: int = -1
     pools: dict[str, list[str]] = field(default_factory=dict)
     record_ids: dict[str, list[str]] = field(default_factory=dict)
+    custom_slug: str = ""
     seeds: int = 0
     statuses: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
 
@@ -192,6 +193,7 @@ class FuzzWorld:
                 records[resource] = [created["id"], on_client["id"]]
 
         self.record_ids = records
+        self.custom_slug = exercise["slug"]
         self.pools = {
             # `me` most of the time, sometimes the own id or the client's (trainer access).
             "user": ["me"] * 6 + [str(self.user_id), str(client_user.id)],

@@ -246,9 +246,12 @@ def _steered(value: Any, slug: str, instant: datetime) -> Any:
     return steered
 
 
-def _steered_body(path: str, body: Any, world: FuzzWorld, rng: random.Random) -> Any:
-    """Real references in bodies: exercise slugs, plausible instants, zones, own credentials,
-    a real CSV to import."""
+def _steered_body(
+    path: str, body: Any, world: FuzzWorld, rng: random.Random, *, own_data: bool = True
+) -> Any:
+    """Real references in bodies: exercise slugs (the caller's custom exercise only on their
+    own data: another user cannot see it), plausible instants, zones, own credentials, a
+    real CSV to import."""
     if path.endswith("/imports"):
         if isinstance(body, str):
             return STRONG_CSV
@@ -275,7 +278,8 @@ def _steered_body(path: str, body: Any, world: FuzzWorld, rng: random.Random) ->
     ):
         # The right current password; the same new one, so later sign-ins still work.
         return {**body, "current_password": world.password, "new_password": world.password}
-    slug = rng.choice(world.pools["exercise_slug"])
+    slugs = world.pools["exercise_slug"]
+    slug = rng.choice(slugs if own_data else [s for s in slugs if s != world.custom_slug])
     instant = datetime.now(UTC) - timedelta(days=rng.uniform(0, 400))
     if "started_at" in body and "ended_at" not in body:
         # Before any end already stored (those lie within the last 400 days): a start sent
@@ -310,7 +314,9 @@ def _steer(case: schemathesis.Case) -> None:
     world = TARGET.world
     assert world is not None
     rng = random.Random(repr((case.operation.label, case.body, case.query)))
-    case.body = _steered_body(case.operation.path, case.body, world, rng)
+    user = (case.path_parameters or {}).get("user", "me")
+    own_data = user in ("me", str(world.user_id))
+    case.body = _steered_body(case.operation.path, case.body, world, rng, own_data=own_data)
     case.query = _steered_query(case.query)
     key = case.headers.get("Idempotency-Key") if case.headers is not None else None
     if isinstance(key, str) and 0 < len(key) <= 255:
