@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from db.catalog_seed import CHAINS, REGIONS
+from db.catalog_seed import PATTERNS as SEED_PATTERNS
+
 __all__ = [
     "CATALOG_PATH",
     "CHAINS",
@@ -25,28 +28,8 @@ __all__ = [
 ]
 
 CATALOG_PATH: Final = Path(__file__).with_name("exercises.json")
-CHAINS: Final[frozenset[str]] = frozenset({"anterior", "posterior", "neutral"})
-REGIONS: Final[frozenset[str]] = frozenset({"lower", "upper", "core", "none"})
-PATTERNS: Final[frozenset[str]] = frozenset(
-    {
-        "squat",
-        "hinge",
-        "hip_extension",
-        "horizontal_push",
-        "vertical_push",
-        "horizontal_pull",
-        "vertical_pull",
-        "lunge",
-        "knee_extension",
-        "knee_flexion",
-        "carry",
-        "core",
-        "isolation",
-        "cardio",
-        "mobility",
-        "plyometric",
-    }
-)
+# The seed's vocabulary (db/catalog_seed.py), plus the patterns of exercises it never had.
+PATTERNS: Final[frozenset[str]] = SEED_PATTERNS | {"cardio", "mobility", "plyometric"}
 
 
 class CatalogAlias(NamedTuple):
