@@ -150,6 +150,8 @@ def build(app: FastAPI) -> dict[str, Any]:
             if security:  # routes behind a token accept either scheme
                 operation["security"] = [*security, {"BearerJWT": []}]
             responses = operation.get("responses", {})
+            if "400" in responses:  # the OAuth2 endpoints: bad input is 400 (RFC 6749 §5.2)
+                responses.pop("422", None)
             if "422" in responses and PROBLEM_MEDIA_TYPE not in responses["422"].get("content", {}):
                 # FastAPI's default 422 (HTTPValidationError): ours answer problem+json.
                 responses["422"] = {

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
+import hmac
 import secrets
 import threading
 import time
 import uuid
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
-from api.errors import ServiceUnavailable, Unauthorized
+from api.errors import BackchainError, FieldError, ServiceUnavailable, Unauthorized
 from api.services.lru import BoundedLru
 from api.settings import Settings
 
@@ -115,6 +117,11 @@ class TokenCodec:
         self._secret = settings.signing_secret()
         self._kid = key_id(self._secret)
         self._keys = {key_id(k): k for k in (*settings.jwt_previous_secrets, self._secret)}
+        # Rotated refresh tokens are derived from their parent with a key of their own
+        # (`rotated_refresh_token`), from the same secret.
+        self._rotation_keys = [
+            _rotation_key(k) for k in (self._secret, *settings.jwt_previous_secrets)
+        ]
         self._issuer = settings.jwt_issuer
         self._audience = settings.jwt_audience
         self.lifetime = timedelta(minutes=settings.access_token_minutes)
@@ -147,6 +154,17 @@ class TokenCodec:
             self._verified.pop(next(iter(self._verified), ""), None)  # the oldest entry
         self._verified[token] = (claims, expires)
         return claims
+
+    def rotated_refresh_token(self, parent: str) -> str:
+        """The refresh token that replaces `parent` when it is used: derived from it (HMAC
+        with the current key), so a retried refresh can answer with the same token as the
+        first one without the server keeping any token (`api.services.auth`)."""
+        return _derive(self._rotation_keys[0], parent)
+
+    def rotated_refresh_tokens(self, parent: str) -> list[str]:
+        """`rotated_refresh_token` under the current and every previous key (a refresh
+        retried across a key rotation still finds what the first use issued)."""
+        return [_derive(key, parent) for key in self._rotation_keys]
 
     def _decode(self, token: str) -> tuple[AccessClaims, float]:
         try:
@@ -207,6 +225,15 @@ class AccountFacts:
         self._held.forget(user_id)
 
 
+def _rotation_key(secret: str) -> bytes:
+    return hashlib.sha256(b"backchain-refresh-rotation:" + secret.encode()).digest()
+
+
+def _derive(key: bytes, parent: str) -> str:
+    digest = hmac.new(key, parent.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
 def new_refresh_token() -> str:
     """An opaque refresh token with 256 bits of randomness."""
     return secrets.token_urlsafe(32)
@@ -215,3 +242,41 @@ def new_refresh_token() -> str:
 def hash_token(token: str) -> str:
     """SHA-256 of a high-entropy token (a slow hash adds nothing at 256 bits)."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+class OAuth2Error(BackchainError):
+    """An error of the token or revocation endpoint (RFC 6749 §5.2, RFC 7009 §2.2.1): a 400
+    whose `error` member OAuth2 libraries read, beside the problem members
+    (`api.routers.auth.OAuth2Route` answers it)."""
+
+    status = 400
+    error: ClassVar[str] = "invalid_request"
+
+    def __init__(
+        self, detail: str, *, errors: Sequence[FieldError] = (), code: str | None = None
+    ) -> None:
+        super().__init__(detail, errors=errors, code=code)
+
+
+class InvalidRequest(OAuth2Error):
+    code, title, error = "invalid_request", "Invalid token request", "invalid_request"
+
+
+class InvalidGrant(OAuth2Error):
+    code, title, error = "invalid_grant", "Invalid grant", "invalid_grant"
+
+
+class UnsupportedGrantType(OAuth2Error):
+    code, title, error = (
+        "unsupported_grant_type",
+        "Unsupported grant type",
+        "unsupported_grant_type",
+    )
+
+
+class UnsupportedTokenType(OAuth2Error):
+    code, title, error = (
+        "unsupported_token_type",
+        "Unsupported token type",
+        "unsupported_token_type",
+    )

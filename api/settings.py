@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     jwt_audience: str = "backchain-api"
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     refresh_token_days: int = Field(default=30, ge=1, le=365)
+    # A refresh token used again within this many seconds of its first use answers as the
+    # first use did (a retry after a timeout, two tabs at once); later, reuse revokes its
+    # family. Auth0 and Okta call it the reuse interval; 0 turns it off.
+    refresh_reuse_grace_seconds: int = Field(default=30, ge=0, le=3600)
     redis_url: str | None = None
     # Comma-separated origins allowed by CORS; empty = no cross-origin access.
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)

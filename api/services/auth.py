@@ -1,4 +1,5 @@
-"""Registration, sign-in, refresh-token rotation with reuse detection, logout, password change.
+"""Registration, sign-in, refresh-token rotation with reuse detection and its grace period,
+revocation and logout, password change.
 
 Registration, sign-in and password change are coroutines: their Argon2 work runs in the
 hasher's own threads (`PasswordHasher.hash_in_pool`), their database work (`Database.run`)
@@ -9,7 +10,7 @@ from __future__ import annotations
 import functools
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from anyio.to_thread import run_sync
@@ -19,7 +20,14 @@ from sqlmodel import Session
 from api.errors import Conflict, FieldError, InvalidInput, Unauthorized
 from api.policy import Access
 from api.schemas.users import UserRegister
-from api.security import PasswordHasher, TokenCodec, hash_token, new_refresh_token
+from api.security import (
+    InvalidGrant,
+    PasswordHasher,
+    TokenCodec,
+    UnsupportedTokenType,
+    hash_token,
+    new_refresh_token,
+)
 from api.throttle import SignInThrottle, Throttle
 from db.base import utcnow
 from db.engine import Database
@@ -79,10 +87,11 @@ def _issue(
     user: User,
     *,
     refresh_days: int,
+    refresh: str | None = None,
     family_id: uuid.UUID | None = None,
     parent_id: uuid.UUID | None = None,
 ) -> IssuedTokens:
-    refresh = new_refresh_token()
+    refresh = refresh or new_refresh_token()
     session.add(
         RefreshToken(
             user_id=user.id,
@@ -119,7 +128,7 @@ async def login(
     user = await database.run(reserve_and_read)
     valid, new_hash = await hasher.verify_in_pool(password, user.password_hash if user else None)
     if user is None or not valid or not user.is_active:
-        raise Unauthorized("Incorrect email or password", code="invalid_credentials")
+        raise InvalidGrant("Incorrect email or password", code="invalid_credentials")
 
     def issue(session: Session) -> IssuedTokens:
         throttle.succeeded(email, client_ip)
@@ -134,46 +143,125 @@ async def login(
 
 
 async def refresh(
-    database: Database, tokens: TokenCodec, *, refresh_token: str, refresh_days: int
+    database: Database,
+    tokens: TokenCodec,
+    *,
+    refresh_token: str,
+    refresh_days: int,
+    grace_seconds: int,
 ) -> IssuedTokens:
-    """Rotate a refresh token; presenting a used one revokes its whole family."""
+    """Rotate a refresh token. Presenting a used one again within `grace_seconds` of its
+    first use answers as that use did; later, it revokes the whole family."""
     return await database.run(
         functools.partial(
-            _rotate, tokens=tokens, refresh_token=refresh_token, refresh_days=refresh_days
+            _rotate,
+            tokens=tokens,
+            refresh_token=refresh_token,
+            refresh_days=refresh_days,
+            grace=timedelta(seconds=grace_seconds),
         )
     )
 
 
 def _rotate(
-    session: Session, *, tokens: TokenCodec, refresh_token: str, refresh_days: int
+    session: Session,
+    *,
+    tokens: TokenCodec,
+    refresh_token: str,
+    refresh_days: int,
+    grace: timedelta,
 ) -> IssuedTokens:
     now = utcnow()
     row = users_queries.get_refresh_token(session, hash_token(refresh_token))
-    invalid = Unauthorized("Invalid or expired refresh token", code="invalid_grant")
     if row is None or row.revoked_at is not None or row.expires_at <= now:
-        raise invalid
-    if row.used_at is not None or not users_queries.mark_refresh_used(session, row.id, now):
-        # Reuse means the token leaked (or a client replayed it): kill the family.
-        users_queries.revoke_family(session, row.family_id, now)
+        raise InvalidGrant("Invalid or expired refresh token")
+    if row.used_at is None and users_queries.mark_refresh_used(session, row.id, now):
+        user = session.get(User, row.user_id)
+        if user is None or not user.is_active:
+            session.rollback()
+            raise InvalidGrant("Invalid or expired refresh token")
+        issued = _issue(
+            session,
+            tokens,
+            user,
+            refresh_days=refresh_days,
+            refresh=tokens.rotated_refresh_token(refresh_token),
+            family_id=row.family_id,
+            parent_id=row.id,
+        )
         session.commit()
-        raise invalid
+        return issued
+    # Used already, perhaps a moment ago by a concurrent request: read that use as committed.
+    session.refresh(row)
+    retried = _answer_again(session, tokens, row, refresh_token, now=now, grace=grace)
+    if retried is not None:
+        return retried
+    # Reuse means the token leaked (or a client replayed it): kill the family.
+    users_queries.revoke_family(session, row.family_id, now)
+    session.commit()
+    raise InvalidGrant("Invalid or expired refresh token")
+
+
+def _answer_again(
+    session: Session,
+    tokens: TokenCodec,
+    row: RefreshToken,
+    refresh_token: str,
+    *,
+    now: datetime,
+    grace: timedelta,
+) -> IssuedTokens | None:
+    """The answer to a refresh token used again within the grace period: the refresh token
+    its first use issued (derived from it, so the same one) with a new access token, while
+    that token is still unused. None otherwise: only the latest rotation may be retried
+    (as Auth0's reuse interval), an older token is a reuse."""
+    if row.used_at is None or row.revoked_at is not None or now - row.used_at > grace:
+        return None
+    for child_token in tokens.rotated_refresh_tokens(refresh_token):
+        child = users_queries.get_refresh_token(session, hash_token(child_token))
+        if child is not None and child.parent_id == row.id:
+            break
+    else:
+        return None
+    if child.used_at is not None or child.revoked_at is not None or child.expires_at <= now:
+        return None
     user = session.get(User, row.user_id)
     if user is None or not user.is_active:
-        session.rollback()
-        raise invalid
-    issued = _issue(
-        session, tokens, user, refresh_days=refresh_days, family_id=row.family_id, parent_id=row.id
-    )
-    session.commit()
-    return issued
+        return None
+    session.rollback()  # nothing to write: the family stays as the first use left it
+    access = tokens.issue(user.id, user.token_version)
+    return IssuedTokens(access, int(tokens.lifetime.total_seconds()), child_token)
 
 
 def logout(session: Session, *, refresh_token: str) -> None:
     """Revoke the family of this refresh token (unknown tokens are ignored)."""
+    _revoke_family(session, refresh_token)
+
+
+def revoke(session: Session, *, tokens: TokenCodec, token: str) -> None:
+    """RFC 7009: revoke the family of a refresh token; an unknown or invalid token is ignored.
+    A valid access token is refused (`unsupported_token_type`): it cannot be revoked alone
+    and simply expires."""
+    if _revoke_family(session, token):
+        return
+    try:
+        tokens.verify(token)
+    except Unauthorized:
+        return
+    minutes = int(tokens.lifetime.total_seconds() // 60)
+    raise UnsupportedTokenType(
+        f"Access tokens cannot be revoked; they expire within {minutes} minutes. "
+        "Revoke the refresh token to end the sign-in."
+    )
+
+
+def _revoke_family(session: Session, refresh_token: str) -> bool:
     row = users_queries.get_refresh_token(session, hash_token(refresh_token))
-    if row is not None:
-        users_queries.revoke_family(session, row.family_id, utcnow())
-        session.commit()
+    if row is None:
+        return False
+    users_queries.revoke_family(session, row.family_id, utcnow())
+    session.commit()
+    return True
 
 
 async def change_password(

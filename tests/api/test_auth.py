@@ -1,4 +1,5 @@
-"""Registration, token endpoint (password and refresh grants), logout, password change."""
+"""Registration, token endpoint (password and refresh grants, RFC 6749 errors, the reuse grace
+period, the refresh cookie), revocation (RFC 7009), logout, password change."""
 
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from api.app import create_app
-from api.security import AccountFacts, PasswordHasher
+from api.security import AccountFacts, PasswordHasher, hash_token
 from api.settings import Settings
-from db.models import PainScore, User
+from db.models import PainScore, RefreshToken, User
+from db.queries import users as users_queries
 from tests.conftest import TEST_SECRET, make_settings
 from tests.factories import PASSWORD, make_user
 
@@ -67,6 +69,22 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> None:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["code"] == code
+
+
+def assert_oauth_error(response: httpx.Response, error: str, code: str | None = None) -> dict:
+    """An RFC 6749 §5.2 error: 400, application/json, `error` and `error_description` beside
+    the problem members, never stored by a cache."""
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["pragma"] == "no-cache"
+    body = response.json()
+    assert body["error"] == error
+    assert body["error_description"] == body["detail"]
+    assert body["code"] == (code or error)
+    assert body["status"] == 400
+    assert body["type"] == f"urn:backchain:problem:{code or error}"
+    return body
 
 
 def me(client: TestClient, access_token: str) -> int:
@@ -234,35 +252,44 @@ class TestPasswordGrant:
             "/v1/auth/token",
             data={"grant_type": "password", "username": "ghost@example.com", "password": "nope"},
         )
-        assert wrong.status_code == unknown.status_code == 401
-        assert wrong.json()["detail"] == unknown.json()["detail"]
-        assert wrong.headers["www-authenticate"] == "Bearer"
+        body = assert_oauth_error(wrong, "invalid_grant", "invalid_credentials")
+        assert body["detail"] == "Incorrect email or password"
+        assert assert_oauth_error(unknown, "invalid_grant", "invalid_credentials") == {
+            **body,
+            "request_id": unknown.json()["request_id"],
+        }
 
-    def test_deactivated_user_gets_401(self, client: TestClient, session: Session) -> None:
+    def test_deactivated_user_is_an_invalid_grant(
+        self, client: TestClient, session: Session
+    ) -> None:
         make_user(session, email="gone@example.com", is_active=False)
         response = client.post(
             "/v1/auth/token",
             data={"grant_type": "password", "username": "gone@example.com", "password": PASSWORD},
         )
-        assert response.status_code == 401
+        assert_oauth_error(response, "invalid_grant", "invalid_credentials")
 
-    def test_missing_password_is_422(self, client: TestClient, user: User) -> None:
+    def test_missing_password_is_an_invalid_request_naming_it(
+        self, client: TestClient, user: User
+    ) -> None:
         response = client.post(
             "/v1/auth/token", data={"grant_type": "password", "username": user.email}
         )
-        assert response.status_code == 422
-        assert response.json()["errors"][0]["field"] == "password"
+        body = assert_oauth_error(response, "invalid_request")
+        assert body["errors"] == [
+            {"field": "password", "message": "required for grant_type=password"}
+        ]
 
-    def test_unknown_grant_type_is_422(self, client: TestClient) -> None:
+    def test_client_credentials_is_an_unsupported_grant_type(self, client: TestClient) -> None:
         response = client.post("/v1/auth/token", data={"grant_type": "client_credentials"})
-        assert response.status_code == 422
-        assert "grant_type" in [e["field"] for e in response.json()["errors"]]
+        body = assert_oauth_error(response, "unsupported_grant_type")
+        assert [e["field"] for e in body["errors"]] == ["grant_type"]
 
     def test_failed_attempts_are_throttled_per_email_and_client_ip(
         self, client: TestClient, user: User
     ) -> None:
         for _ in range(10):
-            assert sign_in(client, user.email, "wrong password").status_code == 401
+            assert sign_in(client, user.email, "wrong password").status_code == 400
         response = sign_in(client, user.email, PASSWORD)
         assert_problem(response, 429, "too_many_requests")
         assert int(response.headers["retry-after"]) >= 1
@@ -279,7 +306,7 @@ class TestPasswordGrant:
     ) -> None:
         """Issue 21 #6: anyone could lock any account out by failing 10 times."""
         for _ in range(10):
-            assert sign_in(client, user.email, "wrong password").status_code == 401
+            assert sign_in(client, user.email, "wrong password").status_code == 400
         assert sign_in(client, user.email, PASSWORD).status_code == 429
         assert sign_in(from_ip(client, "192.0.2.7"), user.email, PASSWORD).status_code == 200
 
@@ -289,7 +316,7 @@ class TestPasswordGrant:
         client = client_with(login_attempts_per_minute=2, login_attempts_per_email_per_minute=4)
         for i in range(4):
             wrong = sign_in(from_ip(client, f"192.0.2.{i}"), user.email, "wrong password")
-            assert wrong.status_code == 401
+            assert wrong.status_code == 400
         refused = sign_in(from_ip(client, "192.0.2.99"), user.email, PASSWORD)
         assert_problem(refused, 429, "too_many_requests")
 
@@ -326,46 +353,286 @@ class TestPasswordGrant:
                 pool.map(lambda _: sign_in(caller, email, "wrong pw").status_code, range(30))
             )
         assert len(verified) == 10
-        assert sorted(statuses) == [401] * 10 + [429] * 20
+        assert sorted(statuses) == [400] * 10 + [429] * 20
+
+
+def refresh(client: TestClient, token: str, **headers: str) -> httpx.Response:
+    return client.post(
+        "/v1/auth/token",
+        data={"grant_type": "refresh_token", "refresh_token": token},
+        headers=headers,
+    )
+
+
+def age_first_use(session: Session, token: str, seconds: float) -> None:
+    """Move the first use of `token` `seconds` into the past (the grace period is in real
+    time)."""
+    row = session.exec(
+        select(RefreshToken).where(RefreshToken.token_hash == hash_token(token))
+    ).one()
+    assert row.used_at is not None
+    row.used_at -= timedelta(seconds=seconds)
+    session.add(row)
+    session.commit()
 
 
 class TestRefreshGrant:
-    def refresh(self, client: TestClient, token: str) -> tuple[int, dict]:
-        response = client.post(
-            "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": token}
-        )
-        return response.status_code, response.json()
-
     def test_rotates_the_refresh_token(self, client: TestClient, user: User) -> None:
         first = login(client, user.email)
-        status, second = self.refresh(client, first["refresh_token"])
-        assert status == 200
+        response = refresh(client, first["refresh_token"])
+        assert response.status_code == 200
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["pragma"] == "no-cache"
+        second = response.json()
         assert second["refresh_token"] != first["refresh_token"]
         assert me(client, second["access_token"]) == 200
 
-    def test_reuse_revokes_the_whole_family(self, client: TestClient, user: User) -> None:
+    def test_reuse_after_the_grace_period_revokes_the_whole_family(
+        self, client: TestClient, session: Session, user: User
+    ) -> None:
         first = login(client, user.email)
-        _, second = self.refresh(client, first["refresh_token"])
-        status, problem = self.refresh(client, first["refresh_token"])  # replayed: stolen?
-        assert status == 401
-        assert problem["code"] == "invalid_grant"
-        status, _ = self.refresh(client, second["refresh_token"])  # the rotated one died too
-        assert status == 401
+        second = refresh(client, first["refresh_token"]).json()
+        age_first_use(session, first["refresh_token"], 31)
+        replayed = refresh(client, first["refresh_token"])  # replayed: stolen?
+        assert_oauth_error(replayed, "invalid_grant")
+        assert_oauth_error(refresh(client, second["refresh_token"]), "invalid_grant")
 
-    def test_other_families_survive_reuse(self, client: TestClient, user: User) -> None:
+    def test_other_families_survive_reuse(
+        self, client: TestClient, session: Session, user: User
+    ) -> None:
         phone = login(client, user.email)
         laptop = login(client, user.email)
-        self.refresh(client, phone["refresh_token"])
-        self.refresh(client, phone["refresh_token"])
-        assert self.refresh(client, laptop["refresh_token"])[0] == 200
+        refresh(client, phone["refresh_token"])
+        age_first_use(session, phone["refresh_token"], 31)
+        assert refresh(client, phone["refresh_token"]).status_code == 400
+        assert refresh(client, laptop["refresh_token"]).status_code == 200
 
-    def test_unknown_token_is_401(self, client: TestClient) -> None:
-        assert self.refresh(client, "not-a-token")[0] == 401
+    def test_unknown_token_is_an_invalid_grant(self, client: TestClient) -> None:
+        assert_oauth_error(refresh(client, "not-a-token"), "invalid_grant")
 
-    def test_missing_token_is_422(self, client: TestClient) -> None:
+    def test_expired_token_is_an_invalid_grant(
+        self, client: TestClient, session: Session, user: User
+    ) -> None:
+        tokens = login(client, user.email)
+        row = session.exec(select(RefreshToken)).one()
+        row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+        session.add(row)
+        session.commit()
+        assert_oauth_error(refresh(client, tokens["refresh_token"]), "invalid_grant")
+
+    def test_missing_token_is_an_invalid_request(self, client: TestClient) -> None:
         response = client.post("/v1/auth/token", data={"grant_type": "refresh_token"})
-        assert response.status_code == 422
-        assert response.json()["errors"][0]["field"] == "refresh_token"
+        body = assert_oauth_error(response, "invalid_request")
+        assert body["errors"][0]["field"] == "refresh_token"
+
+
+class TestTokenErrors:
+    """RFC 6749 §5.2, as OAuth2 libraries read it."""
+
+    @pytest.mark.parametrize(
+        ("content", "field"),
+        [
+            (
+                "grant_type=password&grant_type=password&username=a%40example.com&password=x",
+                "grant_type",
+            ),
+            ("grant_type=refresh_token&refresh_token=a&refresh_token=b", "refresh_token"),
+        ],
+    )
+    def test_a_parameter_given_twice_is_an_invalid_request(
+        self, client: TestClient, content: str, field: str
+    ) -> None:
+        response = client.post(
+            "/v1/auth/token",
+            content=content,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        body = assert_oauth_error(response, "invalid_request")
+        assert body["errors"] == [{"field": field, "message": "given more than once"}]
+
+    def test_missing_grant_type_is_an_invalid_request(self, client: TestClient) -> None:
+        body = assert_oauth_error(client.post("/v1/auth/token", data={}), "invalid_request")
+        assert body["errors"][0]["field"] == "grant_type"
+
+    def test_an_empty_parameter_counts_as_missing(self, client: TestClient, user: User) -> None:
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": user.email, "password": ""},
+        )
+        assert assert_oauth_error(response, "invalid_request")["errors"][0]["field"] == "password"
+
+    def test_an_over_long_parameter_is_an_invalid_request(self, client: TestClient) -> None:
+        response = client.post(
+            "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": "x" * 257}
+        )
+        assert assert_oauth_error(response, "invalid_request")["errors"][0]["field"] == (
+            "refresh_token"
+        )
+
+    def test_error_description_is_the_ascii_the_rfc_allows(self, client: TestClient) -> None:
+        response = client.post("/v1/auth/token", data={"grant_type": 'weird"grant'})
+        description = assert_oauth_error(response, "unsupported_grant_type")["error_description"]
+        assert all(0x20 <= ord(c) <= 0x7E and c not in '"\\' for c in description)
+
+    def test_throttled_sign_ins_keep_their_429(self, client: TestClient, user: User) -> None:
+        for _ in range(10):
+            sign_in(client, user.email, "wrong password")
+        response = sign_in(client, user.email, PASSWORD)
+        assert_problem(response, 429, "too_many_requests")
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["pragma"] == "no-cache"
+
+    def test_a_sign_in_is_never_stored(self, client: TestClient, user: User) -> None:
+        response = sign_in(client, user.email, PASSWORD)
+        assert response.status_code == 200
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["pragma"] == "no-cache"
+        assert "set-cookie" not in response.headers  # no cookie unless asked for
+
+
+class TestRefreshReuseGrace:
+    """A refresh retried within BACKCHAIN_REFRESH_REUSE_GRACE_SECONDS answers as its first
+    use did: the same new refresh token (derived from the used one), a fresh access token."""
+
+    def test_a_retry_within_the_grace_period_answers_as_the_first_use(
+        self, client: TestClient, user: User
+    ) -> None:
+        first = login(client, user.email)
+        lost = refresh(client, first["refresh_token"]).json()  # the phone never saw this
+        retried = refresh(client, first["refresh_token"])
+        assert retried.status_code == 200
+        again = retried.json()
+        assert again["refresh_token"] == lost["refresh_token"]
+        assert me(client, again["access_token"]) == 200
+        # The family is alive and the rotated token works once, as usual.
+        assert refresh(client, again["refresh_token"]).status_code == 200
+
+    def test_reuse_of_an_older_token_revokes_the_family_even_within_the_grace_period(
+        self, client: TestClient, user: User
+    ) -> None:
+        """Only the latest rotation may be retried (Auth0's reuse interval): a token two
+        rotations back is a reuse."""
+        first = login(client, user.email)
+        second = refresh(client, first["refresh_token"]).json()
+        third = refresh(client, second["refresh_token"]).json()
+        assert_oauth_error(refresh(client, first["refresh_token"]), "invalid_grant")
+        assert_oauth_error(refresh(client, third["refresh_token"]), "invalid_grant")
+
+    def test_a_retry_after_the_grace_period_revokes_the_family(
+        self, client: TestClient, session: Session, user: User
+    ) -> None:
+        first = login(client, user.email)
+        second = refresh(client, first["refresh_token"]).json()
+        age_first_use(session, first["refresh_token"], 29)
+        assert refresh(client, first["refresh_token"]).status_code == 200
+        age_first_use(session, first["refresh_token"], 2)  # 31 s ago now
+        assert_oauth_error(refresh(client, first["refresh_token"]), "invalid_grant")
+        assert_oauth_error(refresh(client, second["refresh_token"]), "invalid_grant")
+
+    def test_the_grace_period_is_a_setting_and_0_turns_it_off(
+        self, client_with: Callable[..., TestClient], user: User
+    ) -> None:
+        client = client_with(refresh_reuse_grace_seconds=0)
+        first = login(client, user.email)
+        second = refresh(client, first["refresh_token"]).json()
+        assert_oauth_error(refresh(client, first["refresh_token"]), "invalid_grant")
+        assert_oauth_error(refresh(client, second["refresh_token"]), "invalid_grant")
+
+    def test_a_retry_for_a_deactivated_account_is_refused(
+        self, client: TestClient, session: Session, user: User
+    ) -> None:
+        first = login(client, user.email)
+        refresh(client, first["refresh_token"])
+        session.refresh(user)
+        user.is_active = False
+        session.add(user)
+        session.commit()
+        assert_oauth_error(refresh(client, first["refresh_token"]), "invalid_grant")
+
+    def test_two_concurrent_refreshes_with_the_same_token_both_succeed(
+        self,
+        client_with: Callable[..., TestClient],
+        user: User,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Two tabs refreshing at once: both read the unused token before either claims it."""
+        client = client_with(database_threads=4)
+        tokens = login(client, user.email)
+        both_read = threading.Barrier(2, timeout=10)
+        original = users_queries.get_refresh_token
+        lookups: list[str] = []
+
+        def in_step(session: Session, token_hash: str) -> RefreshToken | None:
+            row = original(session, token_hash)
+            lookups.append(token_hash)
+            if len(lookups) <= 2:
+                both_read.wait()
+            return row
+
+        monkeypatch.setattr(users_queries, "get_refresh_token", in_step)
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(lambda _: refresh(client, tokens["refresh_token"]), range(2)))
+        assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
+        first, second = (a.json() for a in answers)
+        assert first["refresh_token"] == second["refresh_token"]
+        monkeypatch.setattr(users_queries, "get_refresh_token", original)
+        assert refresh(client, first["refresh_token"]).status_code == 200
+
+
+class TestRevoke:
+    """RFC 7009: POST /v1/auth/revoke, form-encoded."""
+
+    def revoke(self, client: TestClient, **form: str) -> httpx.Response:
+        return client.post("/v1/auth/revoke", data=form)
+
+    def test_revoking_a_refresh_token_ends_its_family(self, client: TestClient, user: User) -> None:
+        first = login(client, user.email)
+        second = refresh(client, first["refresh_token"]).json()
+        response = self.revoke(
+            client, token=first["refresh_token"], token_type_hint="refresh_token"
+        )
+        assert response.status_code == 200
+        assert response.content == b""
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["pragma"] == "no-cache"
+        assert_oauth_error(refresh(client, second["refresh_token"]), "invalid_grant")
+
+    def test_the_hint_is_only_a_hint(self, client: TestClient, user: User) -> None:
+        tokens = login(client, user.email)
+        response = self.revoke(
+            client, token=tokens["refresh_token"], token_type_hint="access_token"
+        )
+        assert response.status_code == 200
+        assert_oauth_error(refresh(client, tokens["refresh_token"]), "invalid_grant")
+
+    def test_other_sign_ins_survive(self, client: TestClient, user: User) -> None:
+        phone, laptop = login(client, user.email), login(client, user.email)
+        assert self.revoke(client, token=phone["refresh_token"]).status_code == 200
+        assert refresh(client, laptop["refresh_token"]).status_code == 200
+
+    @pytest.mark.parametrize("token", ["not-a-token", "x" * 4096, "a.b.c"])
+    def test_an_unknown_or_invalid_token_answers_200(self, client: TestClient, token: str) -> None:
+        response = self.revoke(client, token=token)
+        assert response.status_code == 200
+        assert response.content == b""
+
+    def test_an_access_token_is_an_unsupported_token_type(
+        self, client: TestClient, user: User
+    ) -> None:
+        tokens = login(client, user.email)
+        response = self.revoke(client, token=tokens["access_token"], token_type_hint="access_token")
+        assert_oauth_error(response, "unsupported_token_type")
+        assert me(client, tokens["access_token"]) == 200
+        assert refresh(client, tokens["refresh_token"]).status_code == 200
+
+    def test_a_missing_token_is_an_invalid_request(self, client: TestClient) -> None:
+        body = assert_oauth_error(self.revoke(client), "invalid_request")
+        assert body["errors"] == [{"field": "token", "message": "required"}]
+
+    def test_an_unknown_hint_is_an_invalid_request(self, client: TestClient) -> None:
+        response = self.revoke(client, token="t", token_type_hint="id_token")
+        body = assert_oauth_error(response, "invalid_request")
+        assert body["errors"][0]["field"] == "token_type_hint"
 
 
 class TestLogout:
@@ -373,11 +640,139 @@ class TestLogout:
         tokens = login(client, user.email)
         response = client.post("/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})
         assert response.status_code == 204
-        status = client.post(
+        assert "set-cookie" not in response.headers
+        assert_oauth_error(refresh(client, tokens["refresh_token"]), "invalid_grant")
+
+
+COOKIE = {"X-Refresh-Cookie": "true"}
+
+
+def cookie_of(response: httpx.Response) -> dict[str, str]:
+    """The refresh cookie a response sets: its value and attributes (lower-cased names)."""
+    header = response.headers["set-cookie"]
+    name_value, *attributes = (part.strip() for part in header.split(";"))
+    name, value = name_value.split("=", 1)
+    assert name == "backchain_refresh"
+    fields = {"value": value.strip('"')}
+    for attribute in attributes:
+        key, _, val = attribute.partition("=")
+        fields[key.lower()] = val
+    return fields
+
+
+class TestRefreshCookie:
+    """The web dashboard's refresh token in an HttpOnly cookie, on request only."""
+
+    def sign_in_with_cookie(self, client: TestClient, user: User) -> tuple[dict, str]:
+        response = client.post(
             "/v1/auth/token",
-            data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
+            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
+            headers=COOKIE,
         )
-        assert status.status_code == 401
+        assert response.status_code == 200, response.text
+        return response.json(), cookie_of(response)["value"]
+
+    def test_a_sign_in_that_asks_gets_the_refresh_token_in_a_cookie_only(
+        self, client: TestClient, user: User
+    ) -> None:
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "password", "username": user.email, "password": PASSWORD},
+            headers=COOKIE,
+        )
+        assert response.status_code == 200
+        assert "refresh_token" not in response.json()
+        cookie = cookie_of(response)
+        assert {k: v for k, v in cookie.items() if k != "value"} == {
+            "httponly": "",
+            "secure": "",
+            "samesite": "strict",
+            "path": "/v1/auth",
+            "max-age": str(30 * 86_400),
+        }
+        assert len(cookie["value"]) >= 43
+        assert me(client, response.json()["access_token"]) == 200
+
+    def test_the_cookie_stands_in_for_the_refresh_token_field(
+        self, client: TestClient, user: User
+    ) -> None:
+        _, token = self.sign_in_with_cookie(client, user)
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "refresh_token"},
+            headers={
+                **COOKIE,
+                "Cookie": f"backchain_refresh={token}",
+                "Sec-Fetch-Site": "same-origin",
+            },
+        )
+        assert response.status_code == 200, response.text
+        assert "refresh_token" not in response.json()
+        rotated = cookie_of(response)["value"]
+        assert rotated != token
+        assert me(client, response.json()["access_token"]) == 200
+        assert refresh(client, rotated).status_code == 200  # the same token, sent in the form
+
+    def test_the_cookie_alone_is_not_enough(self, client: TestClient, user: User) -> None:
+        """Without the custom header (which a cross-origin page cannot send without a
+        preflight) the cookie is ignored."""
+        _, token = self.sign_in_with_cookie(client, user)
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "refresh_token"},
+            headers={"Cookie": f"backchain_refresh={token}"},
+        )
+        assert_oauth_error(response, "invalid_request")
+        assert "set-cookie" not in response.headers
+
+    @pytest.mark.parametrize("site", ["cross-site", "same-site", "none"])
+    def test_a_request_from_another_origin_is_refused(
+        self, client: TestClient, user: User, site: str
+    ) -> None:
+        _, token = self.sign_in_with_cookie(client, user)
+        response = client.post(
+            "/v1/auth/token",
+            data={"grant_type": "refresh_token"},
+            headers={**COOKIE, "Cookie": f"backchain_refresh={token}", "Sec-Fetch-Site": site},
+        )
+        body = assert_oauth_error(response, "invalid_request")
+        assert body["errors"][0]["field"] == "X-Refresh-Cookie"
+        assert refresh(client, token).status_code == 200  # not used by the refused request
+
+    def test_a_refresh_sent_in_the_form_may_ask_for_the_cookie(
+        self, client: TestClient, user: User
+    ) -> None:
+        tokens = login(client, user.email)
+        response = refresh(client, tokens["refresh_token"], **COOKIE)
+        assert response.status_code == 200
+        assert "refresh_token" not in response.json()
+        assert cookie_of(response)["httponly"] == ""
+
+    def test_revoking_through_the_cookie_ends_the_sign_in_and_clears_it(
+        self, client: TestClient, user: User
+    ) -> None:
+        _, token = self.sign_in_with_cookie(client, user)
+        response = client.post(
+            "/v1/auth/revoke", headers={**COOKIE, "Cookie": f"backchain_refresh={token}"}
+        )
+        assert response.status_code == 200, response.text
+        cleared = cookie_of(response)
+        assert cleared["max-age"] == "0"
+        assert cleared["path"] == "/v1/auth"
+        assert_oauth_error(refresh(client, token), "invalid_grant")
+
+    def test_logout_clears_the_cookie_it_was_sent_with(
+        self, client: TestClient, user: User
+    ) -> None:
+        _, token = self.sign_in_with_cookie(client, user)
+        response = client.post(
+            "/v1/auth/logout",
+            json={"refresh_token": token},
+            headers={"Cookie": f"backchain_refresh={token}"},
+        )
+        assert response.status_code == 204
+        assert cookie_of(response)["max-age"] == "0"
+        assert_oauth_error(refresh(client, token), "invalid_grant")
 
 
 class TestChangePassword:
@@ -396,11 +791,7 @@ class TestChangePassword:
         )
         assert response.status_code == 204
         assert me(client, tokens["access_token"]) == 401
-        refreshed = client.post(
-            "/v1/auth/token",
-            data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
-        )
-        assert refreshed.status_code == 401
+        assert_oauth_error(refresh(client, tokens["refresh_token"]), "invalid_grant")
         assert login(client, user.email, "a brand new secret")["access_token"]
 
     def test_wrong_current_password_is_422(

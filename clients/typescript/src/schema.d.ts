@@ -77,8 +77,38 @@ export interface paths {
         /**
          * Create Token
          * @description OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`.
+         *     Errors follow RFC 6749 §5.2 (400 with `error`: `invalid_grant` for a wrong password or
+         *     a bad, expired, revoked or reused refresh token; `invalid_request`; `unsupported_grant_type`).
+         *     A refresh token used again within `BACKCHAIN_REFRESH_REUSE_GRACE_SECONDS` of its first
+         *     use answers with the refresh token that use issued; later, the whole sign-in is revoked.
+         *     With `X-Refresh-Cookie: true` (same-origin only) the refresh token travels in an HttpOnly
+         *     cookie instead of the body, and the cookie may stand in for the `refresh_token` field.
          */
         post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke Token
+         * @description RFC 7009 revocation: a refresh token ends its whole sign-in (every token rotated from
+         *     it). 200 with an empty body, also for an unknown or invalid token; a valid access token
+         *     is `unsupported_token_type` (it cannot be revoked alone and simply expires). With
+         *     `X-Refresh-Cookie: true` the refresh cookie may stand in for `token`; the answer clears
+         *     the cookie.
+         */
+        post: operations["revokeToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,7 +126,8 @@ export interface paths {
         put?: never;
         /**
          * Logout
-         * @description Revoke a refresh token and every token rotated from the same sign-in.
+         * @description Revoke a refresh token and every token rotated from the same sign-in (and clear the
+         *     refresh cookie when the request carried it).
          */
         post: operations["logout"];
         delete?: never;
@@ -1577,6 +1608,47 @@ export interface components {
             body: string;
         };
         /**
+         * OAuthError
+         * @description An RFC 6749 §5.2 error (RFC 7009 §2.2.1 for revocation): `error` and
+         *     `error_description` for OAuth2 libraries, beside the problem members.
+         */
+        OAuthError: {
+            /**
+             * Type
+             * @example urn:backchain:problem:validation_error
+             */
+            type: string;
+            /**
+             * Title
+             * @example Invalid input
+             */
+            title: string;
+            /**
+             * Status
+             * @example 422
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /**
+             * Code
+             * @description Stable machine-readable code.
+             * @example validation_error
+             */
+            code: string;
+            /** Errors */
+            errors?: components["schemas"]["FieldErrorModel"][] | null;
+            /** Request Id */
+            request_id?: string | null;
+            /**
+             * Error
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_grant" | "unsupported_grant_type" | "unsupported_token_type";
+            /** Error Description */
+            error_description: string;
+        };
+        /**
          * PainBand
          * @enum {string}
          */
@@ -1859,6 +1931,19 @@ export interface components {
          */
         ResourceName: "workouts" | "pain-scores" | "bodyweights";
         /**
+         * RevokeRequest
+         * @description RFC 7009 revocation request (form-encoded).
+         */
+        RevokeRequest: {
+            /**
+             * Token
+             * @description The refresh token to revoke (its whole sign-in ends). Required unless the request sends `X-Refresh-Cookie` and carries the refresh cookie.
+             */
+            token?: string | null;
+            /** @description A hint only: the token is looked up as either kind. */
+            token_type_hint?: components["schemas"]["TokenTypeHint"] | null;
+        };
+        /**
          * Role
          * @enum {string}
          */
@@ -2059,8 +2144,11 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** Refresh Token */
-            refresh_token: string;
+            /**
+             * Refresh Token
+             * @description Single use: trade it for the next pair. Absent when the client asked for the refresh token in a cookie (`X-Refresh-Cookie`).
+             */
+            refresh_token?: string;
         };
         /**
          * TokenRequest
@@ -2075,7 +2163,10 @@ export interface components {
             username?: string | null;
             /** Password */
             password?: string | null;
-            /** Refresh Token */
+            /**
+             * Refresh Token
+             * @description Required for `grant_type=refresh_token`, unless the request sends `X-Refresh-Cookie` and carries the refresh cookie.
+             */
             refresh_token?: string | null;
             /**
              * Scope
@@ -2084,6 +2175,11 @@ export interface components {
              */
             scope?: string;
         };
+        /**
+         * TokenTypeHint
+         * @enum {string}
+         */
+        TokenTypeHint: "refresh_token" | "access_token";
         /** TrainerLinkRead */
         TrainerLinkRead: {
             trainer: components["schemas"]["Person"];
@@ -2562,9 +2658,15 @@ export interface operations {
     createToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `true` (the web dashboard): the refresh token travels in an HttpOnly `backchain_refresh` cookie scoped to /v1/auth, not in the body. Browser requests must be same-origin (`Sec-Fetch-Site`); the header itself cannot be sent cross-origin without a preflight this API refuses. */
+                "X-Refresh-Cookie"?: boolean;
+            };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The refresh token set by a sign-in with `X-Refresh-Cookie: true`. */
+                backchain_refresh?: string | null;
+            };
         };
         requestBody: {
             content: {
@@ -2572,9 +2674,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description A new token pair */
             200: {
                 headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    /** @description `no-cache` */
+                    Pragma?: string;
+                    /** @description With `X-Refresh-Cookie: true` only: `backchain_refresh=…; HttpOnly; Secure; SameSite=Strict; Path=/v1/auth; Max-Age=…` */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2589,56 +2697,17 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Missing, invalid or expired credentials */
-            401: {
+            /** @description RFC 6749 §5.2 error: `error` says what OAuth2 libraries need to know */
+            400: {
                 headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    /** @description `no-cache` */
+                    Pragma?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input; `errors` names each bad field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2695,12 +2764,56 @@ export interface operations {
             };
         };
     };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `true` (the web dashboard): the refresh token travels in an HttpOnly `backchain_refresh` cookie scoped to /v1/auth, not in the body. Browser requests must be same-origin (`Sec-Fetch-Site`); the header itself cannot be sent cross-origin without a preflight this API refuses. */
+                "X-Refresh-Cookie"?: boolean;
+            };
+            path?: never;
+            cookie?: {
+                /** @description The refresh token set by a sign-in with `X-Refresh-Cookie: true`. */
+                backchain_refresh?: string | null;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RevokeRequest"];
+            };
+        };
+        responses: {
+            /** @description Revoked, or nothing to revoke (an unknown or invalid token) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 7009 §2.2.1 error */
+            400: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    /** @description `no-cache` */
+                    Pragma?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
     logout: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The refresh token set by a sign-in with `X-Refresh-Cookie: true`. */
+                backchain_refresh?: string | null;
+            };
         };
         requestBody: {
             content: {

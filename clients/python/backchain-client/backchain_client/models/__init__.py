@@ -65,6 +65,8 @@ from .note_create import NoteCreate
 from .note_list import NoteList
 from .note_read import NoteRead
 from .note_update import NoteUpdate
+from .o_auth_error import OAuthError
+from .o_auth_error_error import OAuthErrorError
 from .pain_band import PainBand
 from .pain_change_read import PainChangeRead
 from .pain_context import PainContext
@@ -87,6 +89,7 @@ from .reference import Reference
 from .region_balance import RegionBalance
 from .regions_balance import RegionsBalance
 from .resource_name import ResourceName
+from .revoke_request import RevokeRequest
 from .role import Role
 from .roster_balance import RosterBalance
 from .roster_entry import RosterEntry
@@ -102,6 +105,7 @@ from .summary_balance import SummaryBalance
 from .summary_read import SummaryRead
 from .token_pair import TokenPair
 from .token_request import TokenRequest
+from .token_type_hint import TokenTypeHint
 from .trainer_link_read import TrainerLinkRead
 from .trainer_link_update import TrainerLinkUpdate
 from .trainer_list import TrainerList
@@ -183,6 +187,8 @@ __all__ = (
     "NoteList",
     "NoteRead",
     "NoteUpdate",
+    "OAuthError",
+    "OAuthErrorError",
     "PainBand",
     "PainChangeRead",
     "PainContext",
@@ -205,6 +211,7 @@ __all__ = (
     "RegionBalance",
     "RegionsBalance",
     "ResourceName",
+    "RevokeRequest",
     "Role",
     "RosterBalance",
     "RosterEntry",
@@ -220,6 +227,7 @@ __all__ = (
     "SummaryRead",
     "TokenPair",
     "TokenRequest",
+    "TokenTypeHint",
     "TrainerLinkRead",
     "TrainerLinkUpdate",
     "TrainerList",

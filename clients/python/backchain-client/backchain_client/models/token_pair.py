@@ -17,14 +17,15 @@ class TokenPair:
     Attributes:
         access_token (str):
         expires_in (int): Access token lifetime in seconds.
-        refresh_token (str):
         token_type (Literal['bearer'] | Unset):  Default: 'bearer'.
+        refresh_token (str | Unset): Single use: trade it for the next pair. Absent when the client asked for the
+            refresh token in a cookie (`X-Refresh-Cookie`).
     """
 
     access_token: str
     expires_in: int
-    refresh_token: str
     token_type: Literal["bearer"] | Unset = "bearer"
+    refresh_token: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,9 +33,9 @@ class TokenPair:
 
         expires_in = self.expires_in
 
-        refresh_token = self.refresh_token
-
         token_type = self.token_type
+
+        refresh_token = self.refresh_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,11 +43,12 @@ class TokenPair:
             {
                 "access_token": access_token,
                 "expires_in": expires_in,
-                "refresh_token": refresh_token,
             }
         )
         if token_type is not UNSET:
             field_dict["token_type"] = token_type
+        if refresh_token is not UNSET:
+            field_dict["refresh_token"] = refresh_token
 
         return field_dict
 
@@ -57,17 +59,17 @@ class TokenPair:
 
         expires_in = d.pop("expires_in")
 
-        refresh_token = d.pop("refresh_token")
-
         token_type = cast(Literal["bearer"] | Unset, d.pop("token_type", UNSET))
         if token_type != "bearer" and not isinstance(token_type, Unset):
             raise ValueError(f"token_type must match const 'bearer', got '{token_type}'")
 
+        refresh_token = d.pop("refresh_token", UNSET)
+
         token_pair = cls(
             access_token=access_token,
             expires_in=expires_in,
-            refresh_token=refresh_token,
             token_type=token_type,
+            refresh_token=refresh_token,
         )
 
         token_pair.additional_properties = d

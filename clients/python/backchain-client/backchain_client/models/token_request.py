@@ -20,7 +20,8 @@ class TokenRequest:
         grant_type (GrantType):
         username (None | str | Unset): The email.
         password (None | str | Unset):
-        refresh_token (None | str | Unset):
+        refresh_token (None | str | Unset): Required for `grant_type=refresh_token`, unless the request sends
+            `X-Refresh-Cookie` and carries the refresh cookie.
         scope (str | Unset): Accepted and ignored. Default: ''.
     """
 

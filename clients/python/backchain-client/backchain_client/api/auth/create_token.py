@@ -5,21 +5,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.o_auth_error import OAuthError
 from ...models.problem import Problem
 from ...models.token_pair import TokenPair
 from ...models.token_request import TokenRequest
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: TokenRequest,
+    x_refresh_cookie: bool | Unset = False,
+    backchain_refresh: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_refresh_cookie, Unset):
+        headers["X-Refresh-Cookie"] = "true" if x_refresh_cookie else "false"
+
+    cookies = {}
+    if backchain_refresh is not UNSET:
+        cookies["backchain_refresh"] = backchain_refresh
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/auth/token",
+        "cookies": cookies,
     }
 
     _kwargs["data"] = body.to_dict()
@@ -29,21 +39,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TokenPair | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OAuthError | Problem | TokenPair | None:
     if response.status_code == 200:
         response_200 = TokenPair.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+    if response.status_code == 400:
+        response_400 = OAuthError.from_dict(response.json())
 
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-        return response_422
+        return response_400
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -61,7 +68,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TokenPair]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OAuthError | Problem | TokenPair]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,12 +83,26 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> Response[Problem | TokenPair]:
+    x_refresh_cookie: bool | Unset = False,
+    backchain_refresh: None | str | Unset = UNSET,
+) -> Response[OAuthError | Problem | TokenPair]:
     """Create Token
 
      OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`.
+    Errors follow RFC 6749 §5.2 (400 with `error`: `invalid_grant` for a wrong password or
+    a bad, expired, revoked or reused refresh token; `invalid_request`; `unsupported_grant_type`).
+    A refresh token used again within `BACKCHAIN_REFRESH_REUSE_GRACE_SECONDS` of its first
+    use answers with the refresh token that use issued; later, the whole sign-in is revoked.
+    With `X-Refresh-Cookie: true` (same-origin only) the refresh token travels in an HttpOnly
+    cookie instead of the body, and the cookie may stand in for the `refresh_token` field.
 
     Args:
+        x_refresh_cookie (bool | Unset): `true` (the web dashboard): the refresh token travels in
+            an HttpOnly `backchain_refresh` cookie scoped to /v1/auth, not in the body. Browser
+            requests must be same-origin (`Sec-Fetch-Site`); the header itself cannot be sent cross-
+            origin without a preflight this API refuses. Default: False.
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (TokenRequest): OAuth2 token request (form-encoded): password or refresh_token grant.
 
     Raises:
@@ -87,11 +110,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TokenPair]
+        Response[OAuthError | Problem | TokenPair]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        x_refresh_cookie=x_refresh_cookie,
+        backchain_refresh=backchain_refresh,
     )
 
     response = client.get_httpx_client().request(
@@ -105,12 +130,26 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> Problem | TokenPair | None:
+    x_refresh_cookie: bool | Unset = False,
+    backchain_refresh: None | str | Unset = UNSET,
+) -> OAuthError | Problem | TokenPair | None:
     """Create Token
 
      OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`.
+    Errors follow RFC 6749 §5.2 (400 with `error`: `invalid_grant` for a wrong password or
+    a bad, expired, revoked or reused refresh token; `invalid_request`; `unsupported_grant_type`).
+    A refresh token used again within `BACKCHAIN_REFRESH_REUSE_GRACE_SECONDS` of its first
+    use answers with the refresh token that use issued; later, the whole sign-in is revoked.
+    With `X-Refresh-Cookie: true` (same-origin only) the refresh token travels in an HttpOnly
+    cookie instead of the body, and the cookie may stand in for the `refresh_token` field.
 
     Args:
+        x_refresh_cookie (bool | Unset): `true` (the web dashboard): the refresh token travels in
+            an HttpOnly `backchain_refresh` cookie scoped to /v1/auth, not in the body. Browser
+            requests must be same-origin (`Sec-Fetch-Site`); the header itself cannot be sent cross-
+            origin without a preflight this API refuses. Default: False.
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (TokenRequest): OAuth2 token request (form-encoded): password or refresh_token grant.
 
     Raises:
@@ -118,12 +157,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TokenPair
+        OAuthError | Problem | TokenPair
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        x_refresh_cookie=x_refresh_cookie,
+        backchain_refresh=backchain_refresh,
     ).parsed
 
 
@@ -131,12 +172,26 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> Response[Problem | TokenPair]:
+    x_refresh_cookie: bool | Unset = False,
+    backchain_refresh: None | str | Unset = UNSET,
+) -> Response[OAuthError | Problem | TokenPair]:
     """Create Token
 
      OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`.
+    Errors follow RFC 6749 §5.2 (400 with `error`: `invalid_grant` for a wrong password or
+    a bad, expired, revoked or reused refresh token; `invalid_request`; `unsupported_grant_type`).
+    A refresh token used again within `BACKCHAIN_REFRESH_REUSE_GRACE_SECONDS` of its first
+    use answers with the refresh token that use issued; later, the whole sign-in is revoked.
+    With `X-Refresh-Cookie: true` (same-origin only) the refresh token travels in an HttpOnly
+    cookie instead of the body, and the cookie may stand in for the `refresh_token` field.
 
     Args:
+        x_refresh_cookie (bool | Unset): `true` (the web dashboard): the refresh token travels in
+            an HttpOnly `backchain_refresh` cookie scoped to /v1/auth, not in the body. Browser
+            requests must be same-origin (`Sec-Fetch-Site`); the header itself cannot be sent cross-
+            origin without a preflight this API refuses. Default: False.
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (TokenRequest): OAuth2 token request (form-encoded): password or refresh_token grant.
 
     Raises:
@@ -144,11 +199,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TokenPair]
+        Response[OAuthError | Problem | TokenPair]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        x_refresh_cookie=x_refresh_cookie,
+        backchain_refresh=backchain_refresh,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -160,12 +217,26 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
-) -> Problem | TokenPair | None:
+    x_refresh_cookie: bool | Unset = False,
+    backchain_refresh: None | str | Unset = UNSET,
+) -> OAuthError | Problem | TokenPair | None:
     """Create Token
 
      OAuth2 token endpoint: `grant_type=password` (username = email) or `refresh_token`.
+    Errors follow RFC 6749 §5.2 (400 with `error`: `invalid_grant` for a wrong password or
+    a bad, expired, revoked or reused refresh token; `invalid_request`; `unsupported_grant_type`).
+    A refresh token used again within `BACKCHAIN_REFRESH_REUSE_GRACE_SECONDS` of its first
+    use answers with the refresh token that use issued; later, the whole sign-in is revoked.
+    With `X-Refresh-Cookie: true` (same-origin only) the refresh token travels in an HttpOnly
+    cookie instead of the body, and the cookie may stand in for the `refresh_token` field.
 
     Args:
+        x_refresh_cookie (bool | Unset): `true` (the web dashboard): the refresh token travels in
+            an HttpOnly `backchain_refresh` cookie scoped to /v1/auth, not in the body. Browser
+            requests must be same-origin (`Sec-Fetch-Site`); the header itself cannot be sent cross-
+            origin without a preflight this API refuses. Default: False.
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (TokenRequest): OAuth2 token request (form-encoded): password or refresh_token grant.
 
     Raises:
@@ -173,12 +244,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TokenPair
+        OAuthError | Problem | TokenPair
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            x_refresh_cookie=x_refresh_cookie,
+            backchain_refresh=backchain_refresh,
         )
     ).parsed

@@ -7,18 +7,24 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.logout_request import LogoutRequest
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: LogoutRequest,
+    backchain_refresh: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    cookies = {}
+    if backchain_refresh is not UNSET:
+        cookies["backchain_refresh"] = backchain_refresh
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/auth/logout",
+        "cookies": cookies,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -58,12 +64,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
+    backchain_refresh: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Logout
 
-     Revoke a refresh token and every token rotated from the same sign-in.
+     Revoke a refresh token and every token rotated from the same sign-in (and clear the
+    refresh cookie when the request carried it).
 
     Args:
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (LogoutRequest):
 
     Raises:
@@ -76,6 +86,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        backchain_refresh=backchain_refresh,
     )
 
     response = client.get_httpx_client().request(
@@ -89,12 +100,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
+    backchain_refresh: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Logout
 
-     Revoke a refresh token and every token rotated from the same sign-in.
+     Revoke a refresh token and every token rotated from the same sign-in (and clear the
+    refresh cookie when the request carried it).
 
     Args:
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (LogoutRequest):
 
     Raises:
@@ -108,6 +123,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        backchain_refresh=backchain_refresh,
     ).parsed
 
 
@@ -115,12 +131,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
+    backchain_refresh: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Logout
 
-     Revoke a refresh token and every token rotated from the same sign-in.
+     Revoke a refresh token and every token rotated from the same sign-in (and clear the
+    refresh cookie when the request carried it).
 
     Args:
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (LogoutRequest):
 
     Raises:
@@ -133,6 +153,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        backchain_refresh=backchain_refresh,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -144,12 +165,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
+    backchain_refresh: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Logout
 
-     Revoke a refresh token and every token rotated from the same sign-in.
+     Revoke a refresh token and every token rotated from the same sign-in (and clear the
+    refresh cookie when the request carried it).
 
     Args:
+        backchain_refresh (None | str | Unset): The refresh token set by a sign-in with
+            `X-Refresh-Cookie: true`.
         body (LogoutRequest):
 
     Raises:
@@ -164,5 +189,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            backchain_refresh=backchain_refresh,
         )
     ).parsed
