@@ -1,11 +1,16 @@
 /**
- * The signed-in session. Tokens live in this module's memory only (never in localStorage or
- * cookies): a reload signs the user out. The generated client refreshes the access token on a 401.
+ * The signed-in session. The access token lives in this module's memory only (never in
+ * localStorage or sessionStorage); the refresh token in an HttpOnly cookie the API sets because
+ * every call to /v1/auth/ says `X-Refresh-Cookie: true`. JavaScript never sees the refresh token;
+ * a reload trades the cookie for a new access token (`resumeSignIn`). The generated client
+ * refreshes the access token on a 401, through the cookie too.
  */
 import {
   BackchainAuthError,
   createBackchainClient,
   login,
+  requestTokens,
+  resumeSession,
   type BackchainClient,
   type Problem,
   type Schemas,
@@ -17,11 +22,22 @@ export type User = Schemas["UserRead"];
 
 const origin = window.location.origin;
 
+/** Asks the API to keep the refresh token in its HttpOnly cookie (same-origin requests only). */
+const REFRESH_COOKIE_HEADER = "X-Refresh-Cookie";
+
 /**
- * `fetch` bound to the window. The client's refresh-and-retry calls `options.fetch(request)` as a
- * method, and the browser's own `fetch` throws "Illegal invocation" when called on another object.
+ * `fetch` bound to the window, adding `X-Refresh-Cookie: true` to the auth calls. The client's
+ * refresh-and-retry calls `options.fetch(request)` as a method, and the browser's own `fetch`
+ * throws "Illegal invocation" when called on another object.
  */
-const init = { fetch: (request: Request): Promise<Response> => window.fetch(request) };
+const init = {
+  fetch: (request: Request): Promise<Response> => {
+    if (new URL(request.url).pathname.startsWith("/v1/auth/")) {
+      request.headers.set(REFRESH_COOKIE_HEADER, "true");
+    }
+    return window.fetch(request);
+  },
+};
 
 let session: Session | null = null;
 let currentUser: User | null = null;
@@ -60,7 +76,34 @@ export function publicApi(): BackchainClient {
   return createBackchainClient(origin, init);
 }
 
+/** Whether the cookie may still be tried: once per page load, and never after a sign-out. */
+let mayResume = true;
+
+/**
+ * On load: trade the refresh cookie, if the browser holds one, for a session. False when there
+ * is none (or it was refused); the sign-in page then asks for the password.
+ */
+export async function resumeSignIn(): Promise<boolean> {
+  if (!mayResume || session) return session !== null;
+  mayResume = false;
+  let next: Session;
+  try {
+    // No `refresh_token` field: the API reads the cookie (path /v1/auth, HttpOnly).
+    const tokens = await requestTokens(publicApi(), { grant_type: "refresh_token" });
+    next = resumeSession(origin, tokens, init);
+  } catch {
+    return false;
+  }
+  const { data } = await next.client.GET("/v1/users/me");
+  if (!data) return false;
+  session = next;
+  currentUser = data;
+  notify();
+  return true;
+}
+
 export async function signIn(email: string, password: string): Promise<void> {
+  mayResume = false;
   const next = await login(origin, email, password, init);
   const { data, error } = await next.client.GET("/v1/users/me");
   if (!data) throw new ApiError(error, "Could not load your profile");
@@ -85,14 +128,20 @@ export function sessionEndedUnasked(): boolean {
 /** Forget the tokens; `reason` when the session ended without the user asking. */
 export async function signOut(reason?: string): Promise<void> {
   const ending = session;
+  mayResume = false;
   session = null;
   currentUser = null;
   endedMessage = reason ?? null;
   notify();
   if (ending) {
-    // Revoke the refresh token family; the access token simply expires.
-    await ending.client
-      .POST("/v1/auth/logout", { body: { refresh_token: ending.tokens.refresh_token } })
+    // Revoke the refresh token family (RFC 7009, the token read from the cookie, which the
+    // answer clears); the access token simply expires.
+    await publicApi()
+      .POST("/v1/auth/revoke", {
+        body: {},
+        bodySerializer: () => "",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      })
       .catch(() => undefined);
   }
 }

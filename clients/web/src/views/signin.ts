@@ -1,4 +1,13 @@
-import { ApiError, authErrorText, publicApi, signIn, takeEndedMessage, unwrap, type Schemas } from "../api.js";
+import {
+  ApiError,
+  authErrorText,
+  publicApi,
+  resumeSignIn,
+  signIn,
+  takeEndedMessage,
+  unwrap,
+  type Schemas,
+} from "../api.js";
 import { field, h, select, setStatus, statusLine } from "../dom.js";
 import { afterSignIn, type View } from "../router.js";
 
@@ -13,7 +22,12 @@ function input(attrs: Record<string, string | boolean>): HTMLInputElement {
   return h("input", attrs);
 }
 
-export const signInView: View = (root) => {
+export const signInView: View = async (root) => {
+  // After a reload the refresh cookie may still hold the session: no password needed.
+  if (await resumeSignIn()) {
+    afterSignIn();
+    return;
+  }
   const email = input({ type: "email", name: "email", autocomplete: "username", required: true });
   const password = input({
     type: "password",
