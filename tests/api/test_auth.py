@@ -549,6 +549,16 @@ class TestRefreshReuseGrace:
         session.commit()
         assert_oauth_error(refresh(client, first["refresh_token"]), "invalid_grant")
 
+    def test_a_retry_across_a_key_rotation_still_answers_as_the_first_use(
+        self, client: TestClient, client_with: Callable[..., TestClient], user: User
+    ) -> None:
+        first = login(client, user.email)
+        lost = refresh(client, first["refresh_token"]).json()
+        rotated = client_with(jwt_secret="n" * 40, jwt_previous_secrets=[TEST_SECRET])
+        retried = refresh(rotated, first["refresh_token"])
+        assert retried.status_code == 200, retried.text
+        assert retried.json()["refresh_token"] == lost["refresh_token"]
+
     def test_two_concurrent_refreshes_with_the_same_token_both_succeed(
         self,
         client_with: Callable[..., TestClient],
