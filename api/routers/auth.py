@@ -126,10 +126,16 @@ def oauth2_error_response(request: Request, exc: OAuth2Error) -> JSONResponse:
 def oauth2_validation_error(exc: RequestValidationError) -> OAuth2Error:
     """Bad parameters: `unsupported_grant_type` for a grant type other than ours, else
     `invalid_request`, naming each field."""
-    errors = [FieldError(field_name(e.get("loc", ())), str(e.get("msg", ""))) for e in exc.errors()]
+    # Form fields are flat: the field is the location's second part (after "body", "header",
+    # "cookie"), whatever union member pydantic names after it.
+    errors = [
+        FieldError(field_name(tuple(e.get("loc", ()))[:2]), str(e.get("msg", "")))
+        for e in exc.errors()
+    ]
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
     if any(
-        e.get("type") == "enum" and e.get("loc", ())[-1:] == ("grant_type",) for e in exc.errors()
+        e.get("type") == "enum" and tuple(e.get("loc", ()))[1:2] == ("grant_type",)
+        for e in exc.errors()
     ):
         return UnsupportedGrantType(detail, errors=errors)
     return InvalidRequest(detail, errors=errors)

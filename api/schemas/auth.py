@@ -51,13 +51,14 @@ class TokenTypeHint(StrEnum):
 class RevokeRequest(BaseModel):
     """RFC 7009 revocation request (form-encoded)."""
 
-    token: str | None = Field(
+    # Form fields are absent or text, never null: the schema says so (SkipJsonSchema).
+    token: str | SkipJsonSchema[None] = Field(
         default=None,
         max_length=4096,
         description="The refresh token to revoke (its whole sign-in ends). Required unless "
         "the request sends `X-Refresh-Cookie` and carries the refresh cookie.",
     )
-    token_type_hint: TokenTypeHint | None = Field(
+    token_type_hint: TokenTypeHint | SkipJsonSchema[None] = Field(
         default=None, description="A hint only: the token is looked up as either kind."
     )
 

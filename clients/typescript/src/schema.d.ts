@@ -1939,9 +1939,12 @@ export interface components {
              * Token
              * @description The refresh token to revoke (its whole sign-in ends). Required unless the request sends `X-Refresh-Cookie` and carries the refresh cookie.
              */
-            token?: string | null;
-            /** @description A hint only: the token is looked up as either kind. */
-            token_type_hint?: components["schemas"]["TokenTypeHint"] | null;
+            token?: string;
+            /**
+             * Token Type Hint
+             * @description A hint only: the token is looked up as either kind.
+             */
+            token_type_hint?: components["schemas"]["TokenTypeHint"];
         };
         /**
          * Role

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,29 +17,21 @@ class RevokeRequest:
     """RFC 7009 revocation request (form-encoded).
 
     Attributes:
-        token (None | str | Unset): The refresh token to revoke (its whole sign-in ends). Required unless the request
-            sends `X-Refresh-Cookie` and carries the refresh cookie.
-        token_type_hint (None | TokenTypeHint | Unset): A hint only: the token is looked up as either kind.
+        token (str | Unset): The refresh token to revoke (its whole sign-in ends). Required unless the request sends
+            `X-Refresh-Cookie` and carries the refresh cookie.
+        token_type_hint (TokenTypeHint | Unset):
     """
 
-    token: None | str | Unset = UNSET
-    token_type_hint: None | TokenTypeHint | Unset = UNSET
+    token: str | Unset = UNSET
+    token_type_hint: TokenTypeHint | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        token: None | str | Unset
-        if isinstance(self.token, Unset):
-            token = UNSET
-        else:
-            token = self.token
+        token = self.token
 
-        token_type_hint: None | str | Unset
-        if isinstance(self.token_type_hint, Unset):
-            token_type_hint = UNSET
-        elif isinstance(self.token_type_hint, TokenTypeHint):
+        token_type_hint: str | Unset = UNSET
+        if not isinstance(self.token_type_hint, Unset):
             token_type_hint = self.token_type_hint.value
-        else:
-            token_type_hint = self.token_type_hint
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,32 +46,14 @@ class RevokeRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        token = d.pop("token", UNSET)
 
-        def _parse_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        token = _parse_token(d.pop("token", UNSET))
-
-        def _parse_token_type_hint(data: object) -> None | TokenTypeHint | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                token_type_hint_type_0 = TokenTypeHint(data)
-
-                return token_type_hint_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TokenTypeHint | Unset, data)
-
-        token_type_hint = _parse_token_type_hint(d.pop("token_type_hint", UNSET))
+        _token_type_hint = d.pop("token_type_hint", UNSET)
+        token_type_hint: TokenTypeHint | Unset
+        if isinstance(_token_type_hint, Unset):
+            token_type_hint = UNSET
+        else:
+            token_type_hint = TokenTypeHint(_token_type_hint)
 
         revoke_request = cls(
             token=token,
