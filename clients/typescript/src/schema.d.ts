@@ -178,6 +178,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exercises/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Exercise Names
+         * @description What each name means: one of your custom exercises (an exact name wins) or a catalog
+         *     exercise, matched as imports match them (the app's own names with `source`, then case,
+         *     accents, punctuation, plurals, "Name (Equipment)" and German names folded); an unknown
+         *     name gets fuzzy suggestions.
+         */
+        post: operations["resolveExerciseNames"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exercises/{exercise_ref}": {
         parameters: {
             query?: never;
@@ -1151,6 +1174,20 @@ export interface components {
              */
             reason: string;
         };
+        /** ExerciseBrief */
+        ExerciseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            chain: components["schemas"]["Chain"];
+            region: components["schemas"]["BodyRegion"];
+        };
         /** ExerciseCreate */
         ExerciseCreate: {
             /**
@@ -1231,6 +1268,21 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * ExerciseSuggestion
+         * @description A catalog (or the owner's own) exercise an unknown name may mean.
+         */
+        ExerciseSuggestion: {
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            /**
+             * Score
+             * @description Similarity, 0-100 (rapidfuzz).
+             */
+            score: number;
+        };
         /** ExerciseUpdate */
         ExerciseUpdate: {
             /** Name */
@@ -1267,6 +1319,12 @@ export interface components {
              * @default null
              */
             line?: number | null;
+            /**
+             * Suggestions
+             * @description An unknown exercise name: the exercises it may mean.
+             * @default null
+             */
+            suggestions?: components["schemas"]["ExerciseSuggestion"][] | null;
         };
         /** Flag */
         Flag: {
@@ -1355,9 +1413,9 @@ export interface components {
             duplicates_skipped: number;
             /**
              * Unknown Exercises
-             * @description Names not in the catalog: created as your custom exercises (chain neutral) so you can classify them.
+             * @description Names the catalog and your own exercises do not know: created as your custom exercises (chain neutral, unclassified) so you can classify them.
              */
-            unknown_exercises: string[];
+            unknown_exercises: components["schemas"]["UnknownExercise"][];
             /** Errors */
             errors: components["schemas"]["ImportRowError"][];
         };
@@ -1563,6 +1621,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * NameSource
+         * @description The app whose exported names a list of exercise names uses.
+         * @enum {string}
+         */
+        NameSource: "strong" | "hevy" | "fitnotes";
         /** NoteCreate */
         NoteCreate: {
             /** Body */
@@ -1880,6 +1944,43 @@ export interface components {
             lower: components["schemas"]["RegionBalance"];
             upper: components["schemas"]["RegionBalance"];
         };
+        /** ResolveRequest */
+        ResolveRequest: {
+            /**
+             * Names
+             * @example [
+             *       "Squat (Barbell)",
+             *       "Kreuzheben",
+             *       "Incline Bench Press (Dumbbell)"
+             *     ]
+             */
+            names: string[];
+            /** @description The app the names come from: its own names match first. */
+            source?: components["schemas"]["NameSource"] | null;
+        };
+        /** ResolveResult */
+        ResolveResult: {
+            /**
+             * Items
+             * @description One per name sent, in order.
+             */
+            items: components["schemas"]["ResolvedName"][];
+        };
+        /** ResolvedName */
+        ResolvedName: {
+            /**
+             * Name
+             * @description The name as sent.
+             */
+            name: string;
+            /** @description What it means; null when unknown. */
+            exercise: components["schemas"]["ExerciseBrief"] | null;
+            /**
+             * Suggestions
+             * @description For an unknown name: the exercises it may mean, best first (at most 5).
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /**
          * ResourceName
          * @enum {string}
@@ -1994,7 +2095,7 @@ export interface components {
             id?: string | null;
             /**
              * Exercise
-             * @description Exercise id or slug.
+             * @description Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches names).
              * @example deadlift
              */
             exercise: string;
@@ -2184,6 +2285,24 @@ export interface components {
          * @enum {string}
          */
         Unit: "kg" | "lb";
+        /** UnknownExercise */
+        UnknownExercise: {
+            /**
+             * Name
+             * @description The name as the file writes it.
+             */
+            name: string;
+            /**
+             * Exercise Id
+             * @description The custom exercise made for it (neutral, unclassified: classify it or make it an alias with `PATCH /v1/exercises/{id}`); null in a dry run.
+             */
+            exercise_id: string | null;
+            /**
+             * Suggestions
+             * @description Catalog exercises the name may mean, best first.
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /** UserRead */
         UserRead: {
             /**
@@ -2420,7 +2539,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2497,7 +2617,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2523,7 +2644,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2549,7 +2671,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2575,7 +2698,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2633,7 +2757,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2659,7 +2784,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2685,7 +2811,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2711,7 +2838,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2764,7 +2892,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2818,7 +2947,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2844,7 +2974,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2870,7 +3001,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2896,7 +3028,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2957,7 +3090,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3001,7 +3135,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3076,7 +3211,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3102,7 +3238,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3186,7 +3323,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3212,7 +3350,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3296,7 +3435,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3322,7 +3462,119 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveExerciseNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "names": [
+                 *         "Squat (Barbell)",
+                 *         "Kreuzheben",
+                 *         "Incline Bench Press (Dumbbell)"
+                 *       ],
+                 *       "source": "strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "string",
+                     *           "exercise": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "slug": "string",
+                     *             "name": "string",
+                     *             "chain": null,
+                     *             "region": null
+                     *           },
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResolveResult"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3394,7 +3646,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3420,7 +3673,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3446,7 +3700,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3492,7 +3747,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3518,7 +3774,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3544,7 +3801,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3630,7 +3888,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3656,7 +3915,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3682,7 +3942,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3774,7 +4035,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3800,7 +4062,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3826,7 +4089,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3933,7 +4197,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3959,7 +4224,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3985,7 +4251,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4011,7 +4278,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4100,7 +4368,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4126,7 +4395,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4152,7 +4422,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4300,7 +4571,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4326,7 +4598,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4352,7 +4625,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4378,7 +4652,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4404,7 +4679,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4430,7 +4706,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4481,7 +4758,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4507,7 +4785,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4533,7 +4812,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4559,7 +4839,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4667,7 +4948,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4693,7 +4975,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4719,7 +5002,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4745,7 +5029,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4771,7 +5056,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4850,7 +5136,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4876,7 +5163,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4902,7 +5190,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4985,7 +5274,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5011,7 +5301,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5037,7 +5328,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5063,7 +5355,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5139,7 +5432,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5165,7 +5459,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5191,7 +5486,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5302,7 +5598,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5328,7 +5625,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5354,7 +5652,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5380,7 +5679,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5406,7 +5706,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5432,7 +5733,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5483,7 +5785,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5509,7 +5812,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5535,7 +5839,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5561,7 +5866,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5645,7 +5951,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5671,7 +5978,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5697,7 +6005,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5723,7 +6032,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5749,7 +6059,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5823,7 +6134,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5849,7 +6161,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5875,7 +6188,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5948,7 +6262,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5974,7 +6289,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6000,7 +6316,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6026,7 +6343,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6097,7 +6415,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6123,7 +6442,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6149,7 +6469,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6245,7 +6566,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6271,7 +6593,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6297,7 +6620,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6323,7 +6647,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6349,7 +6674,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6375,7 +6701,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6426,7 +6753,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6452,7 +6780,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6478,7 +6807,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6504,7 +6834,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6578,7 +6909,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6604,7 +6936,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6630,7 +6963,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6656,7 +6990,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6682,7 +7017,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6762,7 +7098,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6788,7 +7125,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6814,7 +7152,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6889,7 +7228,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6915,7 +7255,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6941,7 +7282,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6967,7 +7309,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7078,7 +7421,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7104,7 +7448,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7130,7 +7475,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7215,7 +7561,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7241,7 +7588,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7267,7 +7615,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7366,7 +7715,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7392,7 +7742,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7418,7 +7769,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7534,7 +7886,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7560,7 +7913,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7586,7 +7940,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7682,7 +8037,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7708,7 +8064,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7734,7 +8091,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7792,7 +8150,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7818,7 +8177,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7880,7 +8240,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7906,7 +8267,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7932,7 +8294,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7993,7 +8356,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8019,7 +8383,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8045,7 +8410,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8099,7 +8465,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8128,7 +8504,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8164,7 +8550,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8197,7 +8587,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8223,7 +8614,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8249,7 +8641,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8275,7 +8668,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8321,7 +8715,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8354,7 +8752,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8380,7 +8779,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8406,7 +8806,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8466,7 +8867,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8534,7 +8936,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8560,7 +8963,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8606,7 +9010,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8632,7 +9037,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8658,7 +9064,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8684,7 +9091,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8774,7 +9182,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8800,7 +9209,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8848,7 +9258,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8874,7 +9285,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8920,7 +9332,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8946,7 +9359,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8972,7 +9386,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9033,7 +9448,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9059,7 +9475,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9085,7 +9502,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9151,7 +9569,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9177,7 +9596,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9203,7 +9623,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9250,7 +9671,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9276,7 +9698,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9302,7 +9725,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9369,7 +9793,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9395,7 +9820,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9421,7 +9847,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9481,7 +9908,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9546,7 +9974,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9572,7 +10001,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9598,7 +10028,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9624,7 +10055,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9650,7 +10082,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9696,7 +10129,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9722,7 +10156,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9748,7 +10183,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9815,7 +10251,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9841,7 +10278,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9867,7 +10305,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9937,7 +10376,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9963,7 +10403,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
