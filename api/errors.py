@@ -273,18 +273,30 @@ async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
 
 def _allowed_methods(request: Request) -> str:
     """Every method the path answers. Starlette names only the first route that matched the
-    path, but each method of a path is a route of its own here (GET and POST /v1/exercises)."""
+    path, but each method of a path is a route of its own here (GET and POST /v1/exercises).
+    A path a route names literally is that resource alone: `/v1/exercises/resolve` answers
+    POST, whatever `/v1/exercises/{exercise_ref}` would make of it."""
     path = request.url.path
-    methods = {
-        m for pattern, allowed in _route_table(request.app) if pattern.match(path) for m in allowed
-    }
-    return ", ".join(sorted(methods))
+    matching = [
+        (allowed, is_static)
+        for pattern, allowed, is_static in _route_table(request.app)
+        if pattern.match(path)
+    ]
+    if any(is_static for _, is_static in matching):
+        matching = [(allowed, is_static) for allowed, is_static in matching if is_static]
+    return ", ".join(sorted({m for allowed, _ in matching for m in allowed}))
 
 
-def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], set[str]]]:
-    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "route_table", None)
+def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], set[str], bool]]:
+    """(path pattern, methods, whether the path has no parameters) of every route."""
+    table: list[tuple[re.Pattern[str], set[str], bool]] | None = getattr(
+        app.state, "route_table", None
+    )
     if table is None:
-        table = [(compile_path(path)[0], methods) for path, methods in _routes(app.routes, "")]
+        table = [
+            (compile_path(path)[0], methods, "{" not in path)
+            for path, methods in _routes(app.routes, "")
+        ]
         app.state.route_table = table
     return table
 

@@ -57,7 +57,9 @@ async def get_exercise(exercise_ref: str, work: OwnWork) -> ExerciseRead:
     responses=problem_responses(401, 422),
 )
 async def create_exercise(data: ExerciseCreate, work: OwnWork) -> ExerciseRead:
-    """Add a custom exercise (visible to its owner only)."""
+    """Add a custom exercise (visible to its owner only). With chain and region, or
+    `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+    classified."""
     return await work.run(exercises_service.create_exercise, data)
 
 
@@ -67,7 +69,9 @@ async def create_exercise(data: ExerciseCreate, work: OwnWork) -> ExerciseRead:
     responses=problem_responses(401, 404, 422),
 )
 async def update_exercise(exercise_ref: str, data: ExerciseUpdate, work: OwnWork) -> ExerciseRead:
-    """Change one of the caller's custom exercises."""
+    """Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+    (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+    region, pattern and load type; null clears the link. Every figure follows at once."""
     return await work.run(exercises_service.update_exercise, exercise_ref, data)
 
 

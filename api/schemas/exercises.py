@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from api.errors import ExerciseSuggestion
-from api.schemas.common import RequestModel, ResponseModel
+from api.schemas.common import NOT_BLANK_PATTERN, RequestModel, ResponseModel
 from api.schemas.enums import BodyRegion, Chain, LoadType, NameSource
 
 ALIAS_OF_TEXT = "Slug or id of the system exercise this custom exercise is (null clears it)."
@@ -17,7 +17,7 @@ ALIAS_OF_TEXT = "Slug or id of the system exercise this custom exercise is (null
 
 class ExerciseCreate(RequestModel):
     name: str = Field(min_length=1, max_length=120, examples=["Single-leg hip thrust"])
-    # BALANCE_METHOD §9: given both, the exercise is classified; omitted, it is neutral/none
+    # BALANCE_METHOD §9: given, the exercise is classified; omitted, it is neutral/none
     # (counted nowhere) until its owner classifies it.
     chain: Chain | None = Field(default=None, examples=["posterior"])
     region: BodyRegion | None = Field(default=None, examples=["lower"])
@@ -72,7 +72,14 @@ class ExercisePage(BaseModel):
 
 
 MAX_RESOLVE_NAMES = 200
-ExerciseName = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+# As sent (not stripped: the schema's lengths are of the text as sent), something besides
+# whitespace, as at /v1/auth/logout.
+ExerciseName = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=False, min_length=1, max_length=120, pattern=NOT_BLANK_PATTERN
+    ),
+]
 
 
 class ResolveRequest(RequestModel):

@@ -101,13 +101,10 @@ def _become_alias(exercise: Exercise, target: Exercise, given: set[str]) -> None
 
 
 def create_exercise(access: Access, data: ExerciseCreate) -> ExerciseRead:
-    """A custom exercise owned by the caller: classified when it comes with both chain and
-    region or an `alias_of`, else neutral/none until its owner classifies it (§9)."""
+    """A custom exercise owned by the caller: classified when it comes with a chain, a region
+    or an `alias_of`, else neutral/none until its owner classifies it (§9)."""
     session = access.session
     given = {k for k in data.model_fields_set if getattr(data, k) is not None}
-    if (data.chain is None) != (data.region is None) and data.alias_of is None:
-        missing = "region" if data.region is None else "chain"
-        raise InvalidInput([FieldError(missing, "chain and region are given together")])
     target = _alias_target(session, data.alias_of) if data.alias_of is not None else None
     exercise_id = uuid.uuid4()
     exercise = Exercise(
@@ -120,7 +117,8 @@ def create_exercise(access: Access, data: ExerciseCreate) -> ExerciseRead:
         load_type=data.load_type,
         is_system=False,
         owner_id=access.actor_id,
-        classified=data.chain is not None and data.region is not None,
+        # As a PATCH of either: the owner said what it is (the other stays neutral/none).
+        classified=data.chain is not None or data.region is not None,
     )
     if target is not None:
         _become_alias(exercise, target, given)

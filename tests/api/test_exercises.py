@@ -192,15 +192,15 @@ class TestClassification:
     ) -> None:
         assert create(client, auth_headers)["classified"] is True
 
-    def test_chain_without_region_is_422_naming_region(
+    def test_a_chain_alone_classifies_with_region_none(
         self, client: TestClient, auth_headers: dict
     ) -> None:
         response = client.post(
             "/v1/exercises", headers=auth_headers, json={"name": "x", "chain": "posterior"}
         )
-        assert response.status_code == 422
-        assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["errors"][0]["field"] == "region"
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert (body["chain"], body["region"], body["classified"]) == ("posterior", "none", True)
 
 
 RESOLVE = "/v1/exercises/resolve"
@@ -472,3 +472,20 @@ class TestAliasOf:
         assert patched.status_code == 200
         assert before != "posterior"
         assert chain_in_balance() == "posterior"
+
+
+class TestResolvePath:
+    def test_resolve_answers_post_only(self, client: TestClient, auth_headers: dict) -> None:
+        response = client.request("OPTIONS", RESOLVE, headers=auth_headers)
+        assert response.status_code == 405
+        assert response.headers["allow"] == "POST"
+
+    def test_a_name_longer_than_the_limit_as_sent_is_422(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        """Whitespace around it does not make a 121-character name fit the schema's 120."""
+        response = client.post(
+            "/v1/exercises", headers=auth_headers, json={"name": "\u00a0" + "x" * 120}
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "name"

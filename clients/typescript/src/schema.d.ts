@@ -169,7 +169,9 @@ export interface paths {
         put?: never;
         /**
          * Create Exercise
-         * @description Add a custom exercise (visible to its owner only).
+         * @description Add a custom exercise (visible to its owner only). With chain and region, or
+         *     `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+         *     classified.
          */
         post: operations["createExercise"];
         delete?: never;
@@ -224,7 +226,9 @@ export interface paths {
         head?: never;
         /**
          * Update Exercise
-         * @description Change one of the caller's custom exercises.
+         * @description Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+         *     (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+         *     region, pattern and load type; null clears the link. Every figure follows at once.
          */
         patch: operations["updateExercise"];
         trace?: never;
