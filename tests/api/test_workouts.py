@@ -176,6 +176,26 @@ class TestValidation:
             s["name"] for s in response.json()["errors"][0].get("suggestions", [])
         }
 
+    def test_a_batch_write_names_exercises_too(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        """The sync batch writes sets through the same matcher: a name works, an unknown one
+        is that operation's 422 with suggestions."""
+        sets = [[{"exercise": "Bankdrücken", "reps": 5}], [{"exercise": "Benchh Prss", "reps": 5}]]
+        ops = [
+            {"method": "PUT", "path": f"workouts/{uuid.uuid4()}", "body": workout(sets=s)}
+            for s in sets
+        ]
+        response = client.post("/v1/users/me/batch", json={"operations": ops}, headers=auth_headers)
+        assert response.status_code == 200, response.text
+        first, second = response.json()["results"]
+        assert first["status"] == 201, first
+        assert first["body"]["sets"][0]["exercise"] == "bench_press"
+        assert second["status"] == 422
+        (error,) = second["body"]["errors"]
+        assert error["field"] == "sets.0.exercise"
+        assert "bench_press" in {s["slug"] for s in error["suggestions"]}
+
     def test_a_trainer_logs_by_the_clients_exercise_names(
         self,
         client: TestClient,
