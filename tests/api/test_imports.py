@@ -423,12 +423,24 @@ class TestRowLimit:
             assert accepted.status_code == 202, accepted.text
 
 
-@pytest.mark.parametrize("name", ["strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "fitnotes.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "strong_kg.csv",
+        "strong_german.csv",
+        "hevy_kg.csv",
+        "hevy_lbs.csv",
+        "fitnotes.csv",
+        "fitnotes_kgs.csv",
+    ],
+)
 def test_fixture_files_import(client: TestClient, auth_headers: dict, name: str) -> None:
+    """Every name of these files is one the catalog knows (the app's own, German Strong's)."""
     data = (Path(__file__).parent.parent / "fixtures" / "csv" / name).read_bytes()
     response = post_csv(client, auth_headers, data)
     assert response.status_code == 201, response.text
     assert response.json()["sets_created"] > 0
+    assert response.json()["unknown_exercises"] == []
 
 
 def _fixture(name: str) -> bytes:
