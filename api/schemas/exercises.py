@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
-from api.schemas.common import RequestModel, ResponseModel
-from api.schemas.enums import BodyRegion, Chain, LoadType
+from api.errors import ExerciseSuggestion
+from api.schemas.common import NOT_BLANK_PATTERN, RequestModel, ResponseModel
+from api.schemas.enums import BodyRegion, Chain, LoadType, NameSource
+
+ALIAS_OF_TEXT = "Slug or id of the system exercise this custom exercise is (null clears it)."
 
 
 class ExerciseCreate(RequestModel):
     name: str = Field(min_length=1, max_length=120, examples=["Single-leg hip thrust"])
-    chain: Chain = Field(examples=["posterior"])
-    region: BodyRegion = Field(examples=["lower"])
+    # BALANCE_METHOD §9: given, the exercise is classified; omitted, it is neutral/none
+    # (counted nowhere) until its owner classifies it.
+    chain: Chain | None = Field(default=None, examples=["posterior"])
+    region: BodyRegion | None = Field(default=None, examples=["lower"])
     pattern: str | None = Field(default=None, max_length=32, examples=["hip_extension"])
     load_type: LoadType = LoadType.external
+    alias_of: str | None = Field(
+        default=None, max_length=80, description=ALIAS_OF_TEXT, examples=["hip_thrust"]
+    )
 
 
 class ExerciseUpdate(RequestModel):
@@ -25,6 +34,9 @@ class ExerciseUpdate(RequestModel):
     region: BodyRegion | None = None
     pattern: str | None = Field(default=None, max_length=32)
     load_type: LoadType | None = None
+    alias_of: str | None = Field(
+        default=None, max_length=80, description=ALIAS_OF_TEXT, examples=["hip_thrust"]
+    )
 
 
 class AliasRead(ResponseModel):
@@ -40,8 +52,15 @@ class ExerciseRead(ResponseModel):
     region: BodyRegion
     pattern: str | None
     load_type: LoadType
+    equipment: str | None = Field(description="barbell, dumbbell, machine, cable, ...")
     is_system: bool
     owner_id: uuid.UUID | None
+    alias_of: str | None = Field(
+        default=None, description="Slug of the system exercise this custom exercise is."
+    )
+    classified: bool = Field(
+        description="A system exercise, or a custom one its owner classified or aliased."
+    )
     aliases: list[AliasRead] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime
@@ -52,8 +71,53 @@ class ExercisePage(BaseModel):
     next_cursor: str | None
 
 
-def exercise_read(exercise: object, aliases: list[object]) -> ExerciseRead:
-    """The Read model of an exercise row with its alias rows."""
+MAX_RESOLVE_NAMES = 200
+# As sent (not stripped: the schema's lengths are of the text as sent), something besides
+# whitespace, as at /v1/auth/logout.
+ExerciseName = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=False, min_length=1, max_length=120, pattern=NOT_BLANK_PATTERN
+    ),
+]
+
+
+class ResolveRequest(RequestModel):
+    names: list[ExerciseName] = Field(
+        min_length=1,
+        max_length=MAX_RESOLVE_NAMES,
+        examples=[["Squat (Barbell)", "Kreuzheben", "Incline Bench Press (Dumbbell)"]],
+    )
+    source: NameSource | None = Field(
+        default=None, description="The app the names come from: its own names match first."
+    )
+
+
+class ExerciseBrief(ResponseModel):
+    id: uuid.UUID
+    slug: str
+    name: str
+    chain: Chain
+    region: BodyRegion
+
+
+class ResolvedName(BaseModel):
+    name: str = Field(description="The name as sent.")
+    exercise: ExerciseBrief | None = Field(description="What it means; null when unknown.")
+    suggestions: list[ExerciseSuggestion] = Field(
+        description="For an unknown name: the exercises it may mean, best first (at most 5)."
+    )
+
+
+class ResolveResult(BaseModel):
+    items: list[ResolvedName] = Field(description="One per name sent, in order.")
+
+
+def exercise_read(
+    exercise: object, aliases: list[object], alias_of: str | None = None
+) -> ExerciseRead:
+    """The Read model of an exercise row with its alias rows and its alias target's slug."""
     read = ExerciseRead.model_validate(exercise)
     read.aliases = [AliasRead.model_validate(a) for a in aliases]
+    read.alias_of = alias_of
     return read

@@ -200,9 +200,34 @@ export interface paths {
         put?: never;
         /**
          * Create Exercise
-         * @description Add a custom exercise (visible to its owner only).
+         * @description Add a custom exercise (visible to its owner only). With chain and region, or
+         *     `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+         *     classified.
          */
         post: operations["createExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exercises/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Exercise Names
+         * @description What each name means: one of your custom exercises (an exact name wins) or a catalog
+         *     exercise, matched as imports match them (the app's own names with `source`, then case,
+         *     accents, punctuation, plurals, "Name (Equipment)" and German names folded); an unknown
+         *     name gets fuzzy suggestions.
+         */
+        post: operations["resolveExerciseNames"];
         delete?: never;
         options?: never;
         head?: never;
@@ -232,7 +257,9 @@ export interface paths {
         head?: never;
         /**
          * Update Exercise
-         * @description Change one of the caller's custom exercises.
+         * @description Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+         *     (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+         *     region, pattern and load type; null clears the link. Every figure follows at once.
          */
         patch: operations["updateExercise"];
         trace?: never;
@@ -1182,6 +1209,20 @@ export interface components {
              */
             reason: string;
         };
+        /** ExerciseBrief */
+        ExerciseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            chain: components["schemas"]["Chain"];
+            region: components["schemas"]["BodyRegion"];
+        };
         /** ExerciseCreate */
         ExerciseCreate: {
             /**
@@ -1190,9 +1231,9 @@ export interface components {
              */
             name: string;
             /** @example posterior */
-            chain: components["schemas"]["Chain"];
+            chain?: components["schemas"]["Chain"] | null;
             /** @example lower */
-            region: components["schemas"]["BodyRegion"];
+            region?: components["schemas"]["BodyRegion"] | null;
             /**
              * Pattern
              * @example hip_extension
@@ -1200,6 +1241,12 @@ export interface components {
             pattern?: string | null;
             /** @default external */
             load_type?: components["schemas"]["LoadType"];
+            /**
+             * Alias Of
+             * @description Slug or id of the system exercise this custom exercise is (null clears it).
+             * @example hip_thrust
+             */
+            alias_of?: string | null;
         };
         /** ExercisePage */
         ExercisePage: {
@@ -1224,10 +1271,25 @@ export interface components {
             /** Pattern */
             pattern: string | null;
             load_type: components["schemas"]["LoadType"];
+            /**
+             * Equipment
+             * @description barbell, dumbbell, machine, cable, ...
+             */
+            equipment: string | null;
             /** Is System */
             is_system: boolean;
             /** Owner Id */
             owner_id: string | null;
+            /**
+             * Alias Of
+             * @description Slug of the system exercise this custom exercise is.
+             */
+            alias_of?: string | null;
+            /**
+             * Classified
+             * @description A system exercise, or a custom one its owner classified or aliased.
+             */
+            classified: boolean;
             /** Aliases */
             aliases?: components["schemas"]["AliasRead"][];
             /**
@@ -1241,6 +1303,21 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * ExerciseSuggestion
+         * @description A catalog (or the owner's own) exercise an unknown name may mean.
+         */
+        ExerciseSuggestion: {
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            /**
+             * Score
+             * @description Similarity, 0-100 (rapidfuzz).
+             */
+            score: number;
+        };
         /** ExerciseUpdate */
         ExerciseUpdate: {
             /** Name */
@@ -1250,6 +1327,12 @@ export interface components {
             /** Pattern */
             pattern?: string | null;
             load_type?: components["schemas"]["LoadType"] | null;
+            /**
+             * Alias Of
+             * @description Slug or id of the system exercise this custom exercise is (null clears it).
+             * @example hip_thrust
+             */
+            alias_of?: string | null;
         };
         /**
          * ExportDataset
@@ -1271,6 +1354,12 @@ export interface components {
              * @default null
              */
             line?: number | null;
+            /**
+             * Suggestions
+             * @description An unknown exercise name: the exercises it may mean.
+             * @default null
+             */
+            suggestions?: components["schemas"]["ExerciseSuggestion"][] | null;
         };
         /** Flag */
         Flag: {
@@ -1359,9 +1448,9 @@ export interface components {
             duplicates_skipped: number;
             /**
              * Unknown Exercises
-             * @description Names not in the catalog: created as your custom exercises (chain neutral) so you can classify them.
+             * @description Names the catalog and your own exercises do not know: created as your custom exercises (chain neutral, unclassified) so you can classify them.
              */
-            unknown_exercises: string[];
+            unknown_exercises: components["schemas"]["UnknownExercise"][];
             /** Errors */
             errors: components["schemas"]["ImportRowError"][];
         };
@@ -1567,6 +1656,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * NameSource
+         * @description The app whose exported names a list of exercise names uses.
+         * @enum {string}
+         */
+        NameSource: "strong" | "hevy" | "fitnotes";
         /** NoteCreate */
         NoteCreate: {
             /** Body */
@@ -1925,6 +2020,43 @@ export interface components {
             lower: components["schemas"]["RegionBalance"];
             upper: components["schemas"]["RegionBalance"];
         };
+        /** ResolveRequest */
+        ResolveRequest: {
+            /**
+             * Names
+             * @example [
+             *       "Squat (Barbell)",
+             *       "Kreuzheben",
+             *       "Incline Bench Press (Dumbbell)"
+             *     ]
+             */
+            names: string[];
+            /** @description The app the names come from: its own names match first. */
+            source?: components["schemas"]["NameSource"] | null;
+        };
+        /** ResolveResult */
+        ResolveResult: {
+            /**
+             * Items
+             * @description One per name sent, in order.
+             */
+            items: components["schemas"]["ResolvedName"][];
+        };
+        /** ResolvedName */
+        ResolvedName: {
+            /**
+             * Name
+             * @description The name as sent.
+             */
+            name: string;
+            /** @description What it means; null when unknown. */
+            exercise: components["schemas"]["ExerciseBrief"] | null;
+            /**
+             * Suggestions
+             * @description For an unknown name: the exercises it may mean, best first (at most 5).
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /**
          * ResourceName
          * @enum {string}
@@ -2055,7 +2187,7 @@ export interface components {
             id?: string | null;
             /**
              * Exercise
-             * @description Exercise id or slug.
+             * @description Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches names).
              * @example deadlift
              */
             exercise: string;
@@ -2256,6 +2388,24 @@ export interface components {
          * @enum {string}
          */
         Unit: "kg" | "lb";
+        /** UnknownExercise */
+        UnknownExercise: {
+            /**
+             * Name
+             * @description The name as the file writes it.
+             */
+            name: string;
+            /**
+             * Exercise Id
+             * @description The custom exercise made for it (neutral, unclassified: classify it or make it an alias with `PATCH /v1/exercises/{id}`); null in a dry run.
+             */
+            exercise_id: string | null;
+            /**
+             * Suggestions
+             * @description Catalog exercises the name may mean, best first.
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /** UserRead */
         UserRead: {
             /**
@@ -2492,7 +2642,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2569,7 +2720,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2595,7 +2747,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2621,7 +2774,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2647,7 +2801,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2730,7 +2885,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2756,7 +2912,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2853,7 +3010,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2907,7 +3065,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2933,7 +3092,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2959,7 +3119,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2985,7 +3146,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3046,7 +3208,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3090,7 +3253,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3165,7 +3329,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3191,7 +3356,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3237,8 +3403,11 @@ export interface operations {
                      *           "region": "lower",
                      *           "pattern": "string",
                      *           "load_type": "external",
+                     *           "equipment": "string",
                      *           "is_system": false,
                      *           "owner_id": null,
+                     *           "alias_of": "string",
+                     *           "classified": false,
                      *           "aliases": [
                      *             {
                      *               "alias": "string",
@@ -3272,7 +3441,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3298,7 +3468,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3321,10 +3492,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Single-leg hip thrust",
-                 *       "chain": "anterior",
+                 *       "chain": "posterior",
                  *       "region": "lower",
                  *       "pattern": "hip_extension",
-                 *       "load_type": "external"
+                 *       "load_type": "external",
+                 *       "alias_of": "hip_thrust"
                  *     }
                  */
                 "application/json": components["schemas"]["ExerciseCreate"];
@@ -3346,8 +3518,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3378,7 +3553,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3404,7 +3580,119 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveExerciseNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "names": [
+                 *         "Squat (Barbell)",
+                 *         "Kreuzheben",
+                 *         "Incline Bench Press (Dumbbell)"
+                 *       ],
+                 *       "source": "strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "string",
+                     *           "exercise": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "slug": "string",
+                     *             "name": "string",
+                     *             "chain": null,
+                     *             "region": null
+                     *           },
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResolveResult"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3441,8 +3729,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3473,7 +3764,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3499,7 +3791,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3525,7 +3818,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3571,7 +3865,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3597,7 +3892,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3623,7 +3919,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3651,7 +3948,8 @@ export interface operations {
                  *       "chain": "anterior",
                  *       "region": "lower",
                  *       "pattern": "string",
-                 *       "load_type": "external"
+                 *       "load_type": "external",
+                 *       "alias_of": "hip_thrust"
                  *     }
                  */
                 "application/json": components["schemas"]["ExerciseUpdate"];
@@ -3673,8 +3971,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3705,7 +4006,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3731,7 +4033,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3757,7 +4060,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3849,7 +4153,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3875,7 +4180,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3901,7 +4207,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4008,7 +4315,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4034,7 +4342,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4060,7 +4369,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4086,7 +4396,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4175,7 +4486,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4201,7 +4513,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4227,7 +4540,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4375,7 +4689,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4401,7 +4716,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4427,7 +4743,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4453,7 +4770,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4479,7 +4797,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4505,7 +4824,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4556,7 +4876,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4582,7 +4903,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4608,7 +4930,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4634,7 +4957,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4742,7 +5066,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4768,7 +5093,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4794,7 +5120,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4820,7 +5147,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4846,7 +5174,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4925,7 +5254,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4951,7 +5281,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4977,7 +5308,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5060,7 +5392,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5086,7 +5419,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5112,7 +5446,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5138,7 +5473,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5214,7 +5550,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5240,7 +5577,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5266,7 +5604,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5377,7 +5716,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5403,7 +5743,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5429,7 +5770,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5455,7 +5797,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5481,7 +5824,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5507,7 +5851,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5558,7 +5903,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5584,7 +5930,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5610,7 +5957,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5636,7 +5984,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5720,7 +6069,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5746,7 +6096,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5772,7 +6123,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5798,7 +6150,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5824,7 +6177,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5898,7 +6252,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5924,7 +6279,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5950,7 +6306,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6023,7 +6380,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6049,7 +6407,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6075,7 +6434,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6101,7 +6461,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6172,7 +6533,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6198,7 +6560,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6224,7 +6587,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6320,7 +6684,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6346,7 +6711,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6372,7 +6738,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6398,7 +6765,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6424,7 +6792,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6450,7 +6819,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6501,7 +6871,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6527,7 +6898,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6553,7 +6925,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6579,7 +6952,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6653,7 +7027,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6679,7 +7054,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6705,7 +7081,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6731,7 +7108,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6757,7 +7135,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6837,7 +7216,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6863,7 +7243,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6889,7 +7270,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6964,7 +7346,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6990,7 +7373,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7016,7 +7400,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7042,7 +7427,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7153,7 +7539,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7179,7 +7566,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7205,7 +7593,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7290,7 +7679,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7316,7 +7706,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7342,7 +7733,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7441,7 +7833,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7467,7 +7860,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7493,7 +7887,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7609,7 +8004,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7635,7 +8031,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7661,7 +8058,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7757,7 +8155,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7783,7 +8182,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7809,7 +8209,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7867,7 +8268,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7893,7 +8295,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7955,7 +8358,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7981,7 +8385,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8007,7 +8412,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8068,7 +8474,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8094,7 +8501,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8120,7 +8528,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8174,7 +8583,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8203,7 +8622,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8239,7 +8668,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8272,7 +8705,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8298,7 +8732,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8324,7 +8759,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8350,7 +8786,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8396,7 +8833,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8429,7 +8870,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8455,7 +8897,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8481,7 +8924,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8541,7 +8985,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8609,7 +9054,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8635,7 +9081,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8681,7 +9128,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8707,7 +9155,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8733,7 +9182,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8759,7 +9209,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8849,7 +9300,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8875,7 +9327,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8923,7 +9376,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8949,7 +9403,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8995,7 +9450,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9021,7 +9477,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9047,7 +9504,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9108,7 +9566,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9134,7 +9593,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9160,7 +9620,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9226,7 +9687,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9252,7 +9714,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9278,7 +9741,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9325,7 +9789,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9351,7 +9816,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9377,7 +9843,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9444,7 +9911,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9470,7 +9938,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9496,7 +9965,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9556,7 +10026,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9621,7 +10092,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9647,7 +10119,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9673,7 +10146,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9699,7 +10173,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9725,7 +10200,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9771,7 +10247,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9797,7 +10274,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9823,7 +10301,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9890,7 +10369,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9916,7 +10396,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9942,7 +10423,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10012,7 +10494,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10038,7 +10521,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"

@@ -30,9 +30,11 @@ from .dated_value import DatedValue
 from .delimiter import Delimiter
 from .e1_rm_point import E1RmPoint
 from .excluded_set import ExcludedSet
+from .exercise_brief import ExerciseBrief
 from .exercise_create import ExerciseCreate
 from .exercise_page import ExercisePage
 from .exercise_read import ExerciseRead
+from .exercise_suggestion import ExerciseSuggestion
 from .exercise_update import ExerciseUpdate
 from .export_dataset import ExportDataset
 from .field_error_model import FieldErrorModel
@@ -61,6 +63,7 @@ from .logout_request import LogoutRequest
 from .method_read import MethodRead
 from .method_read_lifts import MethodReadLifts
 from .method_read_pain_bands_item import MethodReadPainBandsItem
+from .name_source import NameSource
 from .note_create import NoteCreate
 from .note_list import NoteList
 from .note_read import NoteRead
@@ -88,6 +91,9 @@ from .readiness import Readiness
 from .reference import Reference
 from .region_balance import RegionBalance
 from .regions_balance import RegionsBalance
+from .resolve_request import ResolveRequest
+from .resolve_result import ResolveResult
+from .resolved_name import ResolvedName
 from .resource_name import ResourceName
 from .revoke_request import RevokeRequest
 from .role import Role
@@ -113,6 +119,7 @@ from .trend_direction import TrendDirection
 from .trend_read import TrendRead
 from .trend_status import TrendStatus
 from .unit import Unit
+from .unknown_exercise import UnknownExercise
 from .user_read import UserRead
 from .user_register import UserRegister
 from .user_update import UserUpdate
@@ -152,9 +159,11 @@ __all__ = (
     "Delimiter",
     "E1RmPoint",
     "ExcludedSet",
+    "ExerciseBrief",
     "ExerciseCreate",
     "ExercisePage",
     "ExerciseRead",
+    "ExerciseSuggestion",
     "ExerciseUpdate",
     "ExportDataset",
     "FieldErrorModel",
@@ -183,6 +192,7 @@ __all__ = (
     "MethodRead",
     "MethodReadLifts",
     "MethodReadPainBandsItem",
+    "NameSource",
     "NoteCreate",
     "NoteList",
     "NoteRead",
@@ -210,6 +220,9 @@ __all__ = (
     "Reference",
     "RegionBalance",
     "RegionsBalance",
+    "ResolvedName",
+    "ResolveRequest",
+    "ResolveResult",
     "ResourceName",
     "RevokeRequest",
     "Role",
@@ -235,6 +248,7 @@ __all__ = (
     "TrendRead",
     "TrendStatus",
     "Unit",
+    "UnknownExercise",
     "UserRead",
     "UserRegister",
     "UserUpdate",
