@@ -2384,19 +2384,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2461,19 +2454,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record changed meanwhile.",
+                     *       "code": "conflict",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2490,16 +2476,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2513,19 +2498,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2539,19 +2517,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2597,19 +2568,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2626,16 +2590,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2649,19 +2612,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2675,19 +2631,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2731,16 +2680,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2760,7 +2708,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "current_password": "string",
-                 *       "new_password": "string"
+                 *       "new_password": "correct ho"
                  *     }
                  */
                 "application/json": components["schemas"]["PasswordChange"];
@@ -2782,19 +2730,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2811,16 +2752,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2834,19 +2774,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2860,19 +2793,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2921,19 +2847,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2965,19 +2884,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3040,19 +2952,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3069,16 +2974,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3147,19 +3051,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3176,16 +3073,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3253,19 +3149,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3282,16 +3171,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3348,19 +3236,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3374,19 +3255,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3403,16 +3277,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3446,19 +3319,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3472,19 +3338,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3501,16 +3360,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3580,19 +3438,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3606,19 +3457,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3635,16 +3479,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3694,7 +3537,7 @@ export interface operations {
                      *               "exercise": "string",
                      *               "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
                      *               "position": 1,
-                     *               "set_type": null,
+                     *               "set_type": "normal",
                      *               "reps": 1,
                      *               "load_kg": 1,
                      *               "rpe": 1,
@@ -3724,19 +3567,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3750,19 +3586,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3779,16 +3608,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3883,19 +3711,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3909,19 +3730,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3935,19 +3749,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3964,16 +3771,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4050,19 +3856,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4076,19 +3875,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4105,16 +3897,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4250,19 +4041,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4276,19 +4060,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4302,19 +4079,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4328,19 +4098,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4354,19 +4117,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4383,16 +4139,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4431,19 +4186,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4457,19 +4205,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4483,19 +4224,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4512,16 +4246,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4617,19 +4350,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4643,19 +4369,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4669,19 +4388,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4695,19 +4407,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4724,16 +4429,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4800,19 +4504,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4826,19 +4523,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4855,16 +4545,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4935,19 +4624,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4961,19 +4643,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4987,19 +4662,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5016,16 +4684,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5089,19 +4756,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5115,19 +4775,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5144,16 +4797,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5252,19 +4904,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5278,19 +4923,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5304,19 +4942,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5330,19 +4961,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5356,19 +4980,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5385,16 +5002,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5433,19 +5049,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5459,19 +5068,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5485,19 +5087,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5514,16 +5109,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5595,19 +5189,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5621,19 +5208,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5647,19 +5227,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5673,19 +5246,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5702,16 +5268,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5773,19 +5338,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5799,19 +5357,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5828,16 +5379,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5898,19 +5448,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5924,19 +5467,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5950,19 +5486,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5979,16 +5508,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6047,19 +5575,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6073,19 +5594,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6102,16 +5616,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6195,19 +5708,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6221,19 +5727,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6247,19 +5746,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6273,19 +5765,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6299,19 +5784,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6328,16 +5806,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6376,19 +5853,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6402,19 +5872,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6428,19 +5891,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6457,16 +5913,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6528,19 +5983,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6554,19 +6002,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6580,19 +6021,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6606,19 +6040,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6635,16 +6062,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6688,7 +6114,22 @@ export interface operations {
                      *             "ended_at": "2026-11-20T18:30:00Z",
                      *             "title": "string",
                      *             "notes": "string",
-                     *             "sets": [],
+                     *             "sets": [
+                     *               {
+                     *                 "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *                 "exercise": "string",
+                     *                 "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *                 "position": 1,
+                     *                 "set_type": "normal",
+                     *                 "reps": 1,
+                     *                 "load_kg": 1,
+                     *                 "rpe": 1,
+                     *                 "rir": 1,
+                     *                 "duration_s": 1,
+                     *                 "distance_m": 1,
+                     *                 "notes": "string"
+                     *               }
+                     *             ],
                      *             "created_at": "2026-11-20T18:30:00Z",
                      *             "updated_at": "2026-11-20T18:30:00Z",
                      *             "created_by": null,
@@ -6712,19 +6153,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6738,19 +6172,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6767,16 +6194,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6839,19 +6265,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6865,19 +6284,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6891,19 +6303,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6920,16 +6325,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6975,7 +6379,7 @@ export interface operations {
                      *           "index": 1,
                      *           "posterior": 1,
                      *           "anterior": 1,
-                     *           "band": null,
+                     *           "band": "anterior_dominant",
                      *           "marked": false,
                      *           "missing": [
                      *             "string"
@@ -6985,7 +6389,7 @@ export interface operations {
                      *           "index": 1,
                      *           "posterior": 1,
                      *           "anterior": 1,
-                     *           "band": null,
+                     *           "band": "anterior_dominant",
                      *           "marked": false,
                      *           "missing": [
                      *             "string"
@@ -7028,19 +6432,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7054,19 +6451,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7083,16 +6473,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7165,19 +6554,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7191,19 +6573,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7220,16 +6595,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7286,7 +6660,7 @@ export interface operations {
                      *             "e1rm_kg": 1
                      *           },
                      *           "trend": {
-                     *             "status": null,
+                     *             "status": "ok",
                      *             "reason": "string",
                      *             "n": 1,
                      *             "span_days": 1,
@@ -7296,7 +6670,7 @@ export interface operations {
                      *             "kendall_tau": 1,
                      *             "p_value": 1,
                      *             "significant": false,
-                     *             "direction": null,
+                     *             "direction": "stable",
                      *             "toward_balance": false,
                      *             "smoothed_last": 1
                      *           },
@@ -7316,19 +6690,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7342,19 +6709,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7371,16 +6731,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7428,7 +6787,7 @@ export interface operations {
                      *           ],
                      *           "latest": {
                      *             "score": 1,
-                     *             "band": null,
+                     *             "band": "none",
                      *             "recorded_at": "2026-11-20T18:30:00Z"
                      *           },
                      *           "change": {
@@ -7437,10 +6796,10 @@ export interface operations {
                      *             "delta": 1,
                      *             "percent": 1,
                      *             "clinically_important": false,
-                     *             "direction": null
+                     *             "direction": "improved"
                      *           },
                      *           "trend": {
-                     *             "status": null,
+                     *             "status": "ok",
                      *             "reason": "string",
                      *             "n": 1,
                      *             "span_days": 1,
@@ -7450,7 +6809,7 @@ export interface operations {
                      *             "kendall_tau": 1,
                      *             "p_value": 1,
                      *             "significant": false,
-                     *             "direction": null,
+                     *             "direction": "stable",
                      *             "toward_balance": false,
                      *             "smoothed_last": 1
                      *           }
@@ -7465,7 +6824,7 @@ export interface operations {
                      *             "n": 1,
                      *             "rho": 1,
                      *             "p_value": 1,
-                     *             "status": null,
+                     *             "status": "ok",
                      *             "reason": "string",
                      *             "supports_hypothesis": false
                      *           }
@@ -7484,19 +6843,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7510,19 +6862,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7539,16 +6884,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7632,19 +6976,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7658,19 +6995,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7687,16 +7017,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7742,19 +7071,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7771,16 +7093,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7830,19 +7151,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7856,19 +7170,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7885,16 +7192,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7943,19 +7249,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7969,19 +7268,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7998,16 +7290,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8147,19 +7438,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8173,19 +7457,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8199,19 +7476,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8228,16 +7498,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8304,19 +7573,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8330,19 +7592,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8359,16 +7614,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8416,19 +7670,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8484,19 +7731,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8513,16 +7753,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8556,19 +7795,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8582,19 +7814,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8608,19 +7833,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record changed meanwhile.",
+                     *       "code": "conflict",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8637,16 +7855,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8690,12 +7907,12 @@ export interface operations {
                      *           "last_workout_at": "2026-11-20T18:30:00Z",
                      *           "balance": {
                      *             "index": 1,
-                     *             "band": null,
-                     *             "direction_4w": null
+                     *             "band": "anterior_dominant",
+                     *             "direction_4w": "stable"
                      *           },
                      *           "pain": {
                      *             "max_last_7d": 1,
-                     *             "region_of_max": null,
+                     *             "region_of_max": "neck",
                      *             "rising": false
                      *           },
                      *           "flags": [
@@ -8703,7 +7920,7 @@ export interface operations {
                      *           ],
                      *           "flag_details": [
                      *             {
-                     *               "code": null,
+                     *               "code": "pain_high",
                      *               "detail": "string"
                      *             }
                      *           ],
@@ -8724,19 +7941,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8753,16 +7963,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8798,19 +8007,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8827,16 +8029,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8870,19 +8071,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8896,19 +8090,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8925,16 +8112,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8983,19 +8169,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9009,19 +8188,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9038,16 +8210,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9101,19 +8272,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9127,19 +8291,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9156,16 +8313,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9200,19 +8356,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9226,19 +8375,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9255,16 +8397,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9319,19 +8460,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9345,19 +8479,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9374,16 +8501,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9431,19 +8557,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9496,19 +8615,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9522,19 +8634,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9548,19 +8653,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record changed meanwhile.",
+                     *       "code": "conflict",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9577,16 +8675,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9600,19 +8697,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9646,19 +8736,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9672,19 +8755,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9701,16 +8777,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9765,19 +8840,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9791,19 +8859,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9820,16 +8881,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9887,19 +8947,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9916,16 +8969,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
