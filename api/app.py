@@ -6,8 +6,11 @@ import gc
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from swagger_ui_bundle import swagger_ui_path
 
 from api import logs, openapi_doc
 from api.caches import Caches
@@ -40,6 +43,39 @@ Errors are RFC 9457 `application/problem+json` with a stable `code`.
 """
 
 
+DOCS_PATH = "/docs"
+DOCS_STATIC = "/docs/static"
+DOCS_OAUTH2_REDIRECT = "/docs/oauth2-redirect"
+
+
+def _add_docs(app: FastAPI, *, front: str) -> None:
+    """Swagger UI at /docs from the files of the `swagger-ui-bundle-v2` package (it works
+    offline: nothing from a CDN), and `/` sending a browser to the dashboard or the docs."""
+    app.mount(DOCS_STATIC, StaticFiles(directory=swagger_ui_path), name="docs-static")
+
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — Swagger UI",
+            swagger_js_url=f"{DOCS_STATIC}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_STATIC}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_STATIC}/favicon-32x32.png",
+            oauth2_redirect_url=DOCS_OAUTH2_REDIRECT,
+        )
+
+    async def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    async def front_page() -> RedirectResponse:
+        return RedirectResponse(front)
+
+    app.add_api_route(DOCS_PATH, swagger_ui, methods=["GET"], include_in_schema=False)
+    app.add_api_route(
+        DOCS_OAUTH2_REDIRECT, swagger_ui_redirect, methods=["GET"], include_in_schema=False
+    )
+    app.add_api_route("/", front_page, methods=["GET"], include_in_schema=False)
+
+
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """Build the app; tests pass their own settings and engine."""
     settings = settings or get_settings()
@@ -50,7 +86,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         version="1.0.0",
         description=DESCRIPTION,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # served from our own files below (no CDN)
         redoc_url=None,
     )
     app.state.settings = settings
@@ -122,8 +158,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ],
             expose_headers=["ETag", "X-Request-ID", "Retry-After"],
         )
-    if (settings.web_dist / "index.html").is_file():
+    has_dashboard = (settings.web_dist / "index.html").is_file()
+    if has_dashboard:
         app.mount("/app", StaticFiles(directory=settings.web_dist, html=True), name="web")
+    _add_docs(app, front="/app/" if has_dashboard else DOCS_PATH)
     app.openapi = lambda: openapi_doc.build(app)  # type: ignore[method-assign]
     app.add_middleware(
         RequestContextMiddleware, database=app.state.db, hsts=settings.env == "production"
