@@ -2,19 +2,32 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+# Two stamps: `make run` installs what the server needs; every development target (test, lint,
+# bench, ...) the `dev` extra too. Installing the extra also satisfies the runtime stamp, and a
+# runtime install never satisfies the dev one, so `make test` after `make run` adds the tools.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+STAMP := $(VENV)/.installed-dev
 
-.PHONY: install run serve-prod migrate test lint audit format openapi openapi-check openapi-lint bench fuzz clean
+.PHONY: install install-runtime run serve-prod migrate test lint audit format openapi \
+	openapi-check openapi-lint bench fuzz clean
 
 install: $(STAMP)
+
+install-runtime: $(RUNTIME_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUNTIME_STAMP)
 
-migrate: install
+$(RUNTIME_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME_STAMP)
+
+migrate: install-runtime
 	$(BIN)/alembic upgrade head
 
 run: migrate web
