@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from swagger_ui_bundle import swagger_ui_path
 
 from api import logs, openapi_doc
 from api.caches import Caches
-from api.errors import register_error_handlers
+from api.errors import NotFound, register_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.routers import (
     analytics,
@@ -37,7 +38,8 @@ from db.engine import Database, make_engine
 
 DESCRIPTION = """\
 Backchain tracks strength and pain, and tells athletes and their trainers whether the
-posterior chain is catching up with the anterior chain (method `pcb-1`).
+posterior chain is catching up with the anterior chain (method `pcb-1`, explained in words at
+[/docs/method.md](/docs/method.md); its constants at `/v1/methods/pcb-1`).
 
 Errors are RFC 9457 `application/problem+json` with a stable `code`.
 """
@@ -46,6 +48,9 @@ Errors are RFC 9457 `application/problem+json` with a stable `code`.
 DOCS_PATH = "/docs"
 DOCS_STATIC = "/docs/static"
 DOCS_OAUTH2_REDIRECT = "/docs/oauth2-redirect"
+METHOD_DOCUMENT_PATH = "/docs/method.md"
+# The methods explained in words (docs/METHOD.md), linked from every `/v1/methods/…` answer.
+METHOD_DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "METHOD.md"
 
 
 def _add_docs(app: FastAPI, *, front: str) -> None:
@@ -69,11 +74,21 @@ def _add_docs(app: FastAPI, *, front: str) -> None:
     async def front_page() -> RedirectResponse:
         return RedirectResponse(front)
 
+    document = METHOD_DOCUMENT.read_bytes() if METHOD_DOCUMENT.is_file() else None
+
+    async def method_document() -> Response:
+        if document is None:
+            raise NotFound("The method document is not installed with this server")
+        return Response(document, media_type="text/markdown; charset=utf-8")
+
     app.add_api_route(DOCS_PATH, swagger_ui, methods=["GET"], include_in_schema=False)
     app.add_api_route(
         DOCS_OAUTH2_REDIRECT, swagger_ui_redirect, methods=["GET"], include_in_schema=False
     )
     app.add_api_route("/", front_page, methods=["GET"], include_in_schema=False)
+    app.add_api_route(
+        METHOD_DOCUMENT_PATH, method_document, methods=["GET"], include_in_schema=False
+    )
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:

@@ -231,6 +231,10 @@ class MethodRead(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     method_id: str
+    documentation_url: str = Field(
+        default="/docs/method.md",
+        description="The methods explained in words (Markdown), relative to this server.",
+    )
     lifts: dict[str, Any]
     window_days: int
     pain_bands: list[dict[str, Any]]

@@ -62,3 +62,15 @@ def test_front_page_sends_to_the_dashboard_when_built(
         assert response.status_code == 307
         assert response.headers["location"] == "/app/"
         assert "<title>Backchain</title>" in client.get("/").text
+
+
+def test_method_answers_link_to_the_method_explained_in_words(client: TestClient) -> None:
+    method = client.get("/v1/methods/pcb-1")
+    assert method.status_code == 200
+    link = method.json()["documentation_url"]
+    document = client.get(link)
+    assert document.status_code == 200
+    assert document.headers["content-type"] == "text/markdown; charset=utf-8"
+    assert document.text.startswith("# How Backchain measures chain balance")
+    assert "## pcb-1" in document.text
+    assert "## pcb-2" in document.text

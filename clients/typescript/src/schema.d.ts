@@ -1523,6 +1523,12 @@ export interface components {
         MethodRead: {
             /** Method Id */
             method_id: string;
+            /**
+             * Documentation Url
+             * @description The methods explained in words (Markdown), relative to this server.
+             * @default /docs/method.md
+             */
+            documentation_url?: string;
             /** Lifts */
             lifts: {
                 [key: string]: unknown;
@@ -7053,6 +7059,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "method_id": "string",
+                     *       "documentation_url": "/docs/method.md",
                      *       "lifts": {},
                      *       "window_days": 1,
                      *       "pain_bands": [
