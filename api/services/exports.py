@@ -23,7 +23,7 @@ from api.analytics.e1rm import (
     estimate_set,
 )
 from api.analytics.pain import pain_band
-from api.csv_io.exporters import CsvStreamWriter, convert_load_for_unit
+from api.csv_io.exporters import SETS_COLUMNS, CsvStreamWriter, convert_load_for_unit
 from api.csv_io.units import KG_PER_LB, WeightUnit, weight_for_display
 from api.policy import Access
 from api.services import analytics as analytics_service
@@ -81,25 +81,7 @@ def _local(day: date, tz: ZoneInfo) -> datetime:
 # Every column of every dataset; a name ending `_kg` holds a weight and is named (and
 # converted) for the export's unit: `load_lb`, `e1rm_lb`, `weight_lb` with unit=lb.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "sets": (
-        "workout_id",
-        "workout_started_at",
-        "workout_title",
-        "position",
-        "exercise",
-        "exercise_slug",
-        "chain",
-        "set_type",
-        "reps",
-        "load_kg",
-        "rpe",
-        "rir",
-        "duration_s",
-        "distance_m",
-        "e1rm_kg",
-        "notes",
-        "created_by",
-    ),
+    "sets": SETS_COLUMNS,
     "workouts": (
         "workout_id",
         "started_at",

@@ -178,20 +178,25 @@ class TestSetsExport:
         )
 
 
+def log_deadlift_and_squat(client: TestClient, headers: dict, *, squat_kg: float) -> None:
+    """Two days ago: deadlift 140 × 5 and back squat `squat_kg` × 5; bodyweight 81 kg."""
+    log(
+        client,
+        headers,
+        started_at=(datetime.now(UTC) - timedelta(days=2)).isoformat(),
+        sets=[
+            {"exercise": "deadlift", "reps": 5, "load_kg": 140},
+            {"exercise": "back_squat", "reps": 5, "load_kg": squat_kg},
+        ],
+    )
+    client.post("/v1/users/me/bodyweights", json=bodyweight(weight_kg=81), headers=headers)
+
+
 class TestOtherDatasets:
     def test_every_dataset_has_its_rows(self, client: TestClient, athlete) -> None:
         _, headers = athlete
-        log(
-            client,
-            headers,
-            started_at=(datetime.now(UTC) - timedelta(days=2)).isoformat(),
-            sets=[
-                {"exercise": "deadlift", "reps": 5, "load_kg": 140},
-                {"exercise": "back_squat", "reps": 5, "load_kg": 100},
-            ],
-        )
+        log_deadlift_and_squat(client, headers, squat_kg=100)
         client.post("/v1/users/me/pain-scores", json=pain_score(score=3), headers=headers)
-        client.post("/v1/users/me/bodyweights", json=bodyweight(weight_kg=81), headers=headers)
         counts = {}
         for dataset in ("workouts", "pain-scores", "bodyweights", "benchmarks", "balance"):
             response = client.get(f"/v1/users/me/exports/{dataset}.csv", headers=headers)
@@ -214,16 +219,7 @@ class TestOtherDatasets:
         self, client: TestClient, athlete
     ) -> None:
         _, headers = athlete
-        log(
-            client,
-            headers,
-            started_at=(datetime.now(UTC) - timedelta(days=2)).isoformat(),
-            sets=[
-                {"exercise": "deadlift", "reps": 5, "load_kg": 140},
-                {"exercise": "back_squat", "reps": 5, "load_kg": 95},
-            ],
-        )
-        client.post("/v1/users/me/bodyweights", json=bodyweight(weight_kg=81), headers=headers)
+        log_deadlift_and_squat(client, headers, squat_kg=95)
         lb = {"unit": "lb"}
         weights = client.get("/v1/users/me/exports/bodyweights.csv", headers=headers, params=lb)
         assert rows(weights)[0]["weight_lb"] == "178.574"  # 81 / 0.45359237 = 178.5744…
