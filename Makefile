@@ -38,11 +38,11 @@ run: migrate web
 serve-prod: migrate
 	$(BIN)/python -m api.serve_prod
 
-# Contract and clients first (fast failures), then the browser tests, then the whole suite
-# (two xdist workers: each gets its own PostgreSQL schema and SQLite file).
+# Contract (drift, Spectral, Redocly) and clients first (fast failures), then the browser
+# tests, then the whole suite (two xdist workers: each gets its own PostgreSQL schema and
+# SQLite file).
 test: install
-	$(BIN)/python -m api.openapi_spec --check
-	$(MAKE) --no-print-directory clients-check test-clients test-web
+	$(MAKE) --no-print-directory openapi-check clients-check test-clients test-web
 	$(BIN)/python -m pytest -n 2
 
 lint: install
