@@ -361,6 +361,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 # The example of each status in the OpenAPI document: its own status, code and title.
+_FIELD = FieldError("sets.0.reps", "Input should be greater than or equal to 0")
 _EXAMPLES: dict[int, tuple[str, str, str | None]] = {
     400: ("bad_request", "Bad request", "The request cannot be understood."),
     401: (Unauthorized.code, Unauthorized.title, "The access token has expired."),
@@ -379,7 +380,7 @@ _EXAMPLES: dict[int, tuple[str, str, str | None]] = {
     422: (
         InvalidInput.code,
         InvalidInput.title,
-        "reps: Input should be greater than or equal to 0",
+        f"{_FIELD.field}: {_FIELD.message}",
     ),
     429: (TooManyRequests.code, TooManyRequests.title, "Too many attempts; retry later."),
     500: ("internal_error", "Internal server error", "An unexpected error occurred."),
@@ -394,12 +395,11 @@ _EXAMPLES: dict[int, tuple[str, str, str | None]] = {
 def problem_example(status: int) -> dict[str, Any]:
     """A problem document as an answer with this status would carry it."""
     code, title, detail = _EXAMPLES.get(status, ("http_error", "HTTP error", None))
-    errors = [FieldError("sets.0.reps", "Input should be greater than or equal to 0")]
     return problem_body(
         status=status,
         code=code,
         title=title,
         detail=detail,
-        errors=errors if status == 422 else (),
+        errors=[_FIELD] if status == 422 else (),
         request_id="0193a4c2a3f37c5e8d2b6f1a9e4c7d10",
     )

@@ -2482,7 +2482,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -2596,7 +2596,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -2686,7 +2686,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -2758,7 +2758,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -2980,7 +2980,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3079,7 +3079,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3177,7 +3177,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3283,7 +3283,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3366,7 +3366,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3485,7 +3485,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3614,7 +3614,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3777,7 +3777,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -3903,7 +3903,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -4145,7 +4145,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -4252,7 +4252,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -4435,7 +4435,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -4551,7 +4551,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -4690,7 +4690,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -4803,7 +4803,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5008,7 +5008,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5115,7 +5115,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5274,7 +5274,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5385,7 +5385,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5514,7 +5514,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5622,7 +5622,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5812,7 +5812,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -5919,7 +5919,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6068,7 +6068,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6200,7 +6200,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6331,7 +6331,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6479,7 +6479,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6601,7 +6601,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6737,7 +6737,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -6890,7 +6890,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7023,7 +7023,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7100,7 +7100,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7199,7 +7199,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7297,7 +7297,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7505,7 +7505,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7621,7 +7621,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7760,7 +7760,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7862,7 +7862,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -7970,7 +7970,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8036,7 +8036,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8119,7 +8119,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8217,7 +8217,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8320,7 +8320,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8404,7 +8404,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8508,7 +8508,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8682,7 +8682,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8784,7 +8784,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8888,7 +8888,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
@@ -8976,7 +8976,7 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "reps: Input should be greater than or equal to 0",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
