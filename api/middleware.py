@@ -73,7 +73,7 @@ def cache_control(path: str, status: int, headers: list[tuple[bytes, bytes]]) ->
 
 class RequestContextMiddleware:
     """Per request: echo a well-formed X-Request-ID or make one, add security headers and
-    Cache-Control, log one JSON line (request id, user id, route template, status, duration;
+    Cache-Control, log one line per request (request id, user id, route template, status, duration;
     never bodies, query strings or tokens), and record each trainer call on a client's data
     once it has answered (status included).
 
