@@ -16,6 +16,7 @@ COPY --chown=backchain:backchain alembic.ini ./
 COPY --chown=backchain:backchain alembic ./alembic
 COPY --chown=backchain:backchain api ./api
 COPY --chown=backchain:backchain db ./db
+COPY --chown=backchain:backchain docs/METHOD.md ./docs/METHOD.md
 USER backchain
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -391,3 +391,48 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         }
         for status in statuses
     }
+
+
+# The example of each status in the OpenAPI document: its own status, code and title.
+_FIELD = FieldError("sets.0.reps", "Input should be greater than or equal to 0")
+_EXAMPLES: dict[int, tuple[str, str, str | None]] = {
+    400: ("bad_request", "Bad request", "The request cannot be understood."),
+    401: (Unauthorized.code, Unauthorized.title, "The access token has expired."),
+    403: ("forbidden", "Forbidden", "This account may not do that."),
+    404: (NotFound.code, NotFound.title, "No such record."),
+    405: ("method_not_allowed", "Method not allowed", None),
+    409: (Conflict.code, Conflict.title, "The record changed meanwhile."),
+    410: ("deleted", "Deleted", "This id belonged to a record that was deleted."),
+    412: (
+        PreconditionFailed.code,
+        PreconditionFailed.title,
+        "If-Match does not match the current ETag.",
+    ),
+    413: (PayloadTooLarge.code, PayloadTooLarge.title, None),
+    415: ("unsupported_media_type", "Unsupported media type", None),
+    422: (
+        InvalidInput.code,
+        InvalidInput.title,
+        f"{_FIELD.field}: {_FIELD.message}",
+    ),
+    429: (TooManyRequests.code, TooManyRequests.title, "Too many attempts; retry later."),
+    500: ("internal_error", "Internal server error", "An unexpected error occurred."),
+    503: (
+        DatabaseUnavailable.code,
+        ServiceUnavailable.title,
+        "The database is unreachable; retry shortly.",
+    ),
+}
+
+
+def problem_example(status: int) -> dict[str, Any]:
+    """A problem document as an answer with this status would carry it."""
+    code, title, detail = _EXAMPLES.get(status, ("http_error", "HTTP error", None))
+    return problem_body(
+        status=status,
+        code=code,
+        title=title,
+        detail=detail,
+        errors=[_FIELD] if status == 422 else (),
+        request_id="0193a4c2a3f37c5e8d2b6f1a9e4c7d10",
+    )

@@ -73,7 +73,7 @@ def cache_control(path: str, status: int, headers: list[tuple[bytes, bytes]]) ->
 
 class RequestContextMiddleware:
     """Per request: echo a well-formed X-Request-ID or make one, add security headers and
-    Cache-Control, log one JSON line (request id, user id, route template, status, duration;
+    Cache-Control, log one line per request (request id, user id, route template, status, duration;
     never bodies, query strings or tokens), and record each trainer call on a client's data
     once it has answered (status included).
 
@@ -91,7 +91,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = time.perf_counter()
+        began = time.perf_counter()
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else _REQUEST_IDS.new()
         state = scope.setdefault("state", {})
@@ -137,7 +137,7 @@ class RequestContextMiddleware:
                     "method": scope["method"],
                     "route": route or "unmatched",
                     "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "duration_ms": round((time.perf_counter() - began) * 1000, 2),
                 },
             )
             marked = state.get("access_log")

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from api.errors import PROBLEM_MEDIA_TYPE, Problem
+from api.errors import PROBLEM_MEDIA_TYPE, Problem, problem_example
 
 DOWNLOAD_SCHEMAS = {
     "text/csv": {"type": "string"},
@@ -23,12 +23,16 @@ def _problem_components() -> dict[str, Any]:
     return {"Problem": schema, **definitions}
 
 
-def _example(schema: dict[str, Any], schemas: dict[str, Any], depth: int = 0) -> Any:
-    """A plausible instance of a JSON schema: declared examples first, then the types."""
+def _example(
+    schema: dict[str, Any], schemas: dict[str, Any], seen: frozenset[str] = frozenset()
+) -> Any:
+    """A plausible instance of a JSON schema: declared examples first, then the types (within
+    their bounds). `seen` holds the references being expanded: a cycle ends in None."""
     if "$ref" in schema:
-        if depth > 6:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
             return None
-        return _example(schemas[schema["$ref"].rsplit("/", 1)[-1]], schemas, depth + 1)
+        return _example(schemas[name], schemas, seen | {name})
     if schema.get("examples"):
         return schema["examples"][0]
     if "example" in schema:
@@ -38,35 +42,57 @@ def _example(schema: dict[str, Any], schemas: dict[str, Any], depth: int = 0) ->
     if "const" in schema:
         return schema["const"]
     if "enum" in schema:
-        return schema["enum"][0]
+        return next((value for value in schema["enum"] if value is not None), None)
     for key in ("anyOf", "oneOf", "allOf"):
         if key in schema:
             options = [o for o in schema[key] if o.get("type") != "null"]
             if len(options) < len(schema[key]) and options[0].get("format") == "uuid":
                 return None  # an optional reference: a made-up id would name nothing
-            return _example(options[0], schemas, depth + 1) if options else None
+            return _example(options[0], schemas, seen) if options else None
     kind = schema.get("type")
     if kind == "object" or "properties" in schema:
         properties = schema.get("properties", {})
-        return {name: _example(sub, schemas, depth + 1) for name, sub in properties.items()}
+        return {name: _example(sub, schemas, seen) for name, sub in properties.items()}
     if kind == "array":
-        item = _example(schema.get("items", {}), schemas, depth + 1)
-        return [] if item is None else [item]
-    if kind == "integer":
-        return max(int(schema.get("minimum", 1)), 1)
-    if kind == "number":
-        return float(schema.get("minimum", 1.0)) if schema.get("minimum", 0) > 0 else 1.0
+        item = _example(schema.get("items", {}), schemas, seen)
+        return [] if item is None else [item] * max(1, schema.get("minItems", 1))
+    if kind in ("integer", "number"):
+        return _number_example(schema, kind)
     if kind == "boolean":
         return False
     if kind == "string":
-        return {
-            "date-time": "2026-11-20T18:30:00Z",
-            "date": "2026-11-20",
-            "uuid": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
-            "email": "ada@example.com",
-            "binary": None,
-        }.get(schema.get("format", ""), "string")
+        return _string_example(schema)
     return None
+
+
+def _number_example(schema: dict[str, Any], kind: str) -> int | float:
+    """1 where the bounds allow it, else the nearest value inside them."""
+    low = schema.get("minimum", schema.get("exclusiveMinimum"))
+    high = schema.get("maximum", schema.get("exclusiveMaximum"))
+    value: float = 1
+    if low is not None and value <= low:
+        value = low + (1 if "exclusiveMinimum" in schema else 0)
+    if high is not None and value >= high:
+        value = high - (1 if "exclusiveMaximum" in schema else 0)
+    return int(value) if kind == "integer" else float(value)
+
+
+def _string_example(schema: dict[str, Any]) -> str | None:
+    by_format = {
+        "date-time": "2026-11-20T18:30:00Z",
+        "date": "2026-11-20",
+        "uuid": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+        "email": "ada@example.com",
+        "password": "correct horse battery",
+        "binary": None,
+    }
+    if schema.get("format") in by_format:
+        return by_format[schema["format"]]
+    text = "string"
+    minimum, maximum = schema.get("minLength", 0), schema.get("maxLength")
+    if len(text) < minimum:
+        text = "correct horse battery staple"[:minimum].ljust(minimum, "x")
+    return text[:maximum] if maximum is not None else text
 
 
 def _add_examples(spec: dict[str, Any]) -> None:
@@ -118,6 +144,8 @@ def build(app: FastAPI) -> dict[str, Any]:
         version=app.version,
         description=app.description,
         routes=app.routes,
+        # Relative: Swagger UI and clients call the server that served the document.
+        servers=[{"url": "/", "description": "The server that serves this document"}],
         tags=[
             {"name": "auth", "description": "Accounts and OAuth2 tokens."},
             {"name": "users", "description": "The caller's own profile."},
@@ -160,10 +188,12 @@ def build(app: FastAPI) -> dict[str, Any]:
                         PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}
                     },
                 }
-            for response in responses.values():
+            for status, response in responses.items():
                 content = response.get("content", {})
                 if PROBLEM_MEDIA_TYPE in content:
                     content.pop("application/json", None)
+                    if status.isdigit():  # an example with its own status and code
+                        content[PROBLEM_MEDIA_TYPE]["example"] = problem_example(int(status))
                 for media_type, schema in DOWNLOAD_SCHEMAS.items():
                     if media_type in content and not content[media_type].get("schema"):
                         content[media_type]["schema"] = schema

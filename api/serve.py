@@ -1,16 +1,33 @@
-"""`python -m api.serve`: run the app with uvicorn on the configured host and port."""
+"""`python -m api.serve`: the development server, with uvicorn on the configured host and port.
+
+It logs one human-readable line per request unless `BACKCHAIN_LOG_FORMAT` says otherwise, or
+`BACKCHAIN_ENV=production` keeps the JSON lines that `api.serve_prod` writes."""
 
 from __future__ import annotations
 
 import uvicorn
+from fastapi import FastAPI
 
-from api.settings import get_settings
+from api.app import create_app
+from api.settings import Settings, get_settings
+
+
+def development_settings(settings: Settings) -> Settings:
+    """The settings with text logs, where neither the environment nor production says JSON."""
+    if settings.env == "production" or "log_format" in settings.model_fields_set:
+        return settings
+    return settings.model_copy(update={"log_format": "text"})
+
+
+def development_app() -> FastAPI:
+    """The app as the development server runs it (uvicorn's factory)."""
+    return create_app(development_settings(get_settings()))
 
 
 def main() -> None:
     settings = get_settings()
     uvicorn.run(
-        "api.app:create_app",
+        "api.serve:development_app",
         factory=True,
         host=settings.host,
         port=settings.port,
@@ -19,7 +36,7 @@ def main() -> None:
         proxy_headers=bool(settings.forwarded_allow_ips),
         forwarded_allow_ips=",".join(settings.forwarded_allow_ips),
         timeout_graceful_shutdown=20,
-        access_log=False,  # the app logs one JSON line per request itself
+        access_log=False,  # the app logs one line per request itself
     )
 
 

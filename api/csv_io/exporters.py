@@ -1,9 +1,10 @@
 """Write CSV exports safely: the formula-injection guard and a constant-memory row streamer.
 
 The `sets` dataset is one row per logged set (`SETS_COLUMNS`). With `unit="lb"` the load column
-is renamed `load_lb` and converted at exactly 0.45359237 kg per lb; `e1rm_kg` keeps its unit, as
-its name says. Numbers are written with a decimal point whatever the delimiter, so the file
-reads the same in every locale (Backchain's importer also accepts decimal commas).
+is renamed `load_lb` and converted at exactly 0.45359237 kg per lb (the exports service names
+and converts `e1rm_kg` likewise: docs/EXPORTS.md). Numbers are written with a decimal point
+whatever the delimiter, so the file reads the same in every locale (Backchain's importer also
+accepts decimal commas).
 """
 
 from __future__ import annotations

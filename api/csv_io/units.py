@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -47,3 +48,14 @@ def lb_to_kg(pounds: Decimal) -> Decimal:
 def kg_to_lb(kilograms: Decimal) -> Decimal:
     """Kilograms to pounds, rounded to a thousandth of a pound."""
     return (kilograms / KG_PER_LB).quantize(LB_QUANTUM)
+
+
+def weight_for_display(kilograms: float | None, unit: WeightUnit) -> float | None:
+    """A weight as an answer shows it: in `unit`, rounded to a thousandth (gram or thousandth
+    of a pound, half to even on its decimal digits). Only at output: figures computed from
+    weights use them unrounded."""
+    if kilograms is None or not math.isfinite(kilograms):
+        return kilograms
+    if unit == "lb":
+        return float(kg_to_lb(Decimal(repr(kilograms))))
+    return float(Decimal(repr(kilograms)).quantize(KG_QUANTUM))

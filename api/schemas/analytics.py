@@ -19,6 +19,7 @@ from api.schemas.enums import (
     TrendDirection,
     TrendStatus,
 )
+from api.schemas.weights import ComputedKg
 
 METHOD_FIELD = Field(
     description="The method version every figure was computed with.", examples=["pcb-1"]
@@ -43,7 +44,7 @@ class LiftBalance(BaseModel):
     lift: str
     chain: str
     region: str
-    e1rm_kg: float
+    e1rm_kg: ComputedKg
     normalized: float | None = Field(description="e1RM / (bodyweight · reference multiple).")
     extrapolated: bool = Field(description="Estimated from more than 10 reps.")
     date: dt.date
@@ -112,14 +113,14 @@ class BalanceTrendRead(BaseModel):
 
 class E1rmPoint(BaseModel):
     date: dt.date
-    e1rm_kg: float
+    e1rm_kg: ComputedKg
     set_id: uuid.UUID
     extrapolated: bool
 
 
 class DatedValue(BaseModel):
     date: dt.date
-    e1rm_kg: float
+    e1rm_kg: ComputedKg
 
 
 class LiftBenchmark(BaseModel):
@@ -230,6 +231,10 @@ class MethodRead(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     method_id: str
+    documentation_url: str = Field(
+        default="/docs/method.md",
+        description="The methods explained in words (Markdown), relative to this server.",
+    )
     lifts: dict[str, Any]
     window_days: int
     pain_bands: list[dict[str, Any]]

@@ -23,7 +23,8 @@ from api.analytics.e1rm import (
     estimate_set,
 )
 from api.analytics.pain import pain_band
-from api.csv_io.exporters import CsvStreamWriter, convert_load_for_unit, sets_columns
+from api.csv_io.exporters import SETS_COLUMNS, CsvStreamWriter, convert_load_for_unit
+from api.csv_io.units import KG_PER_LB, WeightUnit, weight_for_display
 from api.policy import Access
 from api.services import analytics as analytics_service
 from db.models import User
@@ -77,46 +78,56 @@ def _local(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
 
 
+# Every column of every dataset; a name ending `_kg` holds a weight and is named (and
+# converted) for the export's unit: `load_lb`, `e1rm_lb`, `weight_lb` with unit=lb.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sets": SETS_COLUMNS,
+    "workouts": (
+        "workout_id",
+        "started_at",
+        "ended_at",
+        "title",
+        "notes",
+        "set_count",
+        "created_by",
+    ),
+    "pain-scores": (
+        "id",
+        "recorded_at",
+        "region",
+        "side",
+        "score",
+        "band",
+        "context",
+        "workout_id",
+        "notes",
+        "created_by",
+    ),
+    "bodyweights": ("id", "measured_at", "weight_kg", "created_by"),
+    "benchmarks": ("date", "lift", "chain", "region", "e1rm_kg", "extrapolated", "set_id"),
+    # No weight: P and A are dimensionless (e1RM / (bodyweight · multiple)), B their ratio.
+    "balance": (
+        "date",
+        "index",
+        "lower",
+        "upper",
+        "band",
+        "marked",
+        "posterior",
+        "anterior",
+        "smoothed",
+    ),
+}
+
+
+def weight_column(column: str, unit: str) -> str:
+    """A column's name in the export unit (`e1rm_kg` is `e1rm_lb` in pounds)."""
+    return column.removesuffix("_kg") + "_lb" if unit == "lb" and column.endswith("_kg") else column
+
+
 def columns(dataset: str, unit: str) -> tuple[str, ...]:
-    """The columns of a dataset (`load_lb` / `weight_lb` when unit is lb)."""
-    weight = "weight_lb" if unit == "lb" else "weight_kg"
-    return {
-        "sets": sets_columns(unit),  # type: ignore[arg-type]
-        "workouts": (
-            "workout_id",
-            "started_at",
-            "ended_at",
-            "title",
-            "notes",
-            "set_count",
-            "created_by",
-        ),
-        "pain-scores": (
-            "id",
-            "recorded_at",
-            "region",
-            "side",
-            "score",
-            "band",
-            "context",
-            "workout_id",
-            "notes",
-            "created_by",
-        ),
-        "bodyweights": ("id", "measured_at", weight, "created_by"),
-        "benchmarks": ("date", "lift", "chain", "region", "e1rm_kg", "extrapolated", "set_id"),
-        "balance": (
-            "date",
-            "index",
-            "lower",
-            "upper",
-            "band",
-            "marked",
-            "posterior",
-            "anterior",
-            "smoothed",
-        ),
-    }[dataset]
+    """The columns of a dataset, weights named in `unit`."""
+    return tuple(weight_column(column, unit) for column in COLUMNS[dataset])
 
 
 def _set_rows(
@@ -131,6 +142,8 @@ def _set_rows(
         owner.bodyweight_kg,
         method,
     )
+    unit: WeightUnit = options.unit  # type: ignore[assignment]
+    load_column, e1rm_column = weight_column("load_kg", unit), weight_column("e1rm_kg", unit)
     for row in exports_queries.sets(session, owner.id, options.start(), options.end(), limit=limit):
         e1rm = None
         if row.set_type != "warmup" and row.reps >= 1:
@@ -168,15 +181,13 @@ def _set_rows(
             "chain": row.chain,
             "set_type": row.set_type,
             "reps": row.reps,
-            "load_kg" if options.unit == "kg" else "load_lb": convert_load_for_unit(
-                row.load_kg,
-                options.unit,  # type: ignore[arg-type]
-            ),
+            # A logged load is shown as logged (in pounds, to a thousandth of a pound).
+            load_column: convert_load_for_unit(row.load_kg, unit),
             "rpe": row.rpe,
             "rir": row.rir,
             "duration_s": row.duration_s,
             "distance_m": row.distance_m,
-            "e1rm_kg": e1rm,
+            e1rm_column: weight_for_display(e1rm, unit),
             "notes": row.notes,
             "created_by": row.created_by,
         }
@@ -222,16 +233,15 @@ def _pain_rows(
 def _bodyweight_rows(
     session: Session, owner: User, options: ExportOptions, limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
+    unit: WeightUnit = options.unit  # type: ignore[assignment]
+    weight = weight_column("weight_kg", unit)
     for (row,) in exports_queries.bodyweights(
         session, owner.id, options.start(), options.end(), limit=limit
     ):
         yield {
             "id": row.id,
             "measured_at": options.local(row.measured_at),
-            "weight_kg" if options.unit == "kg" else "weight_lb": convert_load_for_unit(
-                row.weight_kg,
-                options.unit,  # type: ignore[arg-type]
-            ),
+            weight: convert_load_for_unit(row.weight_kg, unit),
             "created_by": row.created_by,
         }
 
@@ -241,9 +251,13 @@ def _bodyweight_rows(
 def _benchmark_rows(
     session: Session, owner: User, options: ExportOptions, _limit: int | None
 ) -> Iterator[Mapping[str, Any]]:
-    yield from analytics_service.daily_bests(
+    unit: WeightUnit = options.unit  # type: ignore[assignment]
+    e1rm_column = weight_column("e1rm_kg", unit)
+    for row in analytics_service.daily_bests(
         session, owner, date_from=options.date_from, date_to=options.date_to
-    )
+    ):
+        e1rm = row.pop("e1rm_kg")  # computed at full precision; rounded here, for display
+        yield {**row, e1rm_column: weight_for_display(e1rm, unit)}
 
 
 def _balance_rows(
@@ -321,13 +335,14 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "chain": "anterior, posterior or neutral",
         "set_type": "normal, warmup, dropset or failure",
         "reps": "repetitions",
-        "load_kg": "kg: bar/machine load; for bodyweight lifts the added load (negative = "
-        "assistance). load_lb in pounds with unit=lb (1 lb = 0.45359237 kg)",
+        "load_kg": "{unit}: bar/machine load; for bodyweight lifts the added load (negative = "
+        "assistance)",
         "rpe": "rate of perceived exertion, 1-10",
         "rir": "repetitions in reserve",
         "duration_s": "seconds",
         "distance_m": "metres",
-        "e1rm_kg": "kg: estimated one-rep max (Epley, method pcb-1); empty when it has none",
+        "e1rm_kg": "{unit}: estimated one-rep max (Epley, method pcb-1), rounded to 0.001; "
+        "empty when it has none",
         "notes": "set notes",
         "created_by": "id of the account that logged it (the user, or a trainer); empty once "
         "that trainer's account is erased",
@@ -356,7 +371,7 @@ DICTIONARY: dict[str, dict[str, str]] = {
     "bodyweights": {
         "id": "id",
         "measured_at": "when (RFC 3339)",
-        "weight_kg": "kg (weight_lb in pounds with unit=lb)",
+        "weight_kg": "{unit}: bodyweight as logged",
         "created_by": "id of the account that logged it; empty once a trainer's account is erased",
     },
     "benchmarks": {
@@ -364,19 +379,19 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "lift": "lift slug",
         "chain": "anterior or posterior",
         "region": "lower or upper",
-        "e1rm_kg": "kg: best estimated one-rep max that day",
+        "e1rm_kg": "{unit}: best estimated one-rep max that day, rounded to 0.001",
         "extrapolated": "true when estimated from more than 10 reps",
         "set_id": "the set it came from",
     },
     "balance": {
         "date": "local date of the snapshot (a date with a counted set)",
-        "index": "balance index B = P / A (1.0 = balanced; method pcb-1)",
+        "index": "balance index B = P / A (1.0 = balanced; method pcb-1), full precision",
         "lower": "B of the lower body",
         "upper": "B of the upper body",
         "band": "anterior_dominant (< 0.90), balanced, posterior_dominant (> 1.10)",
         "marked": "true when B < 0.80 or B > 1.25",
-        "posterior": "posterior score P",
-        "anterior": "anterior score A",
+        "posterior": "posterior score P (no unit: e1RM / (bodyweight · reference multiple))",
+        "anterior": "anterior score A (no unit, as P)",
         "smoothed": "EWMA of B, half-life 28 days",
     },
 }
@@ -387,19 +402,20 @@ def readme(owner: User, options: ExportOptions) -> str:
     lines = [
         "Backchain export",
         f"Generated {datetime.now(UTC).isoformat()} for {owner.display_name or owner.email}.",
-        "Computed figures (e1rm_kg, benchmarks, balance) use method pcb-1; "
+        "Computed figures (e1rm, benchmarks, balance) use method pcb-1; "
         "GET /v1/methods/pcb-1 lists every constant.",
-        f"Local times are in {options.tz.key}; weights in {options.unit}.",
+        "Computed weights (e1rm) are rounded to 0.001 of their unit; logged weights are shown "
+        "as logged (converted to lb to 0.001 lb); indexes and scores keep full precision.",
+        f"Local times are in {options.tz.key}; weights in {options.unit}"
+        + (f" (1 lb = {KG_PER_LB} kg)." if options.unit == "lb" else "."),
         "Text cells that a spreadsheet would run as a formula start with an apostrophe.",
         "",
     ]
     for dataset in DATASETS:
         lines.append(f"{dataset}.csv")
-        for column in columns(dataset, options.unit):
-            meaning = DICTIONARY[dataset].get(column) or DICTIONARY[dataset].get(
-                column.replace("_lb", "_kg"), ""
-            )
-            lines.append(f"  {column}: {meaning}")
+        for column in COLUMNS[dataset]:
+            meaning = DICTIONARY[dataset][column].format(unit=options.unit)
+            lines.append(f"  {weight_column(column, options.unit)}: {meaning}")
         lines.append("")
     return "\n".join(lines)
 

@@ -46,7 +46,7 @@ EXPECTATIONS: dict[str, dict[str, str]] = {
 
 # (methods, path pattern, group): the first match wins.
 GROUPS: list[tuple[set[str], str, str]] = [
-    ({"GET"}, r"^/(healthz|readyz|openapi\.json|docs.*)$", "public"),
+    ({"GET"}, r"^/(healthz|readyz|openapi\.json|docs.*)?$", "public"),  # "/" redirects
     ({"GET"}, r"^/v1/methods/\{method_id\}$", "public"),
     ({"POST"}, r"^/v1/auth/(register|token|logout)$", "public"),
     ({"POST"}, r"^/v1/auth/password$", "own_account"),

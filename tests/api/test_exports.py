@@ -84,8 +84,8 @@ class TestSetsExport:
         deadlift, pull_up, warmup = data
         assert deadlift["workout_id"] == workout["id"]
         assert deadlift["workout_started_at"] == "2026-03-10T18:30:00+01:00"  # profile tz
-        assert float(deadlift["e1rm_kg"]) == pytest.approx(140 * (1 + 5 / 30))
-        assert float(pull_up["e1rm_kg"]) == pytest.approx(60 * (1 + 8 / 30))
+        assert deadlift["e1rm_kg"] == "163.333"  # 140 · (1 + 5/30) = 163.3333…, to the gram
+        assert pull_up["e1rm_kg"] == "76.0"  # (80 − 20) · (1 + 8/30)
         assert warmup["e1rm_kg"] == ""
         assert deadlift["created_by"] == str(user.id)
 
@@ -116,8 +116,23 @@ class TestSetsExport:
         data = rows(response, ";")
         assert "load_lb" in data[0]
         assert "load_kg" not in data[0]
-        assert float(data[0]["load_lb"]) == pytest.approx(140 / 0.45359237, abs=1e-3)
+        assert data[0]["load_lb"] == "308.647"  # 140 / 0.45359237 = 308.6471…
         assert data[0]["workout_started_at"] == "2026-03-10T13:30:00-04:00"
+
+    def test_pounds_convert_every_weight_column(self, client: TestClient, athlete) -> None:
+        _, headers = athlete
+        log(client, headers)
+        response = client.get(
+            "/v1/users/me/exports/sets.csv", headers=headers, params={"unit": "lb"}
+        )
+        header = response.text.splitlines()[0].split(",")
+        assert [c for c in header if c.endswith(("_kg", "_lb"))] == ["load_lb", "e1rm_lb"]
+        deadlift, pull_up, warmup = rows(response)
+        # 163.3333… kg / 0.45359237 = 360.0883… lb: converted from the unrounded figure.
+        assert deadlift["e1rm_lb"] == "360.088"
+        assert pull_up["load_lb"] == "-44.092"
+        assert pull_up["e1rm_lb"] == "167.551"  # 76 kg / 0.45359237 = 167.5507…
+        assert warmup["e1rm_lb"] == ""
 
     def test_date_range(self, client: TestClient, athlete) -> None:
         _, headers = athlete
@@ -163,20 +178,25 @@ class TestSetsExport:
         )
 
 
+def log_deadlift_and_squat(client: TestClient, headers: dict, *, squat_kg: float) -> None:
+    """Two days ago: deadlift 140 × 5 and back squat `squat_kg` × 5; bodyweight 81 kg."""
+    log(
+        client,
+        headers,
+        started_at=(datetime.now(UTC) - timedelta(days=2)).isoformat(),
+        sets=[
+            {"exercise": "deadlift", "reps": 5, "load_kg": 140},
+            {"exercise": "back_squat", "reps": 5, "load_kg": squat_kg},
+        ],
+    )
+    client.post("/v1/users/me/bodyweights", json=bodyweight(weight_kg=81), headers=headers)
+
+
 class TestOtherDatasets:
     def test_every_dataset_has_its_rows(self, client: TestClient, athlete) -> None:
         _, headers = athlete
-        log(
-            client,
-            headers,
-            started_at=(datetime.now(UTC) - timedelta(days=2)).isoformat(),
-            sets=[
-                {"exercise": "deadlift", "reps": 5, "load_kg": 140},
-                {"exercise": "back_squat", "reps": 5, "load_kg": 100},
-            ],
-        )
+        log_deadlift_and_squat(client, headers, squat_kg=100)
         client.post("/v1/users/me/pain-scores", json=pain_score(score=3), headers=headers)
-        client.post("/v1/users/me/bodyweights", json=bodyweight(weight_kg=81), headers=headers)
         counts = {}
         for dataset in ("workouts", "pain-scores", "bodyweights", "benchmarks", "balance"):
             response = client.get(f"/v1/users/me/exports/{dataset}.csv", headers=headers)
@@ -185,12 +205,35 @@ class TestOtherDatasets:
         assert counts["workouts"][0]["set_count"] == "2"
         assert counts["pain-scores"][0]["band"] == "mild"
         assert counts["bodyweights"][0]["weight_kg"] == "81.0"
-        assert {r["lift"] for r in counts["benchmarks"]} == {"deadlift", "back_squat"}
+        assert {r["lift"]: r["e1rm_kg"] for r in counts["benchmarks"]} == {
+            "deadlift": "163.333",  # 140 · (1 + 5/30), to the gram
+            "back_squat": "116.667",
+        }
         balance = counts["balance"][0]
         assert float(balance["index"]) == pytest.approx(
             (140 * (1 + 5 / 30) / 1.875) / (100 * (1 + 5 / 30) / 1.5)
         )
         assert balance["band"] == "posterior_dominant"  # B = 1.12
+
+    def test_pounds_in_bodyweights_and_benchmarks_but_not_balance(
+        self, client: TestClient, athlete
+    ) -> None:
+        _, headers = athlete
+        log_deadlift_and_squat(client, headers, squat_kg=95)
+        lb = {"unit": "lb"}
+        weights = client.get("/v1/users/me/exports/bodyweights.csv", headers=headers, params=lb)
+        assert rows(weights)[0]["weight_lb"] == "178.574"  # 81 / 0.45359237 = 178.5744…
+        assert "weight_kg" not in rows(weights)[0]
+        bests = rows(client.get("/v1/users/me/exports/benchmarks.csv", headers=headers, params=lb))
+        assert {r["lift"]: r["e1rm_lb"] for r in bests} == {
+            "deadlift": "360.088",  # 163.3333… kg
+            "back_squat": "244.346",  # 110.8333… kg = 244.3457… lb
+        }
+        kg = client.get("/v1/users/me/exports/balance.csv", headers=headers)
+        pounds = client.get("/v1/users/me/exports/balance.csv", headers=headers, params=lb)
+        assert pounds.text == kg.text  # ratios of scores: no unit to convert
+        # B = (163.33/1.875) / (110.83/1.5) = 210/178.125, from the unrounded e1RMs, in full.
+        assert rows(kg)[0]["index"] == repr(210 / 178.125)  # 1.1789473684210525
 
 
 def test_zip_has_every_dataset_and_a_data_dictionary(client: TestClient, athlete) -> None:
@@ -214,6 +257,28 @@ def test_zip_has_every_dataset_and_a_data_dictionary(client: TestClient, athlete
     assert "pcb-1" in readme
     assert "load_kg: kg" in readme
     assert archive.read("sets.csv").decode().startswith("workout_id,")
+
+
+def test_zip_in_pounds_describes_each_column_in_its_unit(client: TestClient, athlete) -> None:
+    _, headers = athlete
+    log(client, headers)
+    response = client.get("/v1/users/me/export.zip", headers=headers, params={"unit": "lb"})
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    readme = archive.read("README.txt").decode()
+    described = {
+        line.split(":")[0].strip(): line.split(":", 1)[1].strip()
+        for line in readme.splitlines()
+        if line.startswith("  ")
+    }
+    for name in archive.namelist():
+        if name.endswith(".csv"):
+            header = archive.read(name).decode().splitlines()[0].split(",")
+            assert set(header) <= described.keys(), name
+            assert not [c for c in header if c.endswith("_kg")], name
+    for column in ("load_lb", "e1rm_lb", "weight_lb"):
+        assert described[column].startswith("lb:"), column
+    assert "kg" not in " ".join(described[c] for c in ("load_lb", "e1rm_lb", "weight_lb"))
+    assert "1 lb = 0.45359237 kg" in readme
 
 
 def test_sets_export_streams_with_flat_memory(

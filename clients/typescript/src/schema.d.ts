@@ -1643,6 +1643,12 @@ export interface components {
         MethodRead: {
             /** Method Id */
             method_id: string;
+            /**
+             * Documentation Url
+             * @description The methods explained in words (Markdown), relative to this server.
+             * @default /docs/method.md
+             */
+            documentation_url?: string;
             /** Lifts */
             lifts: {
                 [key: string]: unknown;
@@ -2633,20 +2639,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2711,20 +2709,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record changed meanwhile.",
+                     *       "code": "conflict",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2741,17 +2731,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2765,20 +2753,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2792,20 +2772,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2876,20 +2848,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2903,20 +2867,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3004,17 +2960,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3034,7 +2988,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "current_password": "string",
-                 *       "new_password": "string"
+                 *       "new_password": "correct ho"
                  *     }
                  */
                 "application/json": components["schemas"]["PasswordChange"];
@@ -3056,20 +3010,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3086,17 +3032,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3110,20 +3054,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3137,20 +3073,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:database_unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly.",
+                     *       "code": "database_unavailable",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3199,20 +3127,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3244,20 +3164,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3320,20 +3232,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3350,17 +3254,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3432,20 +3334,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3462,17 +3356,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3544,20 +3436,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3574,17 +3458,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3630,8 +3512,8 @@ export interface operations {
                      *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
                      *             "slug": "string",
                      *             "name": "string",
-                     *             "chain": null,
-                     *             "region": null
+                     *             "chain": "anterior",
+                     *             "region": "lower"
                      *           },
                      *           "suggestions": [
                      *             {
@@ -3655,20 +3537,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3685,17 +3559,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3755,20 +3627,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3782,20 +3646,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3812,17 +3668,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3856,20 +3710,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3883,20 +3729,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3913,17 +3751,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3997,20 +3833,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4024,20 +3852,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4054,17 +3874,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4114,7 +3932,7 @@ export interface operations {
                      *               "exercise": "string",
                      *               "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
                      *               "position": 1,
-                     *               "set_type": null,
+                     *               "set_type": "normal",
                      *               "reps": 1,
                      *               "load_kg": 1,
                      *               "rpe": 1,
@@ -4144,20 +3962,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4171,20 +3981,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4201,17 +4003,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4306,20 +4106,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4333,20 +4125,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4360,20 +4144,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4390,17 +4166,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4477,20 +4251,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4504,20 +4270,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4534,17 +4292,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4680,20 +4436,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4707,20 +4455,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4734,20 +4474,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4761,20 +4493,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4788,20 +4512,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4818,17 +4534,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4867,20 +4581,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4894,20 +4600,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4921,20 +4619,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4951,17 +4641,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5057,20 +4745,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5084,20 +4764,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5111,20 +4783,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5138,20 +4802,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5168,17 +4824,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5245,20 +4899,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5272,20 +4918,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5302,17 +4940,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5383,20 +5019,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5410,20 +5038,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5437,20 +5057,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5467,17 +5079,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5541,20 +5151,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5568,20 +5170,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5598,17 +5192,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5707,20 +5299,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5734,20 +5318,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5761,20 +5337,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5788,20 +5356,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5815,20 +5375,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5845,17 +5397,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5894,20 +5444,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5921,20 +5463,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5948,20 +5482,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5978,17 +5504,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6060,20 +5584,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6087,20 +5603,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6114,20 +5622,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6141,20 +5641,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6171,17 +5663,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6243,20 +5733,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6270,20 +5752,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6300,17 +5774,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6371,20 +5843,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6398,20 +5862,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6425,20 +5881,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6455,17 +5903,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6524,20 +5970,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6551,20 +5989,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6581,17 +6011,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6675,20 +6103,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6702,20 +6122,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6729,20 +6141,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6756,20 +6160,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6783,20 +6179,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6813,17 +6201,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6862,20 +6248,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6889,20 +6267,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6916,20 +6286,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6946,17 +6308,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7018,20 +6378,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7045,20 +6397,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7072,20 +6416,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:precondition_failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match does not match the current ETag.",
+                     *       "code": "precondition_failed",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7099,20 +6435,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7129,17 +6457,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7183,7 +6509,22 @@ export interface operations {
                      *             "ended_at": "2026-11-20T18:30:00Z",
                      *             "title": "string",
                      *             "notes": "string",
-                     *             "sets": [],
+                     *             "sets": [
+                     *               {
+                     *                 "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *                 "exercise": "string",
+                     *                 "exercise_id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *                 "position": 1,
+                     *                 "set_type": "normal",
+                     *                 "reps": 1,
+                     *                 "load_kg": 1,
+                     *                 "rpe": 1,
+                     *                 "rir": 1,
+                     *                 "duration_s": 1,
+                     *                 "distance_m": 1,
+                     *                 "notes": "string"
+                     *               }
+                     *             ],
                      *             "created_at": "2026-11-20T18:30:00Z",
                      *             "updated_at": "2026-11-20T18:30:00Z",
                      *             "created_by": null,
@@ -7207,20 +6548,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7234,20 +6567,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7264,17 +6589,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7337,20 +6660,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7364,20 +6679,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7391,20 +6698,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7421,17 +6720,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7477,7 +6774,7 @@ export interface operations {
                      *           "index": 1,
                      *           "posterior": 1,
                      *           "anterior": 1,
-                     *           "band": null,
+                     *           "band": "anterior_dominant",
                      *           "marked": false,
                      *           "missing": [
                      *             "string"
@@ -7487,7 +6784,7 @@ export interface operations {
                      *           "index": 1,
                      *           "posterior": 1,
                      *           "anterior": 1,
-                     *           "band": null,
+                     *           "band": "anterior_dominant",
                      *           "marked": false,
                      *           "missing": [
                      *             "string"
@@ -7530,20 +6827,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7557,20 +6846,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7587,17 +6868,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7670,20 +6949,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7697,20 +6968,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7727,17 +6990,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7794,7 +7055,7 @@ export interface operations {
                      *             "e1rm_kg": 1
                      *           },
                      *           "trend": {
-                     *             "status": null,
+                     *             "status": "ok",
                      *             "reason": "string",
                      *             "n": 1,
                      *             "span_days": 1,
@@ -7804,7 +7065,7 @@ export interface operations {
                      *             "kendall_tau": 1,
                      *             "p_value": 1,
                      *             "significant": false,
-                     *             "direction": null,
+                     *             "direction": "stable",
                      *             "toward_balance": false,
                      *             "smoothed_last": 1
                      *           },
@@ -7824,20 +7085,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7851,20 +7104,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7881,17 +7126,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7939,7 +7182,7 @@ export interface operations {
                      *           ],
                      *           "latest": {
                      *             "score": 1,
-                     *             "band": null,
+                     *             "band": "none",
                      *             "recorded_at": "2026-11-20T18:30:00Z"
                      *           },
                      *           "change": {
@@ -7948,10 +7191,10 @@ export interface operations {
                      *             "delta": 1,
                      *             "percent": 1,
                      *             "clinically_important": false,
-                     *             "direction": null
+                     *             "direction": "improved"
                      *           },
                      *           "trend": {
-                     *             "status": null,
+                     *             "status": "ok",
                      *             "reason": "string",
                      *             "n": 1,
                      *             "span_days": 1,
@@ -7961,7 +7204,7 @@ export interface operations {
                      *             "kendall_tau": 1,
                      *             "p_value": 1,
                      *             "significant": false,
-                     *             "direction": null,
+                     *             "direction": "stable",
                      *             "toward_balance": false,
                      *             "smoothed_last": 1
                      *           }
@@ -7976,7 +7219,7 @@ export interface operations {
                      *             "n": 1,
                      *             "rho": 1,
                      *             "p_value": 1,
-                     *             "status": null,
+                     *             "status": "ok",
                      *             "reason": "string",
                      *             "supports_hypothesis": false
                      *           }
@@ -7995,20 +7238,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8022,20 +7257,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8052,17 +7279,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8146,20 +7371,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8173,20 +7390,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8203,17 +7412,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8241,6 +7448,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "method_id": "string",
+                     *       "documentation_url": "/docs/method.md",
                      *       "lifts": {},
                      *       "window_days": 1,
                      *       "pain_bands": [
@@ -8259,20 +7467,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8289,17 +7489,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8349,20 +7547,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8376,20 +7566,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8406,17 +7588,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8465,20 +7645,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8492,20 +7664,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8522,17 +7686,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8671,7 +7833,13 @@ export interface operations {
                      *           {
                      *             "name": "string",
                      *             "exercise_id": null,
-                     *             "suggestions": []
+                     *             "suggestions": [
+                     *               {
+                     *                 "slug": "string",
+                     *                 "name": "string",
+                     *                 "score": 1
+                     *               }
+                     *             ]
                      *           }
                      *         ],
                      *         "errors": [
@@ -8696,20 +7864,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8723,20 +7883,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8750,20 +7902,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:payload_too_large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": null,
+                     *       "code": "payload_too_large",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8780,17 +7924,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8836,7 +7978,13 @@ export interface operations {
                      *           {
                      *             "name": "string",
                      *             "exercise_id": null,
-                     *             "suggestions": []
+                     *             "suggestions": [
+                     *               {
+                     *                 "slug": "string",
+                     *                 "name": "string",
+                     *                 "score": 1
+                     *               }
+                     *             ]
                      *           }
                      *         ],
                      *         "errors": [
@@ -8861,20 +8009,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8888,20 +8028,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8918,17 +8050,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8976,20 +8106,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9045,20 +8167,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9075,17 +8189,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9119,20 +8231,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9146,20 +8250,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9173,20 +8269,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record changed meanwhile.",
+                     *       "code": "conflict",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9203,17 +8291,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9257,12 +8343,12 @@ export interface operations {
                      *           "last_workout_at": "2026-11-20T18:30:00Z",
                      *           "balance": {
                      *             "index": 1,
-                     *             "band": null,
-                     *             "direction_4w": null
+                     *             "band": "anterior_dominant",
+                     *             "direction_4w": "stable"
                      *           },
                      *           "pain": {
                      *             "max_last_7d": 1,
-                     *             "region_of_max": null,
+                     *             "region_of_max": "neck",
                      *             "rising": false
                      *           },
                      *           "flags": [
@@ -9270,7 +8356,7 @@ export interface operations {
                      *           ],
                      *           "flag_details": [
                      *             {
-                     *               "code": null,
+                     *               "code": "pain_high",
                      *               "detail": "string"
                      *             }
                      *           ],
@@ -9291,20 +8377,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9321,17 +8399,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9367,20 +8443,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9397,17 +8465,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9441,20 +8507,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9468,20 +8526,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9498,17 +8548,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9557,20 +8605,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9584,20 +8624,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9614,17 +8646,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9678,20 +8708,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9705,20 +8727,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9735,17 +8749,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9780,20 +8792,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9807,20 +8811,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9837,17 +8833,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9902,20 +8896,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9929,20 +8915,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9959,17 +8937,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10017,20 +8993,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10083,20 +9051,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10110,20 +9070,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10137,20 +9089,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record changed meanwhile.",
+                     *       "code": "conflict",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10167,17 +9111,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10191,20 +9133,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:too_many_requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts; retry later.",
+                     *       "code": "too_many_requests",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10238,20 +9172,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10265,20 +9191,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10295,17 +9213,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10360,20 +9276,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10387,20 +9295,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such record.",
+                     *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10417,17 +9317,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10485,20 +9383,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:validation_error",
-                     *       "title": "Invalid input",
-                     *       "status": 422,
-                     *       "detail": "string",
-                     *       "code": "validation_error",
-                     *       "errors": [
-                     *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
-                     *         }
-                     *       ],
-                     *       "request_id": "string"
+                     *       "type": "urn:backchain:problem:unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "The access token has expired.",
+                     *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10515,17 +9405,15 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "string",
+                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "string",
-                     *           "message": "string",
-                     *           "line": 1,
-                     *           "suggestions": []
+                     *           "field": "sets.0.reps",
+                     *           "message": "Input should be greater than or equal to 0"
                      *         }
                      *       ],
-                     *       "request_id": "string"
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.method_read_lifts import MethodReadLifts
     from ..models.method_read_pain_bands_item import MethodReadPainBandsItem
@@ -23,12 +25,15 @@ class MethodRead:
         lifts (MethodReadLifts):
         window_days (int):
         pain_bands (list[MethodReadPainBandsItem]):
+        documentation_url (str | Unset): The methods explained in words (Markdown), relative to this server. Default:
+            '/docs/method.md'.
     """
 
     method_id: str
     lifts: MethodReadLifts
     window_days: int
     pain_bands: list[MethodReadPainBandsItem]
+    documentation_url: str | Unset = "/docs/method.md"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +48,8 @@ class MethodRead:
             pain_bands_item = pain_bands_item_data.to_dict()
             pain_bands.append(pain_bands_item)
 
+        documentation_url = self.documentation_url
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +60,8 @@ class MethodRead:
                 "pain_bands": pain_bands,
             }
         )
+        if documentation_url is not UNSET:
+            field_dict["documentation_url"] = documentation_url
 
         return field_dict
 
@@ -75,11 +84,14 @@ class MethodRead:
 
             pain_bands.append(pain_bands_item)
 
+        documentation_url = d.pop("documentation_url", UNSET)
+
         method_read = cls(
             method_id=method_id,
             lifts=lifts,
             window_days=window_days,
             pain_bands=pain_bands,
+            documentation_url=documentation_url,
         )
 
         method_read.additional_properties = d
