@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import BindParameter, Row, bindparam, func, select
+from sqlalchemy import BindParameter, Row, bindparam, func, or_, select
 from sqlmodel import Session, col
 
 from db.base import uuid_text
@@ -92,10 +92,12 @@ def _range(owner_id: uuid.UUID, start: datetime | None, end: datetime | None) ->
     return {"owner_id": owner_id, "start": start or _EARLIEST, "end": end or _LATEST}
 
 
-# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg),
-# then (in the one-owner reads) the workout's id. Ids are read as text (far cheaper than
-# building uuid.UUID objects: `canonical_uuid`).
+# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg,
+# duration_s, classified), then (in the one-owner reads) the workout's id. `classified`: the
+# exercise is a system one or its owner classified it (BALANCE_METHOD §12). Ids are read as
+# text (far cheaper than building uuid.UUID objects: `canonical_uuid`).
 SetRow = tuple[Any, ...]
+SET_ROW_WORKOUT = 12  # the position of the workout's id in a one-owner `SetRow`
 _SET_COLUMNS = (
     uuid_text(col(WorkoutSet.id)),
     col(Exercise.slug),
@@ -107,6 +109,8 @@ _SET_COLUMNS = (
     col(WorkoutSet.set_type),
     col(WorkoutSet.reps),
     col(WorkoutSet.load_kg),
+    col(WorkoutSet.duration_s),
+    or_(col(Exercise.is_system), col(Exercise.chain) != "neutral"),
 )
 _LIVE_IN_RANGE = (
     col(Workout.user_id) == _OWNER,
