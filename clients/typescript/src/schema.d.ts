@@ -1223,9 +1223,9 @@ export interface components {
              */
             name: string;
             /** @example posterior */
-            chain: components["schemas"]["Chain"];
+            chain?: components["schemas"]["Chain"] | null;
             /** @example lower */
-            region: components["schemas"]["BodyRegion"];
+            region?: components["schemas"]["BodyRegion"] | null;
             /**
              * Pattern
              * @example hip_extension
@@ -1233,6 +1233,12 @@ export interface components {
             pattern?: string | null;
             /** @default external */
             load_type?: components["schemas"]["LoadType"];
+            /**
+             * Alias Of
+             * @description Slug or id of the system exercise this custom exercise is (null clears it).
+             * @example hip_thrust
+             */
+            alias_of?: string | null;
         };
         /** ExercisePage */
         ExercisePage: {
@@ -1257,10 +1263,25 @@ export interface components {
             /** Pattern */
             pattern: string | null;
             load_type: components["schemas"]["LoadType"];
+            /**
+             * Equipment
+             * @description barbell, dumbbell, machine, cable, ...
+             */
+            equipment: string | null;
             /** Is System */
             is_system: boolean;
             /** Owner Id */
             owner_id: string | null;
+            /**
+             * Alias Of
+             * @description Slug of the system exercise this custom exercise is.
+             */
+            alias_of?: string | null;
+            /**
+             * Classified
+             * @description A system exercise, or a custom one its owner classified or aliased.
+             */
+            classified: boolean;
             /** Aliases */
             aliases?: components["schemas"]["AliasRead"][];
             /**
@@ -1283,6 +1304,12 @@ export interface components {
             /** Pattern */
             pattern?: string | null;
             load_type?: components["schemas"]["LoadType"] | null;
+            /**
+             * Alias Of
+             * @description Slug or id of the system exercise this custom exercise is (null clears it).
+             * @example hip_thrust
+             */
+            alias_of?: string | null;
         };
         /**
          * ExportDataset
@@ -3304,8 +3331,11 @@ export interface operations {
                      *           "region": "lower",
                      *           "pattern": "string",
                      *           "load_type": "external",
+                     *           "equipment": "string",
                      *           "is_system": false,
                      *           "owner_id": null,
+                     *           "alias_of": "string",
+                     *           "classified": false,
                      *           "aliases": [
                      *             {
                      *               "alias": "string",
@@ -3388,10 +3418,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Single-leg hip thrust",
-                 *       "chain": "anterior",
+                 *       "chain": "posterior",
                  *       "region": "lower",
                  *       "pattern": "hip_extension",
-                 *       "load_type": "external"
+                 *       "load_type": "external",
+                 *       "alias_of": "hip_thrust"
                  *     }
                  */
                 "application/json": components["schemas"]["ExerciseCreate"];
@@ -3413,8 +3444,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3508,8 +3542,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3718,7 +3755,8 @@ export interface operations {
                  *       "chain": "anterior",
                  *       "region": "lower",
                  *       "pattern": "string",
-                 *       "load_type": "external"
+                 *       "load_type": "external",
+                 *       "alias_of": "hip_thrust"
                  *     }
                  */
                 "application/json": components["schemas"]["ExerciseUpdate"];
@@ -3740,8 +3778,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
