@@ -28,9 +28,8 @@ EXAMPLE_D = [
     ("bench_press", 10, 80, 5),
     ("overhead_press", 5, 50, 5),
     ("push_up", 5, 0, 20),
-    # biceps curl and lateral raise (not counted): the seed has neither yet
-    ("plank", 12, 0, 10),
-    ("farmers_carry", 6, 10, 12),
+    ("bicep_curl_barbell", 12, 30, 10),
+    ("lateral_raise_dumbbell", 6, 10, 12),
 ]
 PCB_1_MEMBERS = {
     "method",
@@ -114,6 +113,58 @@ class TestWorkedExampleD:
         assert lifts["leg_press"]["e1rm_kg"] == pytest.approx(240.0)
         assert lifts["leg_press"]["normalized"] == pytest.approx(240 / (80 * 1.5 * 2.75 / 1.75))
         assert "leg_curl" not in lifts  # no multiple, no score; it counts for volume
+
+
+class TestClassification:
+    def test_an_alias_counts_as_its_target_and_an_unclassified_custom_exercise_not_at_all(
+        self, client: TestClient, session: Session, settings
+    ) -> None:
+        _, headers = athlete(session, settings, sex="male", bodyweight_kg=80)
+
+        def exercise(**body: object) -> dict:
+            response = client.post("/v1/exercises", json=body, headers=headers)
+            assert response.status_code == 201, response.text
+            return response.json()
+
+        my_rdl = exercise(name="RDL (my gym)")
+        machine = exercise(name="Mystery machine")
+        log(
+            client,
+            headers,
+            D,
+            [(my_rdl["slug"], 100, 5), (my_rdl["slug"], 100, 5), ("back_squat", 100, 5)]
+            + [(machine["slug"], 50, 10)] * 2,
+        )
+        before = balance(client, headers)
+        assert before["coverage"]["working_sets"] == 5
+        assert (before["coverage"]["classified"], before["coverage"]["counted"]) == (1, 1)
+        assert before["volume"]["regions"]["lower"]["posterior_sets"] == 0
+        # the owner says it *is* the catalog's Romanian deadlift: every figure follows at once
+        response = client.patch(
+            f"/v1/exercises/{my_rdl['id']}",
+            json={"alias_of": "romanian_deadlift"},
+            headers=headers,
+        )
+        assert response.status_code == 200, response.text
+        after = balance(client, headers)
+        assert (after["coverage"]["classified"], after["coverage"]["counted"]) == (3, 3)
+        assert after["coverage"]["scored"] == 3
+        lower = after["volume"]["regions"]["lower"]
+        assert (lower["posterior_sets"], lower["anterior_sets"], lower["index"]) == (2, 1, 2.0)
+        lifts = {lift["lift"]: lift for lift in after["lifts"]}
+        # 100 x 5 as a Romanian deadlift: m = 1.875 x 1.5 / 2.0 (§10)
+        expected = 100 * (1 + 5 / 30) / (80 * 1.875 * 1.5 / 2.0)
+        assert lifts["romanian_deadlift"]["normalized"] == pytest.approx(expected)
+        # classifying the machine as posterior upper work counts it too
+        response = client.patch(
+            f"/v1/exercises/{machine['id']}",
+            json={"chain": "posterior", "region": "upper"},
+            headers=headers,
+        )
+        assert response.status_code == 200, response.text
+        classified = balance(client, headers)
+        assert classified["coverage"]["classified"] == 5
+        assert classified["volume"]["regions"]["upper"]["posterior_sets"] == 2
 
 
 class TestPcb1Unchanged:
