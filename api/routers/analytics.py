@@ -54,7 +54,7 @@ async def get_balance(
         LocalDateOrLatest | None,
         Query(
             description="Local date of the snapshot (YYYY-MM-DD); default today in the user's "
-            "time zone; `latest` (pcb-2): the latest date with a counted working set.",
+            "time zone; `latest`: the latest date with a counted working set (§14).",
             examples=["2026-03-31", "latest"],
         ),
     ] = None,
@@ -77,7 +77,7 @@ async def get_balance_trend(
     date_to: DateTo = None,
     measure: Annotated[
         Literal["strength", "volume"],
-        Query(description="`strength` (B) or `volume` (V, pcb-2 only)."),
+        Query(description="`strength` (B) or `volume` (V, defined by pcb-2: its answer says so)."),
     ] = "strength",
     method: MethodId = "pcb-2",
 ) -> Response:

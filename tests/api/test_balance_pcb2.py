@@ -185,12 +185,9 @@ class TestPcb1Unchanged:
         assert "incline_bench_press" not in scores[1] or scores[1]["incline_bench_press"] is None
         assert scores[2]["incline_bench_press"] == pytest.approx(70 * (1 + 5 / 30) / (80 * 0.8))
 
-    def test_bad_method_and_latest_under_pcb_1_are_422(
-        self, client: TestClient, auth_headers: dict
-    ) -> None:
+    def test_bad_method_and_date_are_422(self, client: TestClient, auth_headers: dict) -> None:
         for params, field in (
             ({"method": "pcb-9"}, "method"),
-            ({"method": "pcb-1", "at": "latest"}, "at"),
             ({"at": "yesterday"}, "at"),
             ({"at": "0"}, "at"),
         ):
@@ -217,6 +214,11 @@ class TestLatest:
         assert latest["index"] == pytest.approx(1.031, abs=TOL)
         assert latest["volume"]["index"] == pytest.approx(2.0)  # 2 posterior sets per anterior
         assert (latest["window_empty"], latest["latest_date"]) == (False, old.isoformat())
+        # pcb-1 answers for the same date, with its own members only
+        one = balance(client, headers, at="latest", method="pcb-1")
+        assert (one["method"], one["date"]) == ("pcb-1", old.isoformat())
+        assert one["index"] == pytest.approx(1.031, abs=TOL)
+        assert set(one) == PCB_1_MEMBERS
 
     def test_no_data_at_all(self, client: TestClient, auth_headers: dict) -> None:
         body = balance(client, auth_headers, at="latest")
@@ -255,19 +257,19 @@ class TestVolumeTrend:
         strength = client.get("/v1/users/me/balance/trend", headers=headers).json()
         assert (strength["method"], strength["measure"]) == ("pcb-2", "strength")
 
-    def test_volume_needs_pcb_2_and_a_known_measure(
+    def test_volume_is_pcb_2s_and_the_measure_must_be_known(
         self, client: TestClient, auth_headers: dict
     ) -> None:
-        for params, field in (
-            ({"measure": "volume", "method": "pcb-1"}, "measure"),
-            ({"measure": "reps"}, "measure"),
-        ):
-            response = client.get("/v1/users/me/balance/trend", headers=auth_headers, params=params)
-            assert response.status_code == 422, params
-            assert [e["field"] for e in response.json()["errors"]] == [field]
-        pcb_1 = client.get(
-            "/v1/users/me/balance/trend", headers=auth_headers, params={"method": "pcb-1"}
-        ).json()
+        trend = "/v1/users/me/balance/trend"
+        response = client.get(trend, headers=auth_headers, params={"measure": "reps"})
+        assert response.status_code == 422
+        assert [e["field"] for e in response.json()["errors"]] == ["measure"]
+        # V is defined by pcb-2 (§11): asked under pcb-1, the answer names the method it used
+        params = {"measure": "volume", "method": "pcb-1"}
+        volume = client.get(trend, headers=auth_headers, params=params).json()
+        assert (volume["method"], volume["measure"]) == ("pcb-2", "volume")
+        pcb_1 = client.get(trend, headers=auth_headers, params={"method": "pcb-1"}).json()
+        assert pcb_1["method"] == "pcb-1"
         assert "measure" not in pcb_1
 
 

@@ -198,8 +198,10 @@ def _pcb_2(loader: Loader, at: date | str | None) -> schemas.BalanceRead:
     return pcb_2_balance(inputs, loader.owner, day, latest)
 
 
-def _pcb_1(loader: Loader, at: date | None) -> schemas.BalanceRead:
-    at = at or today(loader.owner)
+def _pcb_1(loader: Loader, at: date | str | None) -> schemas.BalanceRead:
+    if at == LATEST:  # the same date as pcb-2's (§14), its answer pcb-1's
+        at = _latest(loader, today(loader.owner), recent=True)
+    at = at if isinstance(at, date) else today(loader.owner)
     window_start = at - timedelta(days=loader.method.window_days - 1)
     inputs, _ = loader.candidates(first=window_start, last=at)
     return balance_from(inputs, loader.owner, at)
@@ -207,29 +209,18 @@ def _pcb_1(loader: Loader, at: date | None) -> schemas.BalanceRead:
 
 def balance_json(access: Access, *, at: date | str | None, method: str = "pcb-2") -> str:
     """The balance at a local date (default: the owner's today; `latest`: the latest date with
-    a counted working set, pcb-2) under a method (default pcb-2)."""
+    a counted working set, §14) under a method (default pcb-2)."""
     chosen: Method = method_named(method)
     day = at
     if isinstance(day, str) and day != LATEST:
         raise InvalidInput([FieldError("at", "must be a date (YYYY-MM-DD) or `latest`")])
-    if chosen.method_id == "pcb-1":
-        if day == LATEST:
-            raise InvalidInput([FieldError("at", "`latest` needs method pcb-2")])
-        return answer_json(
-            access,
-            "balance",
-            lambda loader: _pcb_1(loader, day if isinstance(day, date) else None),
-            uses_pain=False,
-            date_to=day if isinstance(day, date) else None,
-            method=chosen,
-            exclude_unset=True,
-        )
     return answer_json(
         access,
         "balance",
-        lambda loader: _pcb_2(loader, day),
+        lambda loader: (_pcb_1 if chosen.method_id == "pcb-1" else _pcb_2)(loader, day),
         uses_pain=False,
         date_to=day if isinstance(day, date) else None,
         option=LATEST if day == LATEST else None,
         method=chosen,
+        exclude_unset=chosen.method_id == "pcb-1",
     )

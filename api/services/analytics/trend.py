@@ -175,8 +175,8 @@ def balance_trend_json(
     chosen = method_named(method)
     if measure not in MEASURES:
         raise InvalidInput([FieldError("measure", f"must be one of {list(MEASURES)}")])
-    if measure == VOLUME_MEASURE and chosen.method_id == "pcb-1":
-        raise InvalidInput([FieldError("measure", "`volume` needs method pcb-2")])
+    if measure == VOLUME_MEASURE:  # V is pcb-2's (§11): the answer names it
+        chosen = DEFAULT_METHOD
     return answer_json(
         access,
         "balance_trend",

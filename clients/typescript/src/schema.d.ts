@@ -7164,7 +7164,7 @@ export interface operations {
     getBalance: {
         parameters: {
             query?: {
-                /** @description Local date of the snapshot (YYYY-MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a counted working set. */
+                /** @description Local date of the snapshot (YYYY-MM-DD); default today in the user's time zone; `latest`: the latest date with a counted working set (§14). */
                 at?: string | "latest" | null;
                 /** @description The method: `pcb-2` (every exercise, volume) or `pcb-1` (ten lifts). */
                 method?: "pcb-2" | "pcb-1";
@@ -7375,7 +7375,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Last local date (YYYY-MM-DD), inclusive. */
                 to?: string | null;
-                /** @description `strength` (B) or `volume` (V, pcb-2 only). */
+                /** @description `strength` (B) or `volume` (V, defined by pcb-2: its answer says so). */
                 measure?: "strength" | "volume";
                 /** @description The method: `pcb-2` (every exercise, volume) or `pcb-1` (ten lifts). */
                 method?: "pcb-2" | "pcb-1";

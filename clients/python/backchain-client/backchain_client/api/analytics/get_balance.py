@@ -106,8 +106,8 @@ def sync_detailed(
     Args:
         user (str): `me` or a user id.
         at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
-            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
-            counted working set.
+            MM-DD); default today in the user's time zone; `latest`: the latest date with a counted
+            working set (§14).
         method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
             (ten lifts). Default: GetBalanceMethod.PCB_2.
 
@@ -147,8 +147,8 @@ def sync(
     Args:
         user (str): `me` or a user id.
         at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
-            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
-            counted working set.
+            MM-DD); default today in the user's time zone; `latest`: the latest date with a counted
+            working set (§14).
         method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
             (ten lifts). Default: GetBalanceMethod.PCB_2.
 
@@ -183,8 +183,8 @@ async def asyncio_detailed(
     Args:
         user (str): `me` or a user id.
         at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
-            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
-            counted working set.
+            MM-DD); default today in the user's time zone; `latest`: the latest date with a counted
+            working set (§14).
         method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
             (ten lifts). Default: GetBalanceMethod.PCB_2.
 
@@ -222,8 +222,8 @@ async def asyncio(
     Args:
         user (str): `me` or a user id.
         at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
-            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
-            counted working set.
+            MM-DD); default today in the user's time zone; `latest`: the latest date with a counted
+            working set (§14).
         method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
             (ten lifts). Default: GetBalanceMethod.PCB_2.
 

@@ -125,8 +125,8 @@ def sync_detailed(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
-        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
-            Default: GetBalanceTrendMeasure.STRENGTH.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, defined by pcb-2:
+            its answer says so). Default: GetBalanceTrendMeasure.STRENGTH.
         method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
             `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
@@ -170,8 +170,8 @@ def sync(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
-        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
-            Default: GetBalanceTrendMeasure.STRENGTH.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, defined by pcb-2:
+            its answer says so). Default: GetBalanceTrendMeasure.STRENGTH.
         method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
             `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
@@ -210,8 +210,8 @@ async def asyncio_detailed(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
-        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
-            Default: GetBalanceTrendMeasure.STRENGTH.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, defined by pcb-2:
+            its answer says so). Default: GetBalanceTrendMeasure.STRENGTH.
         method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
             `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
@@ -253,8 +253,8 @@ async def asyncio(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
-        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
-            Default: GetBalanceTrendMeasure.STRENGTH.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, defined by pcb-2:
+            its answer says so). Default: GetBalanceTrendMeasure.STRENGTH.
         method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
             `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
