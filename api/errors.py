@@ -22,11 +22,22 @@ logger = logging.getLogger("backchain.errors")
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
+class ExerciseSuggestion(BaseModel):
+    """A catalog (or the owner's own) exercise an unknown name may mean."""
+
+    slug: str
+    name: str
+    score: float = Field(description="Similarity, 0-100 (rapidfuzz).")
+
+
 class FieldErrorModel(BaseModel):
     field: str = Field(description="Dotted path of the offending field, e.g. `sets.0.reps`.")
     message: str
     line: int | None = Field(
         default=None, description="CSV imports: the 1-based line (the header is line 1)."
+    )
+    suggestions: list[ExerciseSuggestion] | None = Field(
+        default=None, description="An unknown exercise name: the exercises it may mean."
     )
 
 
@@ -47,6 +58,7 @@ class FieldError:
     field: str
     message: str
     line: int | None = None
+    suggestions: tuple[ExerciseSuggestion, ...] = ()
 
 
 class BackchainError(Exception):
@@ -139,7 +151,16 @@ def problem_body(
     }
     if errors:
         body["errors"] = [
-            {"field": e.field, "message": e.message, **({"line": e.line} if e.line else {})}
+            {
+                "field": e.field,
+                "message": e.message,
+                **({"line": e.line} if e.line else {}),
+                **(
+                    {"suggestions": [s.model_dump() for s in e.suggestions]}
+                    if e.suggestions
+                    else {}
+                ),
+            }
             for e in errors
         ]
     if request_id:
@@ -252,18 +273,30 @@ async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
 
 def _allowed_methods(request: Request) -> str:
     """Every method the path answers. Starlette names only the first route that matched the
-    path, but each method of a path is a route of its own here (GET and POST /v1/exercises)."""
+    path, but each method of a path is a route of its own here (GET and POST /v1/exercises).
+    A path a route names literally is that resource alone: `/v1/exercises/resolve` answers
+    POST, whatever `/v1/exercises/{exercise_ref}` would make of it."""
     path = request.url.path
-    methods = {
-        m for pattern, allowed in _route_table(request.app) if pattern.match(path) for m in allowed
-    }
-    return ", ".join(sorted(methods))
+    matching = [
+        (allowed, is_static)
+        for pattern, allowed, is_static in _route_table(request.app)
+        if pattern.match(path)
+    ]
+    if any(is_static for _, is_static in matching):
+        matching = [(allowed, is_static) for allowed, is_static in matching if is_static]
+    return ", ".join(sorted({m for allowed, _ in matching for m in allowed}))
 
 
-def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], set[str]]]:
-    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "route_table", None)
+def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], set[str], bool]]:
+    """(path pattern, methods, whether the path has no parameters) of every route."""
+    table: list[tuple[re.Pattern[str], set[str], bool]] | None = getattr(
+        app.state, "route_table", None
+    )
     if table is None:
-        table = [(compile_path(path)[0], methods) for path, methods in _routes(app.routes, "")]
+        table = [
+            (compile_path(path)[0], methods, "{" not in path)
+            for path, methods in _routes(app.routes, "")
+        ]
         app.state.route_table = table
     return table
 

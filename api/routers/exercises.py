@@ -10,7 +10,14 @@ from api.deps import OwnWork
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.enums import BodyRegion, Chain
-from api.schemas.exercises import ExerciseCreate, ExercisePage, ExerciseRead, ExerciseUpdate
+from api.schemas.exercises import (
+    ExerciseCreate,
+    ExercisePage,
+    ExerciseRead,
+    ExerciseUpdate,
+    ResolveRequest,
+    ResolveResult,
+)
 from api.services import exercises as exercises_service
 
 router = APIRouter(prefix="/v1/exercises", tags=["exercises"])
@@ -28,6 +35,15 @@ async def list_exercises(
     return await work.run(exercises_service.list_exercises, page, chain=chain, region=region, q=q)
 
 
+@router.post("/resolve", operation_id="resolveExerciseNames", responses=problem_responses(401, 422))
+async def resolve_exercise_names(data: ResolveRequest, work: OwnWork) -> ResolveResult:
+    """What each name means: one of your custom exercises (an exact name wins) or a catalog
+    exercise, matched as imports match them (the app's own names with `source`, then case,
+    accents, punctuation, plurals, "Name (Equipment)" and German names folded); an unknown
+    name gets fuzzy suggestions."""
+    return await work.run(exercises_service.resolve_names, data)
+
+
 @router.get("/{exercise_ref}", operation_id="getExercise", responses=problem_responses(401, 404))
 async def get_exercise(exercise_ref: str, work: OwnWork) -> ExerciseRead:
     """One exercise by id or slug, with its import aliases."""
@@ -41,7 +57,9 @@ async def get_exercise(exercise_ref: str, work: OwnWork) -> ExerciseRead:
     responses=problem_responses(401, 422),
 )
 async def create_exercise(data: ExerciseCreate, work: OwnWork) -> ExerciseRead:
-    """Add a custom exercise (visible to its owner only)."""
+    """Add a custom exercise (visible to its owner only). With chain and region, or
+    `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+    classified."""
     return await work.run(exercises_service.create_exercise, data)
 
 
@@ -51,7 +69,9 @@ async def create_exercise(data: ExerciseCreate, work: OwnWork) -> ExerciseRead:
     responses=problem_responses(401, 404, 422),
 )
 async def update_exercise(exercise_ref: str, data: ExerciseUpdate, work: OwnWork) -> ExerciseRead:
-    """Change one of the caller's custom exercises."""
+    """Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+    (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+    region, pattern and load type; null clears the link. Every figure follows at once."""
     return await work.run(exercises_service.update_exercise, exercise_ref, data)
 
 

@@ -69,6 +69,20 @@ class RequestModel(BaseModel):
             )
         return value
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _length_as_sent(cls, value: object, info: ValidationInfo) -> object:
+        # Whitespace is stripped before `max_length` is checked; the schema's maxLength is
+        # of the text as sent, so a longer text with spaces around it is refused too.
+        field = cls.model_fields.get(info.field_name or "")
+        if field is None or not isinstance(value, str):
+            return value
+        for rule in field.metadata:
+            limit = getattr(rule, "max_length", None)
+            if limit is not None and len(value) > limit:
+                raise ValueError(f"String should have at most {limit} characters")
+        return value
+
     @field_validator("*", mode="after")
     @classmethod
     def _no_nul_characters(cls, value: object) -> object:

@@ -50,6 +50,8 @@ from tests.contract.conftest import (
     FuzzWorld,
 )
 
+# A system exercise a custom one may be an alias of (`alias_of` names system exercises only).
+ALIAS_TARGET = "hip_thrust"
 # How often a path parameter with a pool of existing rows keeps its generated value instead
 # (1 in N): mostly `me` and real ids, so calls get past authorization and lookups.
 KEEP_GENERATED_ONE_IN = 5
@@ -218,9 +220,10 @@ def _as_instant(value: Any) -> datetime | None:
 
 def _steered(value: Any, slug: str, instant: datetime) -> Any:
     """`value` with real references in place of schema-valid made-up ones: every `exercise` is
-    `slug`, every record instant is `instant` (and `ended_at` an hour later) so cross-field
-    rules (ended after started, not in the future) hold; a pain score names no workout; a
-    set's own id is fresh. Schema-violating values are left for the checks to see refused."""
+    `slug`, every `alias_of` a system exercise, every record instant is `instant` (and
+    `ended_at` an hour later) so cross-field rules (ended after started, not in the future)
+    hold; a pain score names no workout; a set's own id is fresh. Schema-violating values are
+    left for the checks to see refused."""
     if isinstance(value, list):
         return [_steered(v, slug, instant) for v in value]
     if not isinstance(value, dict):
@@ -239,6 +242,8 @@ def _steered(value: Any, slug: str, instant: datetime) -> Any:
             steered[key] = None
         elif key == "id" and "exercise" in value and _is_uuid(item):
             steered[key] = str(uuid.uuid4())
+        elif key == "alias_of" and _is_text(item, max_length=80):
+            steered[key] = ALIAS_TARGET
         elif key == "timezone" and _is_zone_name(item):
             steered[key] = FUZZ_TIMEZONE
         else:

@@ -169,9 +169,34 @@ export interface paths {
         put?: never;
         /**
          * Create Exercise
-         * @description Add a custom exercise (visible to its owner only).
+         * @description Add a custom exercise (visible to its owner only). With chain and region, or
+         *     `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+         *     classified.
          */
         post: operations["createExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exercises/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Exercise Names
+         * @description What each name means: one of your custom exercises (an exact name wins) or a catalog
+         *     exercise, matched as imports match them (the app's own names with `source`, then case,
+         *     accents, punctuation, plurals, "Name (Equipment)" and German names folded); an unknown
+         *     name gets fuzzy suggestions.
+         */
+        post: operations["resolveExerciseNames"];
         delete?: never;
         options?: never;
         head?: never;
@@ -201,7 +226,9 @@ export interface paths {
         head?: never;
         /**
          * Update Exercise
-         * @description Change one of the caller's custom exercises.
+         * @description Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+         *     (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+         *     region, pattern and load type; null clears the link. Every figure follows at once.
          */
         patch: operations["updateExercise"];
         trace?: never;
@@ -1215,6 +1242,20 @@ export interface components {
              */
             reason: string;
         };
+        /** ExerciseBrief */
+        ExerciseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            chain: components["schemas"]["Chain"];
+            region: components["schemas"]["BodyRegion"];
+        };
         /** ExerciseCreate */
         ExerciseCreate: {
             /**
@@ -1295,6 +1336,21 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * ExerciseSuggestion
+         * @description A catalog (or the owner's own) exercise an unknown name may mean.
+         */
+        ExerciseSuggestion: {
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            /**
+             * Score
+             * @description Similarity, 0-100 (rapidfuzz).
+             */
+            score: number;
+        };
         /** ExerciseUpdate */
         ExerciseUpdate: {
             /** Name */
@@ -1331,6 +1387,12 @@ export interface components {
              * @default null
              */
             line?: number | null;
+            /**
+             * Suggestions
+             * @description An unknown exercise name: the exercises it may mean.
+             * @default null
+             */
+            suggestions?: components["schemas"]["ExerciseSuggestion"][] | null;
         };
         /** Flag */
         Flag: {
@@ -1419,9 +1481,9 @@ export interface components {
             duplicates_skipped: number;
             /**
              * Unknown Exercises
-             * @description Names not in the catalog: created as your custom exercises (chain neutral) so you can classify them.
+             * @description Names the catalog and your own exercises do not know: created as your custom exercises (chain neutral, unclassified) so you can classify them.
              */
-            unknown_exercises: string[];
+            unknown_exercises: components["schemas"]["UnknownExercise"][];
             /** Errors */
             errors: components["schemas"]["ImportRowError"][];
         };
@@ -1632,6 +1694,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * NameSource
+         * @description The app whose exported names a list of exercise names uses.
+         * @enum {string}
+         */
+        NameSource: "strong" | "hevy" | "fitnotes";
         /** NoteCreate */
         NoteCreate: {
             /** Body */
@@ -1949,6 +2017,43 @@ export interface components {
             lower: components["schemas"]["RegionBalance"];
             upper: components["schemas"]["RegionBalance"];
         };
+        /** ResolveRequest */
+        ResolveRequest: {
+            /**
+             * Names
+             * @example [
+             *       "Squat (Barbell)",
+             *       "Kreuzheben",
+             *       "Incline Bench Press (Dumbbell)"
+             *     ]
+             */
+            names: string[];
+            /** @description The app the names come from: its own names match first. */
+            source?: components["schemas"]["NameSource"] | null;
+        };
+        /** ResolveResult */
+        ResolveResult: {
+            /**
+             * Items
+             * @description One per name sent, in order.
+             */
+            items: components["schemas"]["ResolvedName"][];
+        };
+        /** ResolvedName */
+        ResolvedName: {
+            /**
+             * Name
+             * @description The name as sent.
+             */
+            name: string;
+            /** @description What it means; null when unknown. */
+            exercise: components["schemas"]["ExerciseBrief"] | null;
+            /**
+             * Suggestions
+             * @description For an unknown name: the exercises it may mean, best first (at most 5).
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /**
          * ResourceName
          * @enum {string}
@@ -2067,7 +2172,7 @@ export interface components {
             id?: string | null;
             /**
              * Exercise
-             * @description Exercise id or slug.
+             * @description Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches names).
              * @example deadlift
              */
             exercise: string;
@@ -2307,6 +2412,24 @@ export interface components {
          * @enum {string}
          */
         Unit: "kg" | "lb";
+        /** UnknownExercise */
+        UnknownExercise: {
+            /**
+             * Name
+             * @description The name as the file writes it.
+             */
+            name: string;
+            /**
+             * Exercise Id
+             * @description The custom exercise made for it (neutral, unclassified: classify it or make it an alias with `PATCH /v1/exercises/{id}`); null in a dry run.
+             */
+            exercise_id: string | null;
+            /**
+             * Suggestions
+             * @description Catalog exercises the name may mean, best first.
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /** UserRead */
         UserRead: {
             /**
@@ -2603,7 +2726,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2680,7 +2804,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2706,7 +2831,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2732,7 +2858,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2758,7 +2885,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2816,7 +2944,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2842,7 +2971,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2868,7 +2998,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2894,7 +3025,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2947,7 +3079,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3001,7 +3134,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3027,7 +3161,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3053,7 +3188,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3079,7 +3215,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3140,7 +3277,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3184,7 +3322,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3259,7 +3398,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3285,7 +3425,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3369,7 +3510,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3395,7 +3537,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3479,7 +3622,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3505,7 +3649,119 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveExerciseNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "names": [
+                 *         "Squat (Barbell)",
+                 *         "Kreuzheben",
+                 *         "Incline Bench Press (Dumbbell)"
+                 *       ],
+                 *       "source": "strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "string",
+                     *           "exercise": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "slug": "string",
+                     *             "name": "string",
+                     *             "chain": null,
+                     *             "region": null
+                     *           },
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResolveResult"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3577,7 +3833,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3603,7 +3860,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3629,7 +3887,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3675,7 +3934,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3701,7 +3961,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3727,7 +3988,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3813,7 +4075,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3839,7 +4102,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3865,7 +4129,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3957,7 +4222,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3983,7 +4249,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4009,7 +4276,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4116,7 +4384,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4142,7 +4411,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4168,7 +4438,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4194,7 +4465,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4283,7 +4555,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4309,7 +4582,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4335,7 +4609,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4483,7 +4758,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4509,7 +4785,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4535,7 +4812,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4561,7 +4839,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4587,7 +4866,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4613,7 +4893,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4664,7 +4945,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4690,7 +4972,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4716,7 +4999,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4742,7 +5026,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4850,7 +5135,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4876,7 +5162,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4902,7 +5189,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4928,7 +5216,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4954,7 +5243,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5033,7 +5323,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5059,7 +5350,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5085,7 +5377,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5168,7 +5461,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5194,7 +5488,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5220,7 +5515,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5246,7 +5542,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5322,7 +5619,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5348,7 +5646,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5374,7 +5673,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5485,7 +5785,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5511,7 +5812,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5537,7 +5839,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5563,7 +5866,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5589,7 +5893,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5615,7 +5920,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5666,7 +5972,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5692,7 +5999,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5718,7 +6026,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5744,7 +6053,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5828,7 +6138,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5854,7 +6165,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5880,7 +6192,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5906,7 +6219,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5932,7 +6246,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6006,7 +6321,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6032,7 +6348,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6058,7 +6375,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6131,7 +6449,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6157,7 +6476,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6183,7 +6503,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6209,7 +6530,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6280,7 +6602,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6306,7 +6629,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6332,7 +6656,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6428,7 +6753,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6454,7 +6780,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6480,7 +6807,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6506,7 +6834,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6532,7 +6861,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6558,7 +6888,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6609,7 +6940,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6635,7 +6967,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6661,7 +6994,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6687,7 +7021,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6761,7 +7096,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6787,7 +7123,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6813,7 +7150,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6839,7 +7177,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6865,7 +7204,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6945,7 +7285,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6971,7 +7312,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6997,7 +7339,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7072,7 +7415,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7098,7 +7442,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7124,7 +7469,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7150,7 +7496,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7305,7 +7652,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7331,7 +7679,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7357,7 +7706,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7447,7 +7797,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7473,7 +7824,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7499,7 +7851,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7598,7 +7951,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7624,7 +7978,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7650,7 +8005,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7766,7 +8122,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7792,7 +8149,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7818,7 +8176,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7925,7 +8284,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7951,7 +8311,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7977,7 +8338,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8035,7 +8397,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8061,7 +8424,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8123,7 +8487,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8149,7 +8514,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8175,7 +8541,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8236,7 +8603,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8262,7 +8630,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8288,7 +8657,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8342,7 +8712,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8371,7 +8751,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8407,7 +8797,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8440,7 +8834,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8466,7 +8861,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8492,7 +8888,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8518,7 +8915,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8564,7 +8962,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8597,7 +8999,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8623,7 +9026,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8649,7 +9053,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8709,7 +9114,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8777,7 +9183,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8803,7 +9210,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8849,7 +9257,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8875,7 +9284,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8901,7 +9311,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8927,7 +9338,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9019,7 +9431,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9045,7 +9458,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9093,7 +9507,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9119,7 +9534,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9165,7 +9581,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9191,7 +9608,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9217,7 +9635,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9278,7 +9697,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9304,7 +9724,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9330,7 +9751,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9396,7 +9818,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9422,7 +9845,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9448,7 +9872,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9495,7 +9920,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9521,7 +9947,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9547,7 +9974,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9614,7 +10042,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9640,7 +10069,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9666,7 +10096,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9726,7 +10157,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9791,7 +10223,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9817,7 +10250,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9843,7 +10277,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9869,7 +10304,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9895,7 +10331,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9941,7 +10378,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9967,7 +10405,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9993,7 +10432,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10060,7 +10500,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10086,7 +10527,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10112,7 +10554,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10182,7 +10625,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10208,7 +10652,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"

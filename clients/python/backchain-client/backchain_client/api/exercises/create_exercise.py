@@ -70,7 +70,9 @@ def sync_detailed(
 ) -> Response[ExerciseRead | Problem]:
     """Create Exercise
 
-     Add a custom exercise (visible to its owner only).
+     Add a custom exercise (visible to its owner only). With chain and region, or
+    `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+    classified.
 
     Args:
         body (ExerciseCreate):
@@ -101,7 +103,9 @@ def sync(
 ) -> ExerciseRead | Problem | None:
     """Create Exercise
 
-     Add a custom exercise (visible to its owner only).
+     Add a custom exercise (visible to its owner only). With chain and region, or
+    `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+    classified.
 
     Args:
         body (ExerciseCreate):
@@ -127,7 +131,9 @@ async def asyncio_detailed(
 ) -> Response[ExerciseRead | Problem]:
     """Create Exercise
 
-     Add a custom exercise (visible to its owner only).
+     Add a custom exercise (visible to its owner only). With chain and region, or
+    `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+    classified.
 
     Args:
         body (ExerciseCreate):
@@ -156,7 +162,9 @@ async def asyncio(
 ) -> ExerciseRead | Problem | None:
     """Create Exercise
 
-     Add a custom exercise (visible to its owner only).
+     Add a custom exercise (visible to its owner only). With chain and region, or
+    `alias_of`, it is classified; without, it is neutral/none and counts nowhere until
+    classified.
 
     Args:
         body (ExerciseCreate):

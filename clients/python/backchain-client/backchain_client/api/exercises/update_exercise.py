@@ -80,7 +80,9 @@ def sync_detailed(
 ) -> Response[ExerciseRead | Problem]:
     """Update Exercise
 
-     Change one of the caller's custom exercises.
+     Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+    (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+    region, pattern and load type; null clears the link. Every figure follows at once.
 
     Args:
         exercise_ref (str):
@@ -114,7 +116,9 @@ def sync(
 ) -> ExerciseRead | Problem | None:
     """Update Exercise
 
-     Change one of the caller's custom exercises.
+     Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+    (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+    region, pattern and load type; null clears the link. Every figure follows at once.
 
     Args:
         exercise_ref (str):
@@ -143,7 +147,9 @@ async def asyncio_detailed(
 ) -> Response[ExerciseRead | Problem]:
     """Update Exercise
 
-     Change one of the caller's custom exercises.
+     Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+    (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+    region, pattern and load type; null clears the link. Every figure follows at once.
 
     Args:
         exercise_ref (str):
@@ -175,7 +181,9 @@ async def asyncio(
 ) -> ExerciseRead | Problem | None:
     """Update Exercise
 
-     Change one of the caller's custom exercises.
+     Change one of the caller's custom exercises: chain or region classify it; `alias_of`
+    (a system exercise's slug or id) makes it count as that exercise, taking its chain,
+    region, pattern and load type; null clears the link. Every figure follows at once.
 
     Args:
         exercise_ref (str):
