@@ -375,7 +375,7 @@ DICTIONARY: dict[str, dict[str, str]] = {
     },
     "balance": {
         "date": "local date of the snapshot (a date with a counted set)",
-        "index": "balance index B = P / A (1.0 = balanced; method pcb-1)",
+        "index": "balance index B = P / A (1.0 = balanced; method pcb-2)",
         "lower": "B of the lower body",
         "upper": "B of the upper body",
         "band": "anterior_dominant (< 0.90), balanced, posterior_dominant (> 1.10)",
@@ -383,6 +383,12 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "posterior": "posterior score P",
         "anterior": "anterior score A",
         "smoothed": "EWMA of B, half-life 28 days",
+        "volume_index": "volume balance V: posterior / anterior working sets of the 28 days "
+        "ending at the date (geometric mean of the regions')",
+        "volume_lower": "V of the lower body (empty when a side has no sets)",
+        "volume_upper": "V of the upper body (empty when a side has no sets)",
+        "volume_band": "band of V, as for B",
+        "volume_marked": "true when V < 0.80 or V > 1.25",
     },
 }
 
@@ -392,8 +398,8 @@ def readme(owner: User, options: ExportOptions) -> str:
     lines = [
         "Backchain export",
         f"Generated {datetime.now(UTC).isoformat()} for {owner.display_name or owner.email}.",
-        "Computed figures (e1rm_kg, benchmarks, balance) use method pcb-1; "
-        "GET /v1/methods/pcb-1 lists every constant.",
+        "Computed figures: e1rm_kg and benchmarks use method pcb-1, balance uses method "
+        "pcb-2; GET /v1/methods/pcb-1 and /v1/methods/pcb-2 list every constant.",
         f"Local times are in {options.tz.key}; weights in {options.unit}.",
         "Text cells that a spreadsheet would run as a formula start with an apostrophe.",
         "",
