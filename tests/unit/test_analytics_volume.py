@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from api.analytics.balance import snapshot
 from api.analytics.classes import COUNTED_CLASSES, NOT_COUNTED, CountedClass, counted_class
+from api.analytics.constants import PCB_1, method_as_dict
 from api.analytics.e1rm import SetInput, estimate_sets
 from api.analytics.lifts import PCB_2
 from api.analytics.volume import (
@@ -22,6 +23,7 @@ from api.analytics.volume import (
     has_counted_work,
     is_working_set,
     latest_counted_date,
+    method_document,
     pcb_2_as_dict,
     suggestions,
     volume_balance,
@@ -337,3 +339,8 @@ class TestPublishedMethod:
         upper = data["volume"]["default_exercises"]["upper"]
         assert upper == ["pull_up", "barbell_row", "face_pull"]
         assert data["window_days"] == 42
+
+    def test_the_method_documents_by_id(self) -> None:
+        assert method_document("pcb-2") == pcb_2_as_dict()
+        assert method_document("pcb-1") == method_as_dict(PCB_1)
+        assert method_document("pcb-9") is None
