@@ -116,6 +116,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "posterior",
         "anterior",
         "smoothed",
+        "volume_index",
+        "volume_lower",
+        "volume_upper",
+        "volume_band",
+        "volume_marked",
     ),
 }
 
@@ -385,7 +390,7 @@ DICTIONARY: dict[str, dict[str, str]] = {
     },
     "balance": {
         "date": "local date of the snapshot (a date with a counted set)",
-        "index": "balance index B = P / A (1.0 = balanced; method pcb-1), full precision",
+        "index": "balance index B = P / A (1.0 = balanced; method pcb-2), full precision",
         "lower": "B of the lower body",
         "upper": "B of the upper body",
         "band": "anterior_dominant (< 0.90), balanced, posterior_dominant (> 1.10)",
@@ -393,6 +398,12 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "posterior": "posterior score P (no unit: e1RM / (bodyweight · reference multiple))",
         "anterior": "anterior score A (no unit, as P)",
         "smoothed": "EWMA of B, half-life 28 days",
+        "volume_index": "volume balance V: posterior / anterior working sets of the 28 days "
+        "ending at the date (geometric mean of the regions')",
+        "volume_lower": "V of the lower body (empty when a side has no sets)",
+        "volume_upper": "V of the upper body (empty when a side has no sets)",
+        "volume_band": "band of V, as for B",
+        "volume_marked": "true when V < 0.80 or V > 1.25",
     },
 }
 
@@ -402,8 +413,8 @@ def readme(owner: User, options: ExportOptions) -> str:
     lines = [
         "Backchain export",
         f"Generated {datetime.now(UTC).isoformat()} for {owner.display_name or owner.email}.",
-        "Computed figures (e1rm, benchmarks, balance) use method pcb-1; "
-        "GET /v1/methods/pcb-1 lists every constant.",
+        "Computed figures: e1rm and benchmarks use method pcb-1, balance uses method "
+        "pcb-2; GET /v1/methods/pcb-1 and /v1/methods/pcb-2 list every constant.",
         "Computed weights (e1rm) are rounded to 0.001 of their unit; logged weights are shown "
         "as logged (converted to lb to 0.001 lb); indexes and scores keep full precision.",
         f"Local times are in {options.tz.key}; weights in {options.unit}"

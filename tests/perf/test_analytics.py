@@ -89,7 +89,7 @@ def test_a_recompute_looks_up_only_the_new_workout(
     _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
     for k in range(5):
         log(client, headers, date.today() - timedelta(days=10 - k), [("deadlift", 150, 5)])
-    client.get(PATHS["balance"], headers=headers)
+    client.get(PATHS["balance"], headers=headers, params={"method": "pcb-1"})
     new = log(client, headers, date.today(), [("back_squat", 110, 5)])
     workout_sets = client.app.state.caches.analytics.workout_sets  # type: ignore[attr-defined]
     asked: list[str] = []
@@ -100,9 +100,34 @@ def test_a_recompute_looks_up_only_the_new_workout(
         return get_many(keys)
 
     monkeypatch.setattr(workout_sets, "get_many", spy)
-    balance = client.get(PATHS["balance"], headers=headers)
+    # pcb-1's balance reads its window's candidates (pcb-2's every estimate of 90 days: below)
+    balance = client.get(PATHS["balance"], headers=headers, params={"method": "pcb-1"})
     assert {lift["lift"] for lift in balance.json()["lifts"]} == {"deadlift", "back_squat"}
     assert [k.replace("-", "") for k in asked] == [new["id"].replace("-", "")]
+
+
+def test_a_pcb_2_recompute_reads_only_the_new_workout(
+    client: TestClient, session: Session, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each workout's parsed sets are held: after a write a pcb-2 balance reads and parses only
+    the new workout (it estimates the 90 days' sets again, which coverage counts one by one)."""
+    _, headers = athlete(session, settings, sex="male", bodyweight_kg=80.0)
+    for k in range(5):
+        log(client, headers, date.today() - timedelta(days=10 - k), [("deadlift", 150, 5)])
+    client.get(PATHS["balance"], headers=headers)
+    new = log(client, headers, date.today(), [("back_squat", 110, 5)])
+    workout_sets = client.app.state.caches.analytics.workout_sets  # type: ignore[attr-defined]
+    parsed: list[str] = []
+    put_many = workout_sets.put_many
+
+    def spy(items):  # type: ignore[no-untyped-def]
+        parsed.extend(key.workout_id for key, _ in items)
+        return put_many(items)
+
+    monkeypatch.setattr(workout_sets, "put_many", spy)
+    balance = client.get(PATHS["balance"], headers=headers).json()
+    assert balance["coverage"]["working_sets"] == 6
+    assert [k.replace("-", "") for k in parsed] == [new["id"].replace("-", "")]
 
 
 def test_a_recomputed_series_keeps_the_points_before_the_write(

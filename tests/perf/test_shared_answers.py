@@ -30,13 +30,13 @@ def headers(session: Session, settings) -> dict[str, str]:
 def computes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry per balance computed, in any app of this process."""
     calls: list[int] = []
-    compute = balance_service._balance
+    compute = balance_service._pcb_2  # the default method's computation
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return compute(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(balance_service, "_balance", counted)
+    monkeypatch.setattr(balance_service, "_pcb_2", counted)
     return calls
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from api.analytics.balance import snapshot
 from api.analytics.classes import COUNTED_CLASSES, NOT_COUNTED, CountedClass, counted_class
+from api.analytics.constants import PCB_1, method_as_dict
 from api.analytics.e1rm import SetInput, estimate_sets
 from api.analytics.lifts import PCB_2
 from api.analytics.volume import (
@@ -22,6 +23,7 @@ from api.analytics.volume import (
     has_counted_work,
     is_working_set,
     latest_counted_date,
+    method_document,
     pcb_2_as_dict,
     suggestions,
     volume_balance,
@@ -111,8 +113,9 @@ class TestWorkedExampleD:
         assert (c.working_sets, c.counted) == (78, 60)
         assert c.counted_fraction == close(0.769)
         assert (c.classified, c.classified_fraction) == (78, 1.0)
-        # Scored: the pcb-1 lifts of D (leg curl and leg press have no multiple yet).
-        assert c.scored == 6 + 9 + 5 + 5 + 10 + 5 + 5
+        # Scored: every set of D with multiples (leg press has them, §10; leg curl has none: its
+        # name covers lying and seated machines that the one source scores differently).
+        assert c.scored == 6 + 9 + 9 + 5 + 5 + 10 + 5 + 5
         assert c.window_days == 42
 
     def test_suggestions(self) -> None:
@@ -336,3 +339,8 @@ class TestPublishedMethod:
         upper = data["volume"]["default_exercises"]["upper"]
         assert upper == ["pull_up", "barbell_row", "face_pull"]
         assert data["window_days"] == 42
+
+    def test_the_method_documents_by_id(self) -> None:
+        assert method_document("pcb-2") == pcb_2_as_dict()
+        assert method_document("pcb-1") == method_as_dict(PCB_1)
+        assert method_document("pcb-9") is None

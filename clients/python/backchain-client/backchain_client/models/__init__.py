@@ -25,6 +25,7 @@ from .chain import Chain
 from .change_op import ChangeOp
 from .change_read import ChangeRead
 from .changes_page import ChangesPage
+from .coverage_read import CoverageRead
 from .create_import_files_body import CreateImportFilesBody
 from .dated_value import DatedValue
 from .delimiter import Delimiter
@@ -40,6 +41,10 @@ from .export_dataset import ExportDataset
 from .field_error_model import FieldErrorModel
 from .flag import Flag
 from .flag_code import FlagCode
+from .get_balance_at_type_1 import GetBalanceAtType1
+from .get_balance_method import GetBalanceMethod
+from .get_balance_trend_measure import GetBalanceTrendMeasure
+from .get_balance_trend_method import GetBalanceTrendMethod
 from .grant_type import GrantType
 from .health import Health
 from .import_format import ImportFormat
@@ -61,7 +66,8 @@ from .list_benchmarks_lift import ListBenchmarksLift
 from .load_type import LoadType
 from .logout_request import LogoutRequest
 from .method_read import MethodRead
-from .method_read_lifts import MethodReadLifts
+from .method_read_lifts_type_0 import MethodReadLiftsType0
+from .method_read_lifts_type_1_item import MethodReadLiftsType1Item
 from .method_read_pain_bands_item import MethodReadPainBandsItem
 from .name_source import NameSource
 from .note_create import NoteCreate
@@ -107,8 +113,10 @@ from .set_type import SetType
 from .set_write import SetWrite
 from .sex import Sex
 from .side import Side
+from .suggestion_read import SuggestionRead
 from .summary_balance import SummaryBalance
 from .summary_read import SummaryRead
+from .summary_volume import SummaryVolume
 from .token_pair import TokenPair
 from .token_request import TokenRequest
 from .token_type_hint import TokenTypeHint
@@ -123,6 +131,9 @@ from .unknown_exercise import UnknownExercise
 from .user_read import UserRead
 from .user_register import UserRegister
 from .user_update import UserUpdate
+from .volume_read import VolumeRead
+from .volume_region import VolumeRegion
+from .volume_regions import VolumeRegions
 from .workout_page import WorkoutPage
 from .workout_patch import WorkoutPatch
 from .workout_read import WorkoutRead
@@ -154,6 +165,7 @@ __all__ = (
     "ChangeOp",
     "ChangeRead",
     "ChangesPage",
+    "CoverageRead",
     "CreateImportFilesBody",
     "DatedValue",
     "Delimiter",
@@ -169,6 +181,10 @@ __all__ = (
     "FieldErrorModel",
     "Flag",
     "FlagCode",
+    "GetBalanceAtType1",
+    "GetBalanceMethod",
+    "GetBalanceTrendMeasure",
+    "GetBalanceTrendMethod",
     "GrantType",
     "Health",
     "ImportFormat",
@@ -190,7 +206,8 @@ __all__ = (
     "LoadType",
     "LogoutRequest",
     "MethodRead",
-    "MethodReadLifts",
+    "MethodReadLiftsType0",
+    "MethodReadLiftsType1Item",
     "MethodReadPainBandsItem",
     "NameSource",
     "NoteCreate",
@@ -236,8 +253,10 @@ __all__ = (
     "SetWrite",
     "Sex",
     "Side",
+    "SuggestionRead",
     "SummaryBalance",
     "SummaryRead",
+    "SummaryVolume",
     "TokenPair",
     "TokenRequest",
     "TokenTypeHint",
@@ -252,6 +271,9 @@ __all__ = (
     "UserRead",
     "UserRegister",
     "UserUpdate",
+    "VolumeRead",
+    "VolumeRegion",
+    "VolumeRegions",
     "WorkoutPage",
     "WorkoutPatch",
     "WorkoutRead",
