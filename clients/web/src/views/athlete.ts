@@ -7,13 +7,16 @@ import {
   FLAG_LABEL,
   dateSeconds,
   day,
-  kg,
   liftLabel,
   num,
   pValue,
   regionLabel,
+  shownFlags,
   signed,
+  toUnit,
   trendSentence,
+  weight,
+  weightUnit,
 } from "../format.js";
 import type { View, ViewContext } from "../router.js";
 import { exportPanel } from "./exports.js";
@@ -87,7 +90,8 @@ function dashboard(
   pain: PainTrendRead,
   summary: SummaryRead,
 ): void {
-  if (summary.flags.length) {
+  const flags = shownFlags(summary.flags, summary.last_workout_at);
+  if (flags.length) {
     root.append(
       h(
         "section",
@@ -96,7 +100,7 @@ function dashboard(
         h(
           "ul",
           { class: "flag-list" },
-          summary.flags.map((flag) =>
+          flags.map((flag) =>
             h("li", {}, h("span", { class: `flag flag-${flag.code}` }, FLAG_LABEL[flag.code]), " ", flag.detail),
           ),
         ),
@@ -112,13 +116,21 @@ function dashboard(
 
 // ------------------------------------------------------------------ gauge
 
+/** The gauge runs from 0.5 to 2, wider when a value lies outside (every marker is on it). */
 const GAUGE_MIN = 0.5;
 const GAUGE_MAX = 2.0;
 
+function gaugeScale(values: (number | null | undefined)[]): { lo: number; hi: number } {
+  const known = values.filter((v): v is number => typeof v === "number" && v > 0);
+  const lo = Math.min(GAUGE_MIN, ...known.map((v) => v / 1.1));
+  const hi = Math.max(GAUGE_MAX, ...known.map((v) => v * 1.1));
+  return { lo: Math.floor(lo * 10) / 10 || 0.1, hi: Math.ceil(hi * 10) / 10 };
+}
+
 /** Position on the gauge, log scale so that 0.8 and 1.25 sit symmetric around 1.0. */
-function gaugePercent(value: number): number {
-  const clamped = Math.min(GAUGE_MAX, Math.max(GAUGE_MIN, value));
-  return (100 * Math.log(clamped / GAUGE_MIN)) / Math.log(GAUGE_MAX / GAUGE_MIN);
+function gaugePercent(value: number, scale: { lo: number; hi: number }): number {
+  const clamped = Math.min(scale.hi, Math.max(scale.lo, value));
+  return (100 * Math.log(clamped / scale.lo)) / Math.log(scale.hi / scale.lo);
 }
 
 function bandText(band: Band | null | undefined): string {
@@ -159,17 +171,18 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
     return card;
   }
 
+  const scale = gaugeScale([balance.index, lower.index, upper.index]);
   const marker = (value: number | null | undefined, cls: string, label: string) =>
     value === null || value === undefined
       ? null
-      : h("span", { class: `gauge-marker ${cls}`, style: `left: ${gaugePercent(value)}%` }, label);
+      : h("span", { class: `gauge-marker ${cls}`, style: `left: ${gaugePercent(value, scale)}%` }, label);
   const zone = (from: number, to: number, cls: string) =>
     h("span", {
       class: `gauge-zone ${cls}`,
-      style: `left: ${gaugePercent(from)}%; width: ${gaugePercent(to) - gaugePercent(from)}%`,
+      style: `left: ${gaugePercent(from, scale)}%; width: ${gaugePercent(to, scale) - gaugePercent(from, scale)}%`,
     });
   const tick = (value: number) =>
-    h("span", { class: "gauge-tick", style: `left: ${gaugePercent(value)}%` }, String(value));
+    h("span", { class: "gauge-tick", style: `left: ${gaugePercent(value, scale)}%` }, String(value));
 
   const visual = h(
     "div",
@@ -177,16 +190,20 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
     h(
       "div",
       { class: "gauge-bar" },
-      zone(GAUGE_MIN, 0.8, "zone-ant-marked"),
+      zone(scale.lo, 0.8, "zone-ant-marked"),
       zone(0.8, 0.9, "zone-ant"),
       zone(0.9, 1.1, "zone-balanced"),
       zone(1.1, 1.25, "zone-post"),
-      zone(1.25, GAUGE_MAX, "zone-post-marked"),
+      zone(1.25, scale.hi, "zone-post-marked"),
       marker(lower.index, "marker-region marker-lower", "L"),
       marker(upper.index, "marker-region marker-upper", "U"),
       marker(balance.index, "marker-main", ""),
     ),
-    h("div", { class: "gauge-ticks" }, [0.5, 0.8, 1, 1.25, 2].map(tick)),
+    h(
+      "div",
+      { class: "gauge-ticks", "data-range": `${scale.lo}|${scale.hi}` },
+      [scale.lo, 0.8, 1, 1.25, scale.hi].map(tick),
+    ),
     h(
       "div",
       { class: "gauge-ends" },
@@ -228,7 +245,7 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
       "p",
       { class: "meta" },
       `Snapshot ${day(balance.date)} · method ${balance.method} · reference norms: ${balance.reference}` +
-        (balance.bodyweight_kg ? ` · bodyweight ${kg(balance.bodyweight_kg)}` : ""),
+        (balance.bodyweight_kg ? ` · bodyweight ${weight(balance.bodyweight_kg)}` : ""),
     ),
     balance.missing.length
       ? h("ul", { class: "missing" }, balance.missing.map((m) => h("li", {}, MISSING_TEXT[m] ?? m)))
@@ -264,7 +281,7 @@ function liftsDetails(balance: BalanceRead): HTMLElement {
               {},
               h("th", { scope: "row" }, liftLabel(lift.lift)),
               h("td", {}, `${lift.chain}, ${lift.region}`),
-              h("td", {}, kg(lift.e1rm_kg) + (lift.extrapolated ? " (extrapolated)" : "")),
+              h("td", {}, weight(lift.e1rm_kg) + (lift.extrapolated ? " (extrapolated)" : "")),
               h("td", {}, num(lift.normalized)),
               h("td", {}, day(lift.date)),
             ),
@@ -355,31 +372,32 @@ function benchmarksCard(ctx: ViewContext, benchmarks: BenchmarksRead): HTMLEleme
       block.append(h("p", { class: "empty" }, `No ${name.toLowerCase()} sets yet.`));
       return;
     }
-    const unit = slug === "pull_up" ? "e1RM (bodyweight + added), kg" : "e1RM, kg";
-    const sentence = trendSentence(lift.trend, "training days", (v) => `${signed(v, 1)} kg`);
+    const u = weightUnit();
+    const unit = slug === "pull_up" ? `e1RM (bodyweight + added), ${u}` : `e1RM, ${u}`;
+    const sentence = trendSentence(lift.trend, "training days", (v) => `${signed(toUnit(v, u), 1)} ${u}`);
     const facts =
-      `Latest ${kg(lift.latest?.e1rm_kg)}` +
+      `Latest ${weight(lift.latest?.e1rm_kg)}` +
       (lift.latest ? ` (${day(lift.latest.date)})` : "") +
-      `; best ${kg(lift.best?.e1rm_kg)}` +
+      `; best ${weight(lift.best?.e1rm_kg)}` +
       (lift.best ? ` (${day(lift.best.date)})` : "") +
       (lift.best_strict_reps ? `; most strict reps at bodyweight: ${lift.best_strict_reps}` : "") +
       ".";
     const figure = chart({
       description: `Chart: ${name} e1RM on ${lift.points.length} days. ${facts} ${sentence}`,
       x: lift.points.map((p) => dateSeconds(p.date)),
-      yLabel: "kg",
+      yLabel: u,
       series: [
         {
           label: unit,
           color: PALETTE[i] ?? COLORS.blue,
-          values: lift.points.map((p) => p.e1rm_kg),
+          values: lift.points.map((p) => toUnit(p.e1rm_kg, u)),
           style: "line",
         },
       ],
       table: {
         caption: `${name}: best e1RM per day`,
-        head: ["Date", "e1RM (kg)", "Extrapolated"],
-        rows: lift.points.map((p) => [day(p.date), num(p.e1rm_kg, 1), p.extrapolated ? "yes" : "no"]),
+        head: ["Date", `e1RM (${u})`, "Extrapolated"],
+        rows: lift.points.map((p) => [day(p.date), num(toUnit(p.e1rm_kg, u), 1), p.extrapolated ? "yes" : "no"]),
       },
     });
     ctx.onDispose(figure.dispose);
