@@ -20,6 +20,7 @@ import {
 } from "../format.js";
 import type { View, ViewContext } from "../router.js";
 import { exportPanel } from "./exports.js";
+import { strengthCoverage, suggestionsCard, volumeCard, type Pcb2Members } from "./volume.js";
 
 type BalanceRead = Schemas["BalanceRead"];
 type BalanceTrendRead = Schemas["BalanceTrendRead"];
@@ -109,7 +110,11 @@ function dashboard(
   }
   const grid = h("div", { class: "grid" });
   root.append(grid);
-  grid.append(gaugeCard(balance, user === "me"), trendCard(ctx, trend));
+  const pcb2 = balance as BalanceRead & Pcb2Members;
+  const volume = volumeCard(pcb2.volume, pcb2.coverage, balance.date, user === "me");
+  grid.append(gaugeCard(balance, user === "me"), ...(volume ? [volume] : []), trendCard(ctx, trend));
+  const suggestions = suggestionsCard(pcb2.suggestions);
+  if (suggestions) root.append(suggestions);
   root.append(benchmarksCard(ctx, benchmarks), painCard(ctx, pain));
   root.append(associationCard(ctx, user, pain));
 }
@@ -167,6 +172,7 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
         ? h("p", {}, h("a", { href: "#/account" }, "Add your bodyweight"), " or log one with a workout.")
         : null,
       own ? h("p", {}, h("a", { href: "#/log" }, "Log a workout"), " with one lift of each chain.") : null,
+      coverageLine(balance),
     );
     return card;
   }
@@ -247,12 +253,19 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
       `Snapshot ${day(balance.date)} · method ${balance.method} · reference norms: ${balance.reference}` +
         (balance.bodyweight_kg ? ` · bodyweight ${weight(balance.bodyweight_kg)}` : ""),
     ),
+    coverageLine(balance),
     balance.missing.length
       ? h("ul", { class: "missing" }, balance.missing.map((m) => h("li", {}, MISSING_TEXT[m] ?? m)))
       : null,
     liftsDetails(balance),
   );
   return card;
+}
+
+/** How much of the logged training the strength index rests on (pcb-2), or nothing. */
+function coverageLine(balance: BalanceRead): HTMLElement | null {
+  const text = strengthCoverage((balance as Pcb2Members).coverage);
+  return text ? h("p", { class: "meta coverage", "data-testid": "strength-coverage" }, text) : null;
 }
 
 function liftsDetails(balance: BalanceRead): HTMLElement {

@@ -1,0 +1,180 @@
+/**
+ * What method pcb-2 adds to a balance answer (BALANCE_METHOD §11–§14): the volume balance V beside
+ * the strength balance B, the coverage in plain words, the suggestions, and the latest date with
+ * data. Each part renders nothing when its member is absent (a pcb-1 answer).
+ */
+import type { Schemas } from "../api.js";
+import { append, h } from "../dom.js";
+import { BAND_LABEL, day, liftLabel, num } from "../format.js";
+
+type Band = Schemas["Band"];
+
+export interface VolumeRegion {
+  posterior_sets: number;
+  anterior_sets: number;
+  index: number | null;
+}
+
+export interface Volume {
+  index: number | null;
+  ln_index?: number | null;
+  band: Band | null;
+  marked: boolean | null;
+  missing?: string[];
+  regions: { lower: VolumeRegion; upper: VolumeRegion };
+}
+
+export interface Coverage {
+  working_sets: number;
+  classified: number;
+  counted: number;
+  scored: number;
+}
+
+export interface Suggestion {
+  region: string;
+  weekly_sets: number;
+  exercises: string[];
+  text: string;
+}
+
+/** The pcb-2 members of a balance answer, each optional. */
+export interface Pcb2Members {
+  volume?: Volume | null;
+  coverage?: Coverage | null;
+  suggestions?: Suggestion[] | null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** "based on 212 of 240 working sets" for the strength index (sets it could score). */
+export function strengthCoverage(coverage: Coverage | null | undefined): string | null {
+  if (!coverage) return null;
+  return `Based on ${coverage.scored} of ${plural(coverage.working_sets, "working set")} in the last 42 days (the sets of exercises with a strength standard).`;
+}
+
+/** The volume index counts every set of a classified posterior or anterior exercise. */
+export function volumeCoverage(coverage: Coverage | null | undefined): string | null {
+  if (!coverage) return null;
+  return `Counts ${coverage.counted} of ${plural(coverage.working_sets, "working set")} in the last 42 days (arms, core, carries and cardio are not counted).`;
+}
+
+/** How many working sets are of exercises nobody has classified yet (custom, not mapped). */
+export function unclassifiedSets(coverage: Coverage | null | undefined): number {
+  return coverage ? Math.max(0, coverage.working_sets - coverage.classified) : 0;
+}
+
+function bandText(band: Band | null | undefined): string {
+  return band ? BAND_LABEL[band] : "no band";
+}
+
+function regionText(region: VolumeRegion | undefined): string {
+  if (!region) return "—";
+  const sets = `${region.posterior_sets} posterior / ${region.anterior_sets} anterior sets`;
+  return region.index === null || region.index === undefined ? `${sets}, no ratio` : `${sets}, ${num(region.index)}`;
+}
+
+/** The volume balance V, beside the strength balance. */
+export function volumeCard(
+  volume: Volume | null | undefined,
+  coverage: Coverage | null | undefined,
+  date: string,
+  own: boolean,
+): HTMLElement | null {
+  if (!volume) return null;
+  const card = h(
+    "section",
+    { class: "card volume-card", "aria-labelledby": "volume-title" },
+    h("h2", { id: "volume-title" }, "Training volume balance"),
+  );
+  if (volume.index === null || volume.index === undefined) {
+    append(
+      card,
+      h("p", { class: "big-empty" }, "No volume balance yet"),
+      volume.missing?.length
+        ? h("ul", { class: "missing" }, volume.missing.map((m) => h("li", {}, `Missing: ${m.replace(/_/g, " ")}.`)))
+        : null,
+    );
+  } else {
+    card.append(
+      h(
+        "p",
+        { class: "gauge-value" },
+        h("span", { class: "index", "data-testid": "volume-index" }, num(volume.index)),
+        " ",
+        h("span", { class: `band band-${volume.band ?? "none"}` }, bandText(volume.band)),
+        volume.marked ? h("span", { class: "band band-marked" }, "marked") : null,
+      ),
+      h(
+        "p",
+        {},
+        `Volume index V = ${num(volume.index, 3)}: posterior against anterior working sets in the 28 days to ${day(date)}` +
+          ` (balanced is 0.90–1.10).`,
+      ),
+    );
+  }
+  card.append(
+    h(
+      "dl",
+      { class: "pairs" },
+      h("dt", {}, "Lower body"),
+      h("dd", {}, regionText(volume.regions?.lower)),
+      h("dt", {}, "Upper body"),
+      h("dd", {}, regionText(volume.regions?.upper)),
+    ),
+    h(
+      "p",
+      { class: "hint" },
+      "V is what you train (the emphasis, it moves first); the strength balance B is what you can lift (it follows).",
+    ),
+  );
+  const counts = volumeCoverage(coverage);
+  if (counts) card.append(h("p", { class: "meta coverage" }, counts));
+  const unclassified = unclassifiedSets(coverage);
+  if (unclassified > 0) {
+    card.append(
+      h(
+        "p",
+        { class: "hint" },
+        `${plural(unclassified, "set")} ${unclassified === 1 ? "is" : "are"} of exercises not classified yet` +
+          (own ? ": " : "."),
+        own ? h("a", { href: "#/data" }, "map them to catalog exercises") : null,
+        own ? "." : null,
+      ),
+    );
+  }
+  return card;
+}
+
+/** More posterior work where a region lags (a training-emphasis suggestion, not medical advice). */
+export function suggestionsCard(suggestions: Suggestion[] | null | undefined): HTMLElement | null {
+  if (!suggestions?.length) return null;
+  return h(
+    "section",
+    { class: "card suggestions-card", "aria-labelledby": "suggestions-title" },
+    h("h2", { id: "suggestions-title" }, "Suggestions"),
+    h(
+      "ul",
+      { class: "suggestions" },
+      suggestions.map((s) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, `${s.region === "upper" ? "Upper" : s.region === "lower" ? "Lower" : s.region} body: `),
+          s.text,
+          s.exercises.length
+            ? h("span", { class: "hint" }, ` For example: ${s.exercises.map(liftLabel).join(", ")}.`)
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/** "volume: balanced", for the roster. */
+export function volumeBandText(band: Band | null | undefined, marked: boolean | null | undefined): string {
+  if (!band) return "not yet";
+  return `${bandText(band).toLowerCase()}${marked ? " (marked)" : ""}`;
+}
