@@ -196,7 +196,7 @@ def _breakdown_once(engine: Any, user_id: uuid.UUID) -> tuple[dict[str, float], 
             lambda: analytics_queries.bodyweights(session, [user_id])
         )
         phases["e1RM estimates (`inputs_of`)"], inputs = _timed_ms(
-            lambda: loader.inputs_of(owner, rows, weights)
+            lambda: loader.inputs_of(owner, rows, weights, loader.DEFAULT_METHOD)
         )
         method = inputs.method
         phases["snapshots (`series_from`)"], series = _timed_ms(

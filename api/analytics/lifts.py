@@ -10,6 +10,7 @@ counts for volume (§11) through its catalog class. The table is data, published
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from types import MappingProxyType
 from typing import Any, Literal
@@ -107,9 +108,186 @@ def _pcb_1_row(spec: LiftSpec) -> LiftRow:
     )
 
 
+# --- the variants' one source: Strength Level ---------------------------------------------
+# Strength Level (https://strengthlevel.com/strength-standards) publishes, for each exercise, the
+# 1RM / bodyweight ratios of its Beginner, Novice, Intermediate, Advanced and Elite levels (5th,
+# 20th, 50th, 80th, 95th percentile of its lifters), men and women. pcb-1's multiples sit at the
+# intermediate level, so a variant's ratio to its reference lift is the quotient of the two
+# intermediate figures of that one table, per sex. Dumbbell figures are per dumbbell (one
+# dumbbell's load, as logged); goblet squat and pullover use their one weight.
+# Figures as published (the "broad" bodyweight ratios; page slugs are Strength Level's).
+STRENGTH_LEVEL = "Strength Level"
+STRENGTH_LEVEL_URL = "https://strengthlevel.com/strength-standards/"
+# Strength Level page slug -> intermediate 1RM / bodyweight (male, female)
+STRENGTH_LEVEL_INTERMEDIATE: Mapping[str, tuple[float, float]] = MappingProxyType(
+    {
+        # the pcb-1 reference lifts
+        "squat": (1.75, 1.25),
+        "deadlift": (2.0, 1.5),
+        "hip-thrust": (1.75, 1.75),
+        "bench-press": (1.25, 0.75),
+        "shoulder-press": (0.8, 0.5),
+        "bent-over-row": (1.0, 0.7),
+        # anterior, upper: presses and flies
+        "incline-bench-press": (1.0, 0.65),
+        "decline-bench-press": (1.25, 0.75),
+        "close-grip-bench-press": (1.25, 0.75),
+        "floor-press": (1.25, 0.7),
+        "smith-machine-bench-press": (1.25, 0.7),
+        "dumbbell-bench-press": (0.5, 0.3),
+        "incline-dumbbell-bench-press": (0.5, 0.3),
+        "decline-dumbbell-bench-press": (0.45, 0.35),
+        "dumbbell-floor-press": (0.45, 0.3),
+        "chest-press": (1.0, 0.55),
+        "machine-chest-fly": (1.0, 0.6),
+        "dumbbell-fly": (0.3, 0.2),
+        "incline-dumbbell-fly": (0.3, 0.2),
+        "cable-fly": (0.45, 0.3),
+        "seated-dip-machine": (1.5, 1.0),
+        "seated-shoulder-press": (1.0, 0.5),
+        "dumbbell-shoulder-press": (0.4, 0.25),
+        "seated-dumbbell-shoulder-press": (0.4, 0.25),
+        "machine-shoulder-press": (1.0, 0.5),
+        "arnold-press": (0.3, 0.2),
+        "push-press": (1.0, 0.7),
+        "dumbbell-front-raise": (0.2, 0.15),
+        # anterior, lower: squats, presses, extensions
+        "smith-machine-squat": (1.5, 1.0),
+        "hack-squat": (2.0, 1.5),
+        "sled-leg-press": (2.75, 2.25),
+        "goblet-squat": (0.55, 0.4),
+        "dumbbell-squat": (0.45, 0.35),
+        "box-squat": (2.0, 1.25),
+        "zercher-squat": (1.5, 1.0),
+        "leg-extension": (1.25, 1.0),
+        # posterior, lower: hinges, calves, hip abduction
+        "romanian-deadlift": (1.5, 1.0),
+        "dumbbell-romanian-deadlift": (0.55, 0.45),
+        "sumo-deadlift": (2.25, 1.5),
+        "hex-bar-deadlift": (2.0, 1.5),
+        "stiff-leg-deadlift": (1.5, 1.0),
+        "dumbbell-deadlift": (0.55, 0.4),
+        "good-morning": (1.0, 0.7),
+        "rack-pull": (2.25, 1.75),
+        "cable-pull-through": (0.75, 0.65),
+        "machine-calf-raise": (1.75, 1.25),
+        "seated-calf-raise": (1.25, 1.0),
+        "barbell-calf-raise": (1.5, 1.25),
+        "hip-abduction": (1.25, 1.0),
+        # posterior, upper: pulldowns, rows, shrugs, reverse flies
+        "lat-pulldown": (1.0, 0.75),
+        "reverse-grip-lat-pulldown": (1.25, 0.8),
+        "straight-arm-pulldown": (0.65, 0.45),
+        "seated-cable-row": (1.0, 0.75),
+        "machine-row": (1.25, 0.75),
+        "dumbbell-row": (0.55, 0.35),
+        "chest-supported-dumbbell-row": (0.45, 0.35),
+        "pendlay-row": (1.25, 0.8),
+        "t-bar-row": (1.0, 0.7),
+        "face-pull": (0.6, 0.5),
+        "barbell-shrug": (1.5, 1.0),
+        "dumbbell-shrug": (0.55, 0.4),
+        "cable-reverse-fly": (0.3, 0.2),
+        "dumbbell-pullover": (0.45, 0.3),
+    }
+)
+# The pcb-1 reference lift -> its Strength Level page.
+_REFERENCE_PAGE: Mapping[str, str] = MappingProxyType(
+    {
+        "back_squat": "squat",
+        "deadlift": "deadlift",
+        "hip_thrust": "hip-thrust",
+        "bench_press": "bench-press",
+        "overhead_press": "shoulder-press",
+        "barbell_row": "bent-over-row",
+    }
+)
+
+
+def from_strength_level(exercise: str, page: str, reference: str) -> LiftRow:
+    """A variant's row from Strength Level's intermediate figures for it and its reference."""
+    reference_page = _REFERENCE_PAGE[reference]
+    male, female = STRENGTH_LEVEL_INTERMEDIATE[page]
+    ref_male, ref_female = STRENGTH_LEVEL_INTERMEDIATE[reference_page]
+    source = (
+        f"{STRENGTH_LEVEL}, {STRENGTH_LEVEL_URL}{page} and {STRENGTH_LEVEL_URL}{reference_page}: "
+        f"intermediate 1RM/bodyweight {male:g} vs {ref_male:g} (men), "
+        f"{female:g} vs {ref_female:g} (women)"
+    )
+    return derived(exercise, reference, male / ref_male, female / ref_female, source)
+
+
+# (catalog slug, Strength Level page, pcb-1 reference lift). Left out on purpose: catalog rows
+# whose names cover equipment the source scores differently (leg_curl: lying and seated;
+# rear_delt_fly: dumbbell, cable and machine; lunge and bulgarian_split_squat: any load), and
+# exercises the source has no page for (hip thrust machine, ...). They still count for volume.
+_VARIANTS: tuple[tuple[str, str, str], ...] = (
+    ("incline_bench_press", "incline-bench-press", "bench_press"),
+    ("decline_bench_press_barbell", "decline-bench-press", "bench_press"),
+    ("bench_press_close_grip_barbell", "close-grip-bench-press", "bench_press"),
+    ("floor_press_barbell", "floor-press", "bench_press"),
+    ("bench_press_smith_machine", "smith-machine-bench-press", "bench_press"),
+    ("dumbbell_bench_press", "dumbbell-bench-press", "bench_press"),
+    ("incline_bench_press_dumbbell", "incline-dumbbell-bench-press", "bench_press"),
+    ("decline_bench_press_dumbbell", "decline-dumbbell-bench-press", "bench_press"),
+    ("floor_press_dumbbell", "dumbbell-floor-press", "bench_press"),
+    ("chest_press_machine", "chest-press", "bench_press"),
+    ("chest_fly_machine", "machine-chest-fly", "bench_press"),
+    ("pec_deck_machine", "machine-chest-fly", "bench_press"),
+    ("chest_fly_dumbbell", "dumbbell-fly", "bench_press"),
+    ("incline_chest_fly_dumbbell", "incline-dumbbell-fly", "bench_press"),
+    ("cable_fly", "cable-fly", "bench_press"),
+    ("seated_dip_machine", "seated-dip-machine", "bench_press"),
+    ("seated_overhead_press_barbell", "seated-shoulder-press", "overhead_press"),
+    ("overhead_press_dumbbell", "dumbbell-shoulder-press", "overhead_press"),
+    ("seated_overhead_press_dumbbell", "seated-dumbbell-shoulder-press", "overhead_press"),
+    ("shoulder_press_machine", "machine-shoulder-press", "overhead_press"),
+    ("arnold_press_dumbbell", "arnold-press", "overhead_press"),
+    ("push_press", "push-press", "overhead_press"),
+    ("front_raise_dumbbell", "dumbbell-front-raise", "overhead_press"),
+    ("squat_smith_machine", "smith-machine-squat", "back_squat"),
+    ("hack_squat", "hack-squat", "back_squat"),
+    ("leg_press", "sled-leg-press", "back_squat"),
+    ("goblet_squat", "goblet-squat", "back_squat"),
+    ("squat_dumbbell", "dumbbell-squat", "back_squat"),
+    ("box_squat_barbell", "box-squat", "back_squat"),
+    ("zercher_squat_barbell", "zercher-squat", "back_squat"),
+    ("leg_extension", "leg-extension", "back_squat"),
+    ("romanian_deadlift", "romanian-deadlift", "deadlift"),
+    ("romanian_deadlift_dumbbell", "dumbbell-romanian-deadlift", "deadlift"),
+    ("sumo_deadlift", "sumo-deadlift", "deadlift"),
+    ("trap_bar_deadlift", "hex-bar-deadlift", "deadlift"),
+    ("stiff_leg_deadlift_barbell", "stiff-leg-deadlift", "deadlift"),
+    ("deadlift_dumbbell", "dumbbell-deadlift", "deadlift"),
+    ("good_morning", "good-morning", "deadlift"),
+    ("rack_pull", "rack-pull", "deadlift"),
+    ("cable_pull_through", "cable-pull-through", "deadlift"),
+    ("standing_calf_raise_machine", "machine-calf-raise", "deadlift"),
+    ("seated_calf_raise_machine", "seated-calf-raise", "deadlift"),
+    ("standing_calf_raise_barbell", "barbell-calf-raise", "deadlift"),
+    ("hip_abductor_machine", "hip-abduction", "hip_thrust"),
+    ("lat_pulldown", "lat-pulldown", "barbell_row"),
+    ("reverse_grip_lat_pulldown_cable", "reverse-grip-lat-pulldown", "barbell_row"),
+    ("lat_pulldown_underhand_cable", "reverse-grip-lat-pulldown", "barbell_row"),
+    ("straight_arm_lat_pulldown_cable", "straight-arm-pulldown", "barbell_row"),
+    ("seated_row", "seated-cable-row", "barbell_row"),
+    ("seated_row_machine", "machine-row", "barbell_row"),
+    ("dumbbell_row", "dumbbell-row", "barbell_row"),
+    ("chest_supported_incline_row_dumbbell", "chest-supported-dumbbell-row", "barbell_row"),
+    ("pendlay_row_barbell", "pendlay-row", "barbell_row"),
+    ("t_bar_row", "t-bar-row", "barbell_row"),
+    ("face_pull", "face-pull", "barbell_row"),
+    ("shrug_barbell", "barbell-shrug", "barbell_row"),
+    ("shrug_dumbbell", "dumbbell-shrug", "barbell_row"),
+    ("rear_delt_reverse_fly_cable", "cable-reverse-fly", "barbell_row"),
+    ("pullover_dumbbell", "dumbbell-pullover", "barbell_row"),
+)
+
 # The ten pcb-1 rows, then the variants whose ratio to a pcb-1 lift a single published source
 # gives for both sexes (add a row only with that source; `derived` computes the multiples).
-LIFTS: tuple[LiftRow, ...] = tuple(_pcb_1_row(spec) for spec in PCB_1.lifts.values())
+LIFTS: tuple[LiftRow, ...] = tuple(_pcb_1_row(spec) for spec in PCB_1.lifts.values()) + tuple(
+    from_strength_level(*variant) for variant in _VARIANTS
+)
 
 
 def load_model_of(row: LiftRow, method: Method = PCB_1) -> LoadModel:

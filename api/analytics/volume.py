@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from api.analytics.balance import SIDES, BalanceSnapshot, Band, Side, band_of, is_marked
 from api.analytics.classes import NOT_COUNTED, CountedClass
-from api.analytics.constants import REGIONS, Method, Region, method_as_dict
+from api.analytics.constants import METHODS, REGIONS, Method, Region, method_as_dict
 from api.analytics.e1rm import WARMUP_SET_TYPE
 from api.analytics.lifts import LIFTS, PCB_2, lifts_as_dicts
 
@@ -384,3 +384,11 @@ def pcb_2_as_dict(constants: VolumeConstants = VOLUME) -> dict[str, Any]:
         "default_exercises": {r: list(e) for r, e in constants.default_exercises.items()},
     }
     return out
+
+
+def method_document(method_id: str) -> dict[str, Any] | None:
+    """What `GET /v1/methods/{method_id}` publishes: pcb-1's constants or pcb-2's, else None."""
+    if method_id == PCB_2.method_id:
+        return pcb_2_as_dict()
+    method = METHODS.get(method_id)
+    return None if method is None else method_as_dict(method)

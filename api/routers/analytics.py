@@ -1,12 +1,14 @@
-"""Computed figures of method pcb-1: balance, trends, benchmarks, pain, summary, the method."""
+"""Computed figures (pcb-2 by default, pcb-1 on request): balance with volume, coverage and
+suggestions, trends, benchmarks, pain, summary, the methods."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.analytics.constants import METHODS, PCB_1, method_as_dict
+from api.analytics.constants import PCB_1
+from api.analytics.volume import method_document
 from api.deps import ReadWork
 from api.errors import NotFound, problem_responses
 from api.schemas.analytics import (
@@ -17,7 +19,7 @@ from api.schemas.analytics import (
     PainTrendRead,
     SummaryRead,
 )
-from api.schemas.common import LocalDate
+from api.schemas.common import LocalDate, LocalDateOrLatest
 from api.schemas.enums import PainRegion
 from api.services import analytics as analytics_service
 
@@ -28,6 +30,10 @@ DateFrom = Annotated[
 ]
 DateTo = Annotated[
     LocalDate | None, Query(alias="to", description="Last local date (YYYY-MM-DD), inclusive.")
+]
+MethodId = Annotated[
+    Literal["pcb-2", "pcb-1"],
+    Query(description="The method: `pcb-2` (every exercise, volume) or `pcb-1` (ten lifts)."),
 ]
 ERRORS = problem_responses(401, 404, 422)
 
@@ -45,12 +51,18 @@ def _json(body: str) -> Response:
 async def get_balance(
     work: ReadWork,
     at: Annotated[
-        LocalDate | None,
-        Query(description="Local date of the snapshot; default today in the user's time zone."),
+        LocalDateOrLatest | None,
+        Query(
+            description="Local date of the snapshot (YYYY-MM-DD); default today in the user's "
+            "time zone; `latest` (pcb-2): the latest date with a counted working set.",
+            examples=["2026-03-31", "latest"],
+        ),
     ] = None,
+    method: MethodId = "pcb-2",
 ) -> Response:
-    """The balance index B = P / A at a date, its regions, and every lift that went into it."""
-    return _json(await work.run(analytics_service.balance_json, at=at))
+    """The balance index B = P / A at a date, its regions and every lift that went into it;
+    under pcb-2 also the volume balance V, the coverage and training suggestions."""
+    return _json(await work.run(analytics_service.balance_json, at=at, method=method))
 
 
 @router.get(
@@ -60,11 +72,24 @@ async def get_balance(
     responses=ERRORS,
 )
 async def get_balance_trend(
-    work: ReadWork, date_from: DateFrom = None, date_to: DateTo = None
+    work: ReadWork,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    measure: Annotated[
+        Literal["strength", "volume"],
+        Query(description="`strength` (B) or `volume` (V, pcb-2 only)."),
+    ] = "strength",
+    method: MethodId = "pcb-2",
 ) -> Response:
     """Snapshots at each training date with an index, their Theil–Sen trend and EWMA."""
     return _json(
-        await work.run(analytics_service.balance_trend_json, date_from=date_from, date_to=date_to)
+        await work.run(
+            analytics_service.balance_trend_json,
+            date_from=date_from,
+            date_to=date_to,
+            measure=measure,
+            method=method,
+        )
     )
 
 
@@ -133,8 +158,9 @@ async def get_summary(work: ReadWork) -> Response:
     openapi_extra={"security": []},
 )
 def get_method(method_id: str) -> MethodRead:
-    """Every constant of a method version, so a frontend can explain each figure (public)."""
-    method = METHODS.get(method_id)
-    if method is None:
+    """Every constant of a method version, so a frontend can explain each figure (public);
+    pcb-2 publishes its whole lifts table with each row's source."""
+    document = method_document(method_id)
+    if document is None:
         raise NotFound(f"No method {method_id!r}")
-    return MethodRead.model_validate(method_as_dict(method))
+    return MethodRead.model_validate(document)

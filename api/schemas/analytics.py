@@ -1,4 +1,5 @@
-"""Computed figures (method pcb-1): balance, trends, benchmarks, pain, summary, the method."""
+"""Computed figures (methods pcb-1 and pcb-2): balance, volume, coverage, suggestions, trends,
+benchmarks, pain, summary, the method."""
 
 from __future__ import annotations
 
@@ -57,6 +58,63 @@ class ExcludedSet(BaseModel):
     reason: str = Field(description="Why the set has no e1RM, e.g. no_bodyweight.")
 
 
+class VolumeRegion(BaseModel):
+    posterior_sets: int = Field(description="S_post,R: working sets of posterior R exercises.")
+    anterior_sets: int = Field(description="S_ant,R: working sets of anterior R exercises.")
+    index: float | None = Field(description="V_R = S_post,R / S_ant,R; null when a side has none.")
+    band: Band | None
+    marked: bool | None
+    missing: list[str] = Field(description="`posterior` or `anterior`: a side without sets.")
+
+
+class VolumeRegions(BaseModel):
+    lower: VolumeRegion
+    upper: VolumeRegion
+
+
+class VolumeRead(BaseModel):
+    """Volume balance V (pcb-2, BALANCE_METHOD §11): what the athlete does, over 28 days."""
+
+    date: dt.date
+    window_days: int
+    index: float | None = Field(description="V: geometric mean of the available V_R.")
+    ln_index: float | None
+    band: Band | None
+    marked: bool | None
+    missing: list[str] = Field(
+        description="`<region>_<side>` for each side of a region without working sets."
+    )
+    regions: VolumeRegions
+
+
+class CoverageRead(BaseModel):
+    """How much of the training the figures rest on (pcb-2, §12): working sets of the 42 days
+    ending at the date, and the fractions of them."""
+
+    date: dt.date
+    window_days: int
+    working_sets: int
+    classified: int = Field(description="Catalog exercise, alias of one, or owner-classified.")
+    counted: int = Field(description="Counted class: anterior or posterior, lower or upper.")
+    scored: int = Field(description="Has an e1RM and reference multiples: enters B.")
+    classified_fraction: float | None
+    counted_fraction: float | None
+    scored_fraction: float | None
+
+
+class SuggestionRead(BaseModel):
+    """More posterior working sets a week for one region (pcb-2, §13); not medical advice."""
+
+    region: str
+    weekly_sets: int = Field(description="Δ_R = max(0, ⌈(1.25 · S_ant,R − S_post,R) / 4⌉).")
+    exercises: list[str] = Field(description="Slugs: the owner's most-logged, else defaults.")
+    from_history: bool
+    reasons: list[str] = Field(
+        description="`strength_below`, `strength_posterior_missing` or `volume_below`."
+    )
+    text: str
+
+
 class BalanceRead(BaseModel):
     method: str = METHOD_FIELD
     date: dt.date
@@ -73,6 +131,20 @@ class BalanceRead(BaseModel):
     missing: list[str] = Field(description="`posterior`, `anterior` or `bodyweight`.")
     excluded_sets: list[ExcludedSet] = Field(
         description="Sets in the window that could not be counted, with the reason."
+    )
+    # pcb-2 only (BALANCE_METHOD §§11-14); a pcb-1 answer has none of these members.
+    volume: VolumeRead | None = Field(default=None, description="pcb-2 only.")
+    coverage: CoverageRead | None = Field(default=None, description="pcb-2 only.")
+    suggestions: list[SuggestionRead] | None = Field(default=None, description="pcb-2 only.")
+    latest_date: dt.date | None = Field(
+        default=None,
+        description="pcb-2 only: the latest local date up to `date` with a counted working set "
+        "(null when there is none); `at=latest` answers for it (§14).",
+    )
+    window_empty: bool | None = Field(
+        default=None,
+        description="pcb-2 only: no counted working set in the 42 days ending at `date`; a "
+        "client shows the figures at `latest_date` instead.",
     )
 
 
@@ -102,6 +174,11 @@ class BalancePoint(BaseModel):
 
 class BalanceTrendRead(BaseModel):
     method: str = METHOD_FIELD
+    measure: str | None = Field(
+        default=None,
+        description="pcb-2 only: `strength` (B, §10) or `volume` (V, §11).",
+        examples=["volume"],
+    )
     date_from: dt.date | None = Field(alias="from")
     date_to: dt.date = Field(alias="to")
     points: list[BalancePoint]
@@ -207,6 +284,16 @@ class SummaryBalance(BaseModel):
     missing: list[str]
 
 
+class SummaryVolume(BaseModel):
+    date: dt.date
+    index: float | None = Field(description="Volume balance V over the 28 days ending today.")
+    band: Band | None
+    marked: bool | None
+    lower: float | None
+    upper: float | None
+    missing: list[str]
+
+
 class PainLatestByRegion(BaseModel):
     region: PainRegion
     side: Side | None
@@ -218,6 +305,7 @@ class PainLatestByRegion(BaseModel):
 class SummaryRead(BaseModel):
     method: str = METHOD_FIELD
     balance: SummaryBalance
+    volume: SummaryVolume
     balance_trend: TrendRead = Field(description="Balance trend over the recent weeks.")
     pain: list[PainLatestByRegion]
     last_workout_at: dt.datetime | None
@@ -230,6 +318,9 @@ class MethodRead(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     method_id: str
-    lifts: dict[str, Any]
+    lifts: dict[str, Any] | list[dict[str, Any]] = Field(
+        description="pcb-1: by slug; pcb-2: the whole table as rows {exercise, chain, region, "
+        "load_rule, fraction, m_male, m_female, source, reference, ratio_male, ratio_female}."
+    )
     window_days: int
     pain_bands: list[dict[str, Any]]

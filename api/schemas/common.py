@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     GetJsonSchemaHandler,
+    PlainValidator,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
@@ -177,6 +178,32 @@ INSTANT_SCHEMA = WithJsonSchema({"type": "string", "format": "date-time", "patte
 # A calendar date in a query (YYYY-MM-DD), 1900-01-01 to 2999-12-31.
 LocalDate = Annotated[
     date, BeforeValidator(_iso_date_text), AfterValidator(_date_in_range), DATE_SCHEMA
+]
+
+
+def _date_or_latest(value: object) -> date | str:
+    if value == "latest":
+        return value
+    text = _iso_date_text(value)
+    return _date_in_range(text if isinstance(text, date) else date.fromisoformat(str(text)))
+
+
+# A local date as LocalDate, or `latest` (the balance's latest date with data).
+LocalDateOrLatest = Annotated[
+    date | str,
+    PlainValidator(_date_or_latest),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "format": "date",
+                    "pattern": YEARS_PATTERN + "[0-9]{2}-[0-9]{2}$",
+                },
+                {"type": "string", "enum": ["latest"]},
+            ]
+        }
+    ),
 ]
 # An instant used as a filter: RFC 3339 with an offset, 1900 to 2999.
 FilterInstant = Annotated[

@@ -132,6 +132,7 @@ class FlagCode(StrEnum):
     marked_imbalance = "marked_imbalance"
     inactive = "inactive"
     worsening = "worsening"
+    volume_marked = "volume_marked"
 
 
 class InvitationStatus(StrEnum):

@@ -10,13 +10,20 @@ from pydantic import BaseModel, Field
 from api.schemas.common import RequestModel, ResponseModel
 from api.schemas.enums import BodyRegion, Chain, LoadType
 
+ALIAS_OF_TEXT = "Slug or id of the system exercise this custom exercise is (null clears it)."
+
 
 class ExerciseCreate(RequestModel):
     name: str = Field(min_length=1, max_length=120, examples=["Single-leg hip thrust"])
-    chain: Chain = Field(examples=["posterior"])
-    region: BodyRegion = Field(examples=["lower"])
+    # BALANCE_METHOD §9: given both, the exercise is classified; omitted, it is neutral/none
+    # (counted nowhere) until its owner classifies it.
+    chain: Chain | None = Field(default=None, examples=["posterior"])
+    region: BodyRegion | None = Field(default=None, examples=["lower"])
     pattern: str | None = Field(default=None, max_length=32, examples=["hip_extension"])
     load_type: LoadType = LoadType.external
+    alias_of: str | None = Field(
+        default=None, max_length=80, description=ALIAS_OF_TEXT, examples=["hip_thrust"]
+    )
 
 
 class ExerciseUpdate(RequestModel):
@@ -25,6 +32,9 @@ class ExerciseUpdate(RequestModel):
     region: BodyRegion | None = None
     pattern: str | None = Field(default=None, max_length=32)
     load_type: LoadType | None = None
+    alias_of: str | None = Field(
+        default=None, max_length=80, description=ALIAS_OF_TEXT, examples=["hip_thrust"]
+    )
 
 
 class AliasRead(ResponseModel):
@@ -40,8 +50,15 @@ class ExerciseRead(ResponseModel):
     region: BodyRegion
     pattern: str | None
     load_type: LoadType
+    equipment: str | None = Field(description="barbell, dumbbell, machine, cable, ...")
     is_system: bool
     owner_id: uuid.UUID | None
+    alias_of: str | None = Field(
+        default=None, description="Slug of the system exercise this custom exercise is."
+    )
+    classified: bool = Field(
+        description="A system exercise, or a custom one its owner classified or aliased."
+    )
     aliases: list[AliasRead] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime
@@ -52,8 +69,11 @@ class ExercisePage(BaseModel):
     next_cursor: str | None
 
 
-def exercise_read(exercise: object, aliases: list[object]) -> ExerciseRead:
-    """The Read model of an exercise row with its alias rows."""
+def exercise_read(
+    exercise: object, aliases: list[object], alias_of: str | None = None
+) -> ExerciseRead:
+    """The Read model of an exercise row with its alias rows and its alias target's slug."""
     read = ExerciseRead.model_validate(exercise)
     read.aliases = [AliasRead.model_validate(a) for a in aliases]
+    read.alias_of = alias_of
     return read

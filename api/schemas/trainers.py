@@ -84,6 +84,8 @@ class RosterBalance(BaseModel):
     direction_4w: TrendDirection | None = Field(
         description="Direction of the recent balance trend (slope per 4 weeks)."
     )
+    volume_band: Band | None = Field(description="Band of the volume balance V (pcb-2, §11).")
+    volume_marked: bool | None
 
 
 class RosterPain(BaseModel):

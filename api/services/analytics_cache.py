@@ -58,6 +58,7 @@ class RangeKey:
     sex: str
     first: date | None
     last: date | None
+    method: str = "pcb-1"  # the method id the candidates and series were computed with
 
 
 class AnswerCache:
@@ -82,12 +83,13 @@ class AnswerCache:
         return value
 
 
-# A workout's sets as the analytics read them: its estimable sets (`SetInput` fields) and the
-# custom lifts they name. Plain tuples of strings, numbers and instants, which the garbage
-# collector stops tracking: held objects it had to traverse made every full collection cost
-# as much as the cache held (100-270 ms pauses at 5 years of history, bench/RESULTS.md).
+# A workout's sets as the analytics read them: its estimable sets (`SetInput` fields), the
+# custom lifts they name and its sets with their counted class (`ClassifiedSet` fields).
+# Plain tuples of strings, numbers and instants, which the garbage collector stops tracking:
+# held objects it had to traverse made every full collection cost as much as the cache held
+# (100-270 ms pauses at 5 years of history, bench/RESULTS.md).
 CustomLifts = tuple[tuple[str, Chain, Region, LoadModel], ...]
-ParsedWorkout = tuple[tuple[tuple[Any, ...], ...], CustomLifts]
+ParsedWorkout = tuple[tuple[tuple[Any, ...], ...], CustomLifts, tuple[tuple[Any, ...], ...]]
 # A workout's custom lifts and its estimates reduced to its balance candidates.
 HeldWorkout = tuple[CustomLifts, tuple[SetEstimate, ...]]
 HeldWindow = tuple[int, dict[WorkoutKey, HeldWorkout]]  # (estimates held, by workout)

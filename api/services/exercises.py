@@ -7,7 +7,7 @@ import uuid
 
 from sqlmodel import Session
 
-from api.errors import Conflict, NotFound
+from api.errors import Conflict, FieldError, InvalidInput, NotFound
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.policy import Access
 from api.schemas.exercises import (
@@ -40,10 +40,26 @@ def list_exercises(
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     aliases = exercises_queries.aliases_for(session, [r.id for r in rows])
+    targets = exercises_queries.slugs_of(session, [r.alias_of_id for r in rows if r.alias_of_id])
     return ExercisePage(
-        items=[exercise_read(r, list(aliases.get(r.id, []))) for r in rows],
+        items=[
+            exercise_read(
+                r,
+                list(aliases.get(r.id, [])),
+                targets.get(r.alias_of_id) if r.alias_of_id else None,
+            )
+            for r in rows
+        ],
         next_cursor=encode_cursor([rows[-1].slug]) if more and rows else None,
     )
+
+
+def _read(session: Session, exercise: Exercise) -> ExerciseRead:
+    aliases = exercises_queries.aliases_for(session, [exercise.id])[exercise.id]
+    target = None
+    if exercise.alias_of_id is not None:
+        target = exercises_queries.slugs_of(session, [exercise.alias_of_id])[exercise.alias_of_id]
+    return exercise_read(exercise, list(aliases), target)
 
 
 def get_exercise(access: Access, ref: str) -> ExerciseRead:
@@ -51,8 +67,7 @@ def get_exercise(access: Access, ref: str) -> ExerciseRead:
     exercise = exercises_queries.get_visible(access.session, access.actor_id, ref)
     if exercise is None:
         raise NotFound(f"No exercise {ref!r}")
-    aliases = exercises_queries.aliases_for(access.session, [exercise.id])[exercise.id]
-    return exercise_read(exercise, list(aliases))
+    return _read(access.session, exercise)
 
 
 def _custom_slug(name: str, exercise_id: uuid.UUID) -> str:
@@ -61,19 +76,51 @@ def _custom_slug(name: str, exercise_id: uuid.UUID) -> str:
     return f"{base}_{exercise_id.hex[:8]}"
 
 
+def _alias_target(session: Session, ref: str) -> Exercise:
+    """The system exercise `alias_of` names (by slug or id); anything else is a 422."""
+    target = exercises_queries.get_system(session, ref)
+    if target is None:
+        raise InvalidInput([FieldError("alias_of", f"No system exercise {ref!r}")])
+    return target
+
+
+def _become_alias(exercise: Exercise, target: Exercise, given: set[str]) -> None:
+    """Make `exercise` an alias of `target`: it counts as the target, so it takes the target's
+    class, pattern and load type, except what the same request gives explicitly."""
+    exercise.alias_of_id = target.id
+    for key in ("chain", "region", "pattern", "load_type"):
+        if key not in given:
+            setattr(exercise, key, getattr(target, key))
+    exercise.classified = True
+
+
 def create_exercise(access: Access, data: ExerciseCreate) -> ExerciseRead:
-    """A custom exercise owned by the caller."""
+    """A custom exercise owned by the caller: classified when it comes with both chain and
+    region or an `alias_of`, else neutral/none until its owner classifies it (§9)."""
+    session = access.session
+    given = {k for k in data.model_fields_set if getattr(data, k) is not None}
+    if (data.chain is None) != (data.region is None) and data.alias_of is None:
+        missing = "region" if data.region is None else "chain"
+        raise InvalidInput([FieldError(missing, "chain and region are given together")])
+    target = _alias_target(session, data.alias_of) if data.alias_of is not None else None
     exercise_id = uuid.uuid4()
     exercise = Exercise(
         id=exercise_id,
         slug=_custom_slug(data.name, exercise_id),
+        name=data.name,
+        chain=data.chain or "neutral",
+        region=data.region or "none",
+        pattern=data.pattern,
+        load_type=data.load_type,
         is_system=False,
         owner_id=access.actor_id,
-        **data.model_dump(),
+        classified=data.chain is not None and data.region is not None,
     )
-    access.session.add(exercise)
-    access.session.commit()
-    return exercise_read(exercise, [])
+    if target is not None:
+        _become_alias(exercise, target, given)
+    session.add(exercise)
+    session.commit()
+    return exercise_read(exercise, [], target.slug if target else None)
 
 
 def _own_custom(session: Session, user_id: uuid.UUID, ref: str) -> Exercise:
@@ -85,20 +132,30 @@ def _own_custom(session: Session, user_id: uuid.UUID, ref: str) -> Exercise:
 
 
 def update_exercise(access: Access, ref: str, data: ExerciseUpdate) -> ExerciseRead:
-    """Change the caller's custom exercise."""
+    """Change the caller's custom exercise: chain or region classify it; `alias_of` makes it
+    count as a system exercise (null clears the link and keeps the class it had)."""
     session = access.session
     exercise = _own_custom(session, access.actor_id, ref)
-    for key, value in data.model_dump(exclude_unset=True).items():
+    changes = data.model_dump(exclude_unset=True, exclude={"alias_of"})
+    for key, value in changes.items():
         if value is None and key != "pattern":
             continue
         setattr(exercise, key, value)
+        if key in ("chain", "region"):
+            exercise.classified = True
+    if "alias_of" in data.model_fields_set:
+        if data.alias_of is None:
+            exercise.alias_of_id = None
+        else:
+            given = {key for key, value in changes.items() if value is not None}
+            _become_alias(exercise, _alias_target(session, data.alias_of), given)
     exercise.updated_at = utcnow()
     session.add(exercise)
-    # A chain or region edit changes computed figures: move the user's change cursor so
+    # A class or alias edit changes computed figures: move the user's change cursor so
     # cached analytics for unchanged records are not reused.
     changes_queries.next_seq(session, access.actor_id)
     session.commit()
-    return exercise_read(exercise, [])
+    return _read(session, exercise)
 
 
 def delete_exercise(access: Access, ref: str) -> None:

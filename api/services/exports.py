@@ -115,6 +115,11 @@ def columns(dataset: str, unit: str) -> tuple[str, ...]:
             "posterior",
             "anterior",
             "smoothed",
+            "volume_index",
+            "volume_lower",
+            "volume_upper",
+            "volume_band",
+            "volume_marked",
         ),
     }[dataset]
 

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import BindParameter, Row, bindparam, func, select
+from sqlalchemy import BindParameter, Row, Select, bindparam, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from db.base import uuid_text
@@ -92,22 +93,44 @@ def _range(owner_id: uuid.UUID, start: datetime | None, end: datetime | None) ->
     return {"owner_id": owner_id, "start": start or _EARLIEST, "end": end or _LATEST}
 
 
-# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg),
-# then (in the one-owner reads) the workout's id. Ids are read as text (far cheaper than
-# building uuid.UUID objects: `canonical_uuid`).
+# (set id, slug, chain, region, load_type, is_system, started_at, set_type, reps, load_kg,
+# duration_s, classified), then (in the one-owner reads) the workout's id. A custom exercise
+# its owner declared an alias of a catalog exercise reads as that exercise (slug, chain,
+# region, load type: BALANCE_METHOD §9). `classified`: a catalog exercise, an alias of one, or
+# a custom one its owner classified (§12). Ids are read as text (far cheaper than building
+# uuid.UUID objects: `canonical_uuid`).
 SetRow = tuple[Any, ...]
+SET_ROW_WORKOUT = 12  # the position of the workout's id in a one-owner `SetRow`
+_TARGET = aliased(Exercise, name="alias_target")
 _SET_COLUMNS = (
     uuid_text(col(WorkoutSet.id)),
-    col(Exercise.slug),
-    col(Exercise.chain),
-    col(Exercise.region),
-    col(Exercise.load_type),
-    col(Exercise.is_system),
+    func.coalesce(_TARGET.slug, col(Exercise.slug)),
+    func.coalesce(_TARGET.chain, col(Exercise.chain)),
+    func.coalesce(_TARGET.region, col(Exercise.region)),
+    func.coalesce(_TARGET.load_type, col(Exercise.load_type)),
+    func.coalesce(_TARGET.is_system, col(Exercise.is_system)),
     col(Workout.started_at),
     col(WorkoutSet.set_type),
     col(WorkoutSet.reps),
     col(WorkoutSet.load_kg),
+    col(WorkoutSet.duration_s),
+    or_(
+        col(Exercise.is_system),
+        col(Exercise.classified),
+        col(Exercise.alias_of_id).is_not(None),
+    ),
 )
+
+
+def _with_exercises(query: Select[Any]) -> Select[Any]:
+    """`query` over sets joined to their workout, exercise and the exercise it is an alias of."""
+    return (
+        query.join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
+        .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
+        .outerjoin(_TARGET, col(Exercise.alias_of_id) == _TARGET.id)
+    )
+
+
 _LIVE_IN_RANGE = (
     col(Workout.user_id) == _OWNER,
     col(Workout.deleted_at).is_(None),
@@ -115,11 +138,8 @@ _LIVE_IN_RANGE = (
     col(Workout.started_at) < bindparam("end"),
 )
 # Each workout's sets in position order.
-_SETS = (
-    select(*_SET_COLUMNS, uuid_text(col(WorkoutSet.workout_id)))
-    .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
-    .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
-    .order_by(col(WorkoutSet.workout_id), col(WorkoutSet.position))
+_SETS = _with_exercises(select(*_SET_COLUMNS, uuid_text(col(WorkoutSet.workout_id)))).order_by(
+    col(WorkoutSet.workout_id), col(WorkoutSet.position)
 )
 _OWNER_SETS = _SETS.where(*_LIVE_IN_RANGE)
 _WORKOUT_IDS: BindParameter[Any] = bindparam("workout_ids", expanding=True)
@@ -172,11 +192,8 @@ def sets(
 ) -> list[Row[Any]]:
     """The owners' sets in live workouts started in [start, end), with exercise facts: the
     `SetRow` columns, then user_id."""
-    query = (
-        select(*_SET_COLUMNS, col(Workout.user_id))
-        .join(Workout, col(Workout.id) == col(WorkoutSet.workout_id))
-        .join(Exercise, col(Exercise.id) == col(WorkoutSet.exercise_id))
-        .where(col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None))
+    query = _with_exercises(select(*_SET_COLUMNS, col(Workout.user_id))).where(
+        col(Workout.user_id).in_(owner_ids), col(Workout.deleted_at).is_(None)
     )
     return list(session.execute(between(query, col(Workout.started_at), start, end)).all())
 

@@ -50,6 +50,24 @@ def get_visible(session: Session, user_id: uuid.UUID, ref: str) -> Exercise | No
     return session.exec(query).first()
 
 
+def get_system(session: Session, ref: str) -> Exercise | None:
+    """A system exercise by id or slug."""
+    query = select(Exercise).where(col(Exercise.is_system).is_(True))
+    try:
+        query = query.where(col(Exercise.id) == uuid.UUID(ref))
+    except ValueError:
+        query = query.where(col(Exercise.slug) == ref)
+    return session.exec(query).first()
+
+
+def slugs_of(session: Session, exercise_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The slugs of several exercises in one query."""
+    if not exercise_ids:
+        return {}
+    query = select(Exercise.id, Exercise.slug).where(col(Exercise.id).in_(set(exercise_ids)))
+    return dict(session.exec(query).all())
+
+
 def list_page(
     session: Session,
     user_id: uuid.UUID,

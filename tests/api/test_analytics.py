@@ -78,11 +78,15 @@ class TestBalance:
             response = client.get(f"/v1/users/{user.id}/{path}", headers=other_headers)
             assert response.status_code == 404, path
 
-    def test_worked_example_a(self, client: TestClient, session: Session, settings) -> None:
+    @pytest.mark.parametrize(("params", "method"), [({}, "pcb-2"), ({"method": "pcb-1"}, "pcb-1")])
+    def test_worked_example_a(
+        self, client: TestClient, session: Session, settings, params: dict, method: str
+    ) -> None:
+        # pcb-2 keeps every pcb-1 formula and row: the ten lifts score alike under both.
         _, headers = athlete(session, settings, sex="male", bodyweight_kg=80)
         log(client, headers, TODAY - timedelta(days=1), EXAMPLE_A)
-        body = client.get("/v1/users/me/balance", headers=headers).json()
-        assert body["method"] == "pcb-1"
+        body = client.get("/v1/users/me/balance", headers=headers, params=params).json()
+        assert body["method"] == method
         assert body["reference"] == "male"
         normalized = {lift["lift"]: lift["normalized"] for lift in body["lifts"]}
         expected = {
@@ -275,11 +279,14 @@ def log_example_c(client: TestClient, headers: dict) -> date:
 
 
 class TestBalanceTrend:
-    def test_worked_example_c(self, client: TestClient, session: Session, settings) -> None:
+    @pytest.mark.parametrize(("params", "method"), [({}, "pcb-2"), ({"method": "pcb-1"}, "pcb-1")])
+    def test_worked_example_c(
+        self, client: TestClient, session: Session, settings, params: dict, method: str
+    ) -> None:
         _, headers = athlete(session, settings, sex="male", bodyweight_kg=80)
         start = log_example_c(client, headers)
-        body = client.get("/v1/users/me/balance/trend", headers=headers).json()
-        assert body["method"] == "pcb-1"
+        body = client.get("/v1/users/me/balance/trend", headers=headers, params=params).json()
+        assert body["method"] == method
         assert [p["date"] for p in body["points"]] == [
             (start + timedelta(days=d)).isoformat() for d in C_DAYS
         ]

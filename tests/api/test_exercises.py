@@ -156,3 +156,41 @@ class TestCustomExercises:
         )
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "chain"
+
+
+class TestClassification:
+    def test_system_exercises_are_classified_with_equipment(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        body = client.get("/v1/exercises/romanian_deadlift", headers=auth_headers).json()
+        assert (body["equipment"], body["classified"], body["alias_of"]) == (
+            "barbell",
+            True,
+            None,
+        )
+
+    def test_custom_exercise_without_class_is_neutral_and_unclassified(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        response = client.post(
+            "/v1/exercises", headers=auth_headers, json={"name": "Landmine thing"}
+        )
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert (body["chain"], body["region"], body["classified"]) == ("neutral", "none", False)
+        assert body["equipment"] is None
+
+    def test_custom_exercise_with_class_is_classified(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        assert create(client, auth_headers)["classified"] is True
+
+    def test_chain_without_region_is_422_naming_region(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        response = client.post(
+            "/v1/exercises", headers=auth_headers, json={"name": "x", "chain": "posterior"}
+        )
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["errors"][0]["field"] == "region"

@@ -11,6 +11,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
 from db import migrations
+from db.catalog import catalog_by_slug
 from db.engine import make_engine
 from tests.conftest import PG_URL, REQUIRE_PG, _pg_conninfo, _pg_reachable
 
@@ -113,5 +114,92 @@ def test_erasure_revision_keeps_every_row_it_should(fresh_url: str) -> None:
             assert connection.exec_driver_sql("SELECT count(*) FROM workout_set").scalar() == 1
             created_by = connection.exec_driver_sql("SELECT created_by FROM workout").scalar()
             assert uuid.UUID(str(created_by)) == athlete
+    finally:
+        engine.dispose()
+
+
+def test_catalog_revision_loads_the_catalog_and_backfills(fresh_url: str) -> None:
+    """The seed's exercises keep their ids, chains and regions and gain equipment; the rest of
+    the catalog arrives with its aliases; custom exercises are classified unless an import
+    made them (neutral/none). Downgrade keeps a catalog exercise a logged set uses."""
+    migrations.upgrade(fresh_url, "e21c0001lease")
+    user, workout_id = uuid.uuid4(), uuid.uuid4()
+    mine, imported = uuid.uuid4(), uuid.uuid4()
+    engine = make_engine(fresh_url, pool_size=1)
+    custom = (
+        "INSERT INTO exercise (id, slug, name, chain, region, load_type, is_system, owner_id,"
+        " created_at, updated_at) VALUES ('{id}', '{slug}', 'x', '{chain}', '{region}',"
+        " 'external', false, '{user}', '2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+    )
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO user_account (id, email, password_hash, sex, timezone,"
+                " unit_preference, role, is_active, token_version, created_at, updated_at)"
+                f" VALUES ('{user.hex}', 'a@example.com', 'x', 'unspecified', 'UTC', 'kg',"
+                " 'user', true, 0, '2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+            )
+            for exercise_id, chain, region in (
+                (mine, "posterior", "lower"),
+                (imported, "neutral", "none"),
+            ):
+                connection.exec_driver_sql(
+                    custom.format(
+                        id=exercise_id.hex,
+                        slug=f"x_{exercise_id.hex[:8]}",
+                        chain=chain,
+                        region=region,
+                        user=user.hex,
+                    )
+                )
+            before = dict(
+                connection.exec_driver_sql(
+                    "SELECT slug, id FROM exercise WHERE is_system = true"
+                ).all()
+            )
+            aliases_before = connection.exec_driver_sql(
+                "SELECT count(*) FROM exercise_alias"
+            ).scalar()
+        migrations.upgrade(fresh_url)
+        with engine.begin() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT slug, id, chain, region, equipment, classified FROM exercise"
+            ).all()
+            by_slug = {slug: rest for slug, *rest in rows}
+            system = catalog_by_slug()
+            assert set(system) <= set(by_slug)
+            assert len(rows) == len(system) + 2
+            for slug, exercise_id in before.items():
+                assert by_slug[slug][0] == exercise_id
+                assert tuple(by_slug[slug][1:3]) == (system[slug].chain, system[slug].region)
+                assert by_slug[slug][3] == system[slug].equipment
+            assert all(by_slug[slug][4] for slug in system)
+            classified = {uuid.UUID(str(i)): bool(c) for i, c in ((r[1], r[5]) for r in rows)}
+            assert (classified[mine], classified[imported]) == (True, False)
+            aliases = connection.exec_driver_sql("SELECT count(*) FROM exercise_alias").scalar()
+            assert aliases == sum(len(e.aliases) for e in system.values())
+            used_id = by_slug["box_squat_barbell"][0]
+            connection.exec_driver_sql(
+                "INSERT INTO workout (id, user_id, started_at, created_by, version, created_at,"
+                f" updated_at) VALUES ('{workout_id.hex}', '{user.hex}', '2026-12-01 00:00:00',"
+                f" '{user.hex}', 1, '2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO workout_set (id, workout_id, exercise_id, position, set_type, reps,"
+                f" load_kg) VALUES ('{uuid.uuid4().hex}', '{workout_id.hex}',"
+                f" '{uuid.UUID(str(used_id)).hex}', 0, 'normal', 5, 100)"
+            )
+        migrations.downgrade(fresh_url, "e21c0001lease")
+        with engine.connect() as connection:
+            slugs = {
+                slug
+                for (slug,) in connection.exec_driver_sql(
+                    "SELECT slug FROM exercise WHERE is_system = true"
+                )
+            }
+            assert slugs == set(before) | {"box_squat_barbell"}
+            assert connection.exec_driver_sql("SELECT count(*) FROM workout_set").scalar() == 1
+            aliases = connection.exec_driver_sql("SELECT count(*) FROM exercise_alias").scalar()
+            assert aliases == aliases_before
     finally:
         engine.dispose()

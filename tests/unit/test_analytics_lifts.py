@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -12,6 +13,9 @@ from api.analytics.e1rm import estimate_sets
 from api.analytics.lifts import (
     LIFTS,
     PCB_2,
+    STRENGTH_LEVEL,
+    STRENGTH_LEVEL_INTERMEDIATE,
+    STRENGTH_LEVEL_URL,
     LiftRow,
     derived,
     lifts_as_dicts,
@@ -62,6 +66,72 @@ class TestTable:
         assert len(rows) == len(LIFTS) == len(PCB_2.lifts)
         assert all(set(row) >= PUBLISHED for row in rows)
         assert [r["exercise"] for r in rows] == list(PCB_2.lifts)
+
+
+class TestVariants:
+    """The variants of §10: at least 40 scored exercises, each from one named source."""
+
+    COMMON = (
+        "incline_bench_press",
+        "decline_bench_press_barbell",
+        "dumbbell_bench_press",
+        "incline_bench_press_dumbbell",
+        "bench_press_smith_machine",
+        "overhead_press_dumbbell",
+        "squat_smith_machine",
+        "squat_dumbbell",
+        "goblet_squat",
+        "hack_squat",
+        "leg_press",
+        "romanian_deadlift",
+        "romanian_deadlift_dumbbell",
+        "lat_pulldown",
+        "seated_row",
+        "seated_row_machine",
+        "dumbbell_row",
+        "chest_press_machine",
+    )
+
+    def test_at_least_40_scored_exercises_and_no_slug_twice(self) -> None:
+        slugs = [row.exercise for row in LIFTS]
+        assert len(slugs) >= 40
+        assert len(set(slugs)) == len(slugs)
+
+    def test_the_common_variants_are_scored(self) -> None:
+        assert set(self.COMMON) <= set(PCB_2.lifts)
+
+    def test_every_variant_names_its_one_source_and_both_figures(self) -> None:
+        variants = [row for row in LIFTS if row.exercise not in PCB_1.lifts]
+        assert len(variants) == len(LIFTS) - 10
+        for row in variants:
+            assert row.reference in PCB_1.lifts
+            assert row.source.startswith(f"{STRENGTH_LEVEL}, {STRENGTH_LEVEL_URL}")
+            # the ratio is the quotient of the source's two intermediate figures, per sex
+            pages = re.findall(r"strength-standards/([a-z-]+)", row.source)
+            assert len(pages) == 2
+            (male, female), (ref_male, ref_female) = (
+                STRENGTH_LEVEL_INTERMEDIATE[page] for page in pages
+            )
+            assert row.ratio_male == pytest.approx(male / ref_male)
+            assert row.ratio_female == pytest.approx(female / ref_female)
+            assert f"{male:g} vs {ref_male:g} (men)" in row.source
+
+    def test_a_variant_on_the_pcb_1_scale(self) -> None:
+        # incline bench: 1.00 vs 1.25 (men), 0.65 vs 0.75 (women) of bench press's pcb-1 1.00 / 0.70
+        row = PCB_2.lifts["incline_bench_press"]
+        assert row.multiple_male == pytest.approx(0.80)
+        assert row.multiple_female == pytest.approx(0.70 * 0.65 / 0.75)
+        assert row.load_model == "external"
+
+    def test_a_dumbbell_variant_scores_one_dumbbell(self) -> None:
+        # 30 kg dumbbells x 5 at 80 kg: n = 35 / (80 · 1.00 · 0.5 / 1.25)
+        sets = [make_set("dumbbell_bench_press", 30.0, 5)]
+        (estimate,) = estimate_sets(sets, [], 80.0, PCB_2)
+        assert estimate.e1rm_kg == pytest.approx(35.0)
+        day = sets[0].local_date
+        result = snapshot([estimate], day, sex="male", bodyweight_kg=80.0, method=PCB_2)
+        (score,) = result.lifts
+        assert (score.lift, score.normalized) == ("dumbbell_bench_press", close(35.0 / 32.0))
 
 
 class TestRows:

@@ -111,8 +111,9 @@ class TestWorkedExampleD:
         assert (c.working_sets, c.counted) == (78, 60)
         assert c.counted_fraction == close(0.769)
         assert (c.classified, c.classified_fraction) == (78, 1.0)
-        # Scored: the pcb-1 lifts of D (leg curl and leg press have no multiple yet).
-        assert c.scored == 6 + 9 + 5 + 5 + 10 + 5 + 5
+        # Scored: every set of D with multiples (leg press has them, §10; leg curl has none: its
+        # name covers lying and seated machines that the one source scores differently).
+        assert c.scored == 6 + 9 + 9 + 5 + 5 + 10 + 5 + 5
         assert c.window_days == 42
 
     def test_suggestions(self) -> None:

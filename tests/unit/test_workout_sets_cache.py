@@ -24,7 +24,7 @@ def workout(sets: int) -> ParsedWorkout:
         tuple(SetInput(f"s{i}", "deadlift", AT, date(2026, 1, 5), "normal", 5, 100.0))
         for i in range(sets)
     )
-    return made, ()
+    return made, (), ()
 
 
 def test_it_answers_what_it_holds_and_none_for_the_rest() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from api.analytics import balance as balance_core
+from api.analytics.classes import counted_class
 from api.analytics.constants import LiftSpec, Method, custom_lift, get_method, with_custom_lifts
 from api.analytics.e1rm import (
     WARMUP_SET_TYPE,
@@ -26,6 +27,8 @@ from api.analytics.e1rm import (
     estimate_on,
     estimate_sets,
 )
+from api.analytics.lifts import PCB_2
+from api.analytics.volume import ClassifiedSet
 from api.errors import FieldError, InvalidInput, NotFound
 from api.policy import Access
 from api.services import pain_scores
@@ -40,13 +43,16 @@ from api.services.analytics_cache import (
 )
 from db.base import canonical_uuid
 from db.queries import analytics as analytics_queries
-from db.queries.analytics import OwnerState
+from db.queries.analytics import SET_ROW_WORKOUT, OwnerState
 
 BODYWEIGHT_LOAD_TYPES = {"bodyweight", "bodyweight_plus", "assisted"}
 # Past this many workouts not held, one read of the whole range beats naming each of them.
 READ_ALL_ABOVE = 100
 # Pain scores are the one resource whose writes leave the strength figures alone.
 STATE_LEFT_OUT = pain_scores.KIND.resource
+# The methods an answer may be computed with; pcb-2 is the default (BALANCE_METHOD §§9-15).
+METHODS: dict[str, Method] = {"pcb-1": get_method("pcb-1"), PCB_2.method_id: PCB_2}
+DEFAULT_METHOD = PCB_2
 
 
 class Owner(Protocol):
@@ -93,7 +99,8 @@ def check_range(date_from: date | None, date_to: date | None) -> None:
 @dataclass(frozen=True, slots=True)
 class Inputs:
     """What the answers are computed from: every estimate (`Loader.estimates`), or each
-    workout's balance candidates only (`Loader.candidates`, which leaves `sets` empty)."""
+    workout's balance candidates only (`Loader.candidates`, which leaves `sets` and
+    `classified` empty)."""
 
     method: Method
     tz: ZoneInfo
@@ -101,6 +108,8 @@ class Inputs:
     sets: dict[str, SetInput]  # estimable sets by id (benchmarks read their reps)
     bodyweights: list[BodyweightInput]
     timeline: BodyweightTimeline
+    # every set but warm-ups with its counted class (volume, coverage, suggestions: §§11-13)
+    classified: list[ClassifiedSet] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +140,14 @@ def facts(session: Session, owner_id: uuid.UUID) -> tuple[OwnerFacts, OwnerState
     return owner, state
 
 
+def method_named(method_id: str) -> Method:
+    """A method an answer may use, else a 422 naming the `method` parameter."""
+    method = METHODS.get(method_id)
+    if method is None:
+        raise InvalidInput([FieldError("method", f"must be one of {sorted(METHODS)}")])
+    return method
+
+
 def answer_json(
     access: Access,
     answer: str,
@@ -140,11 +157,16 @@ def answer_json(
     date_from: date | None = None,
     date_to: date | None = None,
     option: str | None = None,
+    method: Method | None = None,
+    exclude_unset: bool = False,
 ) -> str:
     """`compute`'s answer for the owner as JSON, from the cache while the owner's profile and
     the data it depends on are unchanged: every write, or (`uses_pain` False) every write but
-    a pain score's. One read of the owner's state, then the cache or the computation."""
+    a pain score's. One read of the owner's state, then the cache or the computation. The
+    loader computes with `method` (default pcb-1); `exclude_unset` leaves out the members the
+    answer never set (a pcb-1 balance has none of pcb-2's)."""
     check_range(date_from, date_to)
+    method = method or get_method()
     owner, state = facts(access.session, access.owner_id)
     key = AnswerKey(
         answer,
@@ -155,27 +177,48 @@ def answer_json(
         today(owner),
         date_from,
         date_to,
-        option,
+        option if method.method_id == "pcb-1" else f"{option}|{method.method_id}",
     )
     caches = access.caches.analytics
-    loader = Loader(access.session, owner, caches)
+    loader = Loader(access.session, owner, caches, method)
     return caches.answers.get_or_compute(
-        key, lambda: compute(loader).model_dump_json(by_alias=True)
+        key,
+        lambda: compute(loader).model_dump_json(by_alias=True, exclude_unset=exclude_unset),
     )
 
 
-def uncached(session: Session, owner_id: uuid.UUID) -> Loader:
+def uncached(session: Session, owner_id: uuid.UUID, method: Method | None = None) -> Loader:
     """A loader that keeps nothing (exports compute once and stream)."""
-    return Loader(session, facts(session, owner_id)[0], AnalyticsCaches.off())
+    owner = facts(session, owner_id)[0]
+    return Loader(session, owner, AnalyticsCaches.off(), method or get_method())
+
+
+def classified_set(
+    set_id: str, slug: str, chain: str, region: str, day: date, row: Sequence[Any]
+) -> ClassifiedSet:
+    """One non-warm-up set of a `SetRow` with its exercise's counted class (§9)."""
+    set_type, reps, _load, duration_s, is_classified = row[7:12]
+    return ClassifiedSet(
+        set_id,
+        slug,
+        day,
+        set_type,
+        reps,
+        duration_s,
+        counted_class(chain, region),
+        bool(is_classified),
+    )
 
 
 def _parse(
     set_rows: Iterable[Sequence[Any]], tz: ZoneInfo
-) -> tuple[list[SetInput], dict[str, LiftSpec]]:
-    """`SetRow`s as the sets to estimate and the custom lifts they name (no I/O)."""
+) -> tuple[list[SetInput], dict[str, LiftSpec], list[ClassifiedSet]]:
+    """`SetRow`s as the sets to estimate, the custom lifts they name and the classified sets
+    (no I/O)."""
     custom: dict[str, LiftSpec] = {}
     local_dates: dict[datetime, date] = {}  # a workout's sets share its instant
     inputs: list[SetInput] = []
+    classified: list[ClassifiedSet] = []
     for row in set_rows:
         set_id, slug, chain, region, load_type, is_system, started, set_type, reps, load_kg = row[
             :10
@@ -192,18 +235,23 @@ def _parse(
         day = local_dates.get(started)
         if day is None:
             day = local_dates[started] = started.astimezone(tz).date()
-        inputs.append(SetInput(canonical_uuid(set_id), slug, started, day, set_type, reps, load_kg))
-    return inputs, custom
+        set_id = canonical_uuid(set_id)
+        inputs.append(SetInput(set_id, slug, started, day, set_type, reps, load_kg))
+        classified.append(classified_set(set_id, slug, chain, region, day, row))
+    return inputs, custom, classified
 
 
 def inputs_of(
-    owner: Owner, set_rows: Iterable[Sequence[Any]], bodyweight_rows: Iterable[Sequence[Any]]
+    owner: Owner,
+    set_rows: Iterable[Sequence[Any]],
+    bodyweight_rows: Iterable[Sequence[Any]],
+    method: Method,
 ) -> Inputs:
     """Estimates for one owner from rows already read (no I/O): `SetRow`s and
     (measured_at, weight_kg) bodyweights."""
     tz = ZoneInfo(owner.timezone)
-    inputs, custom = _parse(set_rows, tz)
-    return _inputs(owner, tz, inputs, custom.values(), bodyweight_rows)
+    inputs, custom, classified = _parse(set_rows, tz)
+    return _inputs(owner, tz, inputs, custom.values(), bodyweight_rows, method, classified)
 
 
 def _inputs(
@@ -212,8 +260,10 @@ def _inputs(
     inputs: list[SetInput],
     custom: Iterable[LiftSpec],
     bodyweight_rows: Iterable[Sequence[Any]],
+    base: Method,
+    classified: list[ClassifiedSet],
 ) -> Inputs:
-    method = _method_with(custom)
+    method = _method_with(custom, base)
     bodyweights = [
         BodyweightInput(measured_at, weight_kg) for measured_at, weight_kg, *_ in bodyweight_rows
     ]
@@ -224,23 +274,26 @@ def _inputs(
         sets={s.set_id: s for s in inputs},
         bodyweights=bodyweights,
         timeline=BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, method),
+        classified=classified,
     )
 
 
-def _method_with(custom: Iterable[LiftSpec]) -> Method:
+def _method_with(custom: Iterable[LiftSpec], base: Method) -> Method:
     """The method with these custom lifts, in slug order: answers list them in the same order
     whichever workouts named them first."""
     ordered = sorted(custom, key=lambda c: c.slug)
-    return with_custom_lifts(get_method(), ordered) if ordered else get_method()
+    return with_custom_lifts(base, ordered) if ordered else base
 
 
-def _with_custom(customs: Iterable[CustomLifts]) -> tuple[Method, dict[str, LiftSpec]]:
+def _with_custom(
+    customs: Iterable[CustomLifts], base: Method
+) -> tuple[Method, dict[str, LiftSpec]]:
     """The method with the custom lifts the workouts name, and those lifts by slug."""
     lifts: dict[str, LiftSpec] = {}
     for named in customs:
         for slug, chain, region, load_model in named:
             lifts[slug] = custom_lift(slug, chain, region, load_model=load_model)
-    return _method_with(lifts.values()), lifts
+    return _method_with(lifts.values(), base), lifts
 
 
 @dataclass(frozen=True)
@@ -250,17 +303,32 @@ class Loader:
     session: Session
     owner: OwnerFacts
     caches: AnalyticsCaches
+    method: Method  # without the owner's custom lifts
 
     def estimates(self, *, first: date | None, last: date | None) -> Inputs:
-        """Every estimate of sets whose local date is in [first, last] (None: unbounded)."""
+        """Every estimate, and every classified set, of sets whose local date is in
+        [first, last] (None: unbounded)."""
         span = self._span(first, last)
         parsed = self._parsed(span, span.keys)
         inputs: list[SetInput] = []
-        for sets, _ in parsed:
+        classified: list[ClassifiedSet] = []
+        for sets, _, volume in parsed:
             inputs.extend(map(SetInput._make, sets))
-        _, custom = _with_custom(custom for _, custom in parsed)
+            classified.extend(map(ClassifiedSet._make, volume))
+        _, custom = _with_custom((custom for _, custom, _ in parsed), self.method)
         bodyweights = analytics_queries.owner_bodyweights(self.session, self.owner.id)
-        return _inputs(self.owner, span.tz, inputs, custom.values(), bodyweights)
+        return _inputs(
+            self.owner, span.tz, inputs, custom.values(), bodyweights, self.method, classified
+        )
+
+    def classified(self, *, first: date | None, last: date | None) -> list[ClassifiedSet]:
+        """Every set but warm-ups whose local date is in [first, last], with its counted
+        class (no estimates: the volume figures need none)."""
+        span = self._span(first, last)
+        out: list[ClassifiedSet] = []
+        for _, _, volume in self._parsed(span, span.keys):
+            out.extend(map(ClassifiedSet._make, volume))
+        return out
 
     def candidates(self, *, first: date | None, last: date | None) -> tuple[Inputs, Loaded]:
         """`estimates` reduced to each workout's balance candidates
@@ -280,7 +348,14 @@ class Loader:
         # Built once: custom lifts do not change the method's bodyweight matching window.
         timeline = BodyweightTimeline.build(bodyweights, owner.bodyweight_kg, get_method())
         window = RangeKey(
-            str(owner.id), owner.timezone, owner.exercises_at, weighed, owner.sex, first, last
+            str(owner.id),
+            owner.timezone,
+            owner.exercises_at,
+            weighed,
+            owner.sex,
+            first,
+            last,
+            self.method.method_id,
         )
         (held,) = self.caches.windows.get_many([window])
         held_workouts = {} if held is None else held[1]
@@ -293,7 +368,7 @@ class Loader:
         if missing:
             by_key = dict(zip(span.keys, workouts, strict=True))
             self.caches.windows.put_many([(window, (len(estimates), by_key))])
-        method, _ = _with_custom(custom for custom, _ in workouts)
+        method, _ = _with_custom((custom for custom, _ in workouts), self.method)
         inputs = Inputs(method, span.tz, estimates, {}, bodyweights, timeline)
         loaded = Loaded(
             window,
@@ -337,13 +412,14 @@ class Loader:
             rows = analytics_queries.workout_sets(self.session, ids)
         by_workout: dict[str, list[Sequence[Any]]] = defaultdict(list)
         for row in rows:
-            by_workout[row[10]].append(row)
+            by_workout[row[SET_ROW_WORKOUT]].append(row)
         read: dict[WorkoutKey, ParsedWorkout] = {}
         for key in missing:
-            inputs, custom = _parse(by_workout.get(key.workout_id, ()), span.tz)
+            inputs, custom, classified = _parse(by_workout.get(key.workout_id, ()), span.tz)
             read[key] = (
                 tuple(tuple(s) for s in inputs),
                 tuple((c.slug, c.chain, c.region, c.load_model) for c in custom.values()),
+                tuple(tuple(s) for s in classified),
             )
         cache.put_many(list(read.items()))
         return [item or read[key] for key, item in zip(keys, found, strict=True)]
@@ -353,7 +429,7 @@ class Loader:
     ) -> dict[WorkoutKey, HeldWorkout]:
         """Each of these workouts' custom lifts and balance candidates."""
         parsed = self._parsed(span, keys)
-        method, _ = _with_custom(custom for _, custom in parsed)
+        method, _ = _with_custom((custom for _, custom, _ in parsed), self.method)
         return {
             key: (
                 custom,
@@ -363,5 +439,5 @@ class Loader:
                     )
                 ),
             )
-            for key, (sets, custom) in zip(keys, parsed, strict=True)
+            for key, (sets, custom, _) in zip(keys, parsed, strict=True)
         }

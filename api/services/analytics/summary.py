@@ -1,5 +1,5 @@
-"""The summary: latest balance, recent direction, latest pain per region and the flags a
-trainer watches; for one owner or a roster of them."""
+"""The summary (pcb-2): latest balance, volume balance, recent direction, latest pain per
+region and the flags a trainer watches; for one owner or a roster of them."""
 
 from __future__ import annotations
 
@@ -11,11 +11,21 @@ from typing import Any
 from sqlmodel import Session
 
 from api.analytics import pain as pain_core
+from api.analytics import volume as volume_core
 from api.analytics.constants import Method, get_method
+from api.analytics.volume import VolumeBalance
 from api.policy import Access
 from api.schemas import analytics as schemas
 from api.services.analytics.balance import balance_from
-from api.services.analytics.loader import Inputs, Loader, Owner, answer_json, inputs_of, today
+from api.services.analytics.loader import (
+    DEFAULT_METHOD,
+    Inputs,
+    Loader,
+    Owner,
+    answer_json,
+    inputs_of,
+    today,
+)
 from api.services.analytics.trend import point, series_from, trend_of_points
 from db.queries import analytics as analytics_queries
 
@@ -23,6 +33,7 @@ from db.queries import analytics as analytics_queries
 def _flags(
     method: Method,
     snapshot: schemas.BalanceRead,
+    volume: VolumeBalance,
     fit: schemas.TrendRead,
     pain_rows: Sequence[Any],
     last_workout: datetime | None,
@@ -69,6 +80,14 @@ def _flags(
                 f"{method.marked_low}–{method.marked_high}",
             )
         )
+    if volume.marked:
+        flags.append(
+            schemas.Flag(
+                code="volume_marked",
+                detail=f"volume balance {volume.index:.2f} (posterior / anterior working sets, "
+                f"{volume.window_days} days) is outside {method.marked_low}–{method.marked_high}",
+            )
+        )
     if last_workout is None or now - last_workout > timedelta(days=method.inactive_days):
         flags.append(
             schemas.Flag(
@@ -101,6 +120,7 @@ def _summary_from(
     method = get_method()
     day = today(owner)
     snapshot = balance_from(inputs, owner, day)
+    volume = volume_core.volume_balance(inputs.classified, day)
     since = day - timedelta(days=method.summary_trend_days)
     series = [point(s) for s in series_from(inputs, owner, since, day)]
     recent = trend_of_points(series, inputs.method, since, day)
@@ -109,7 +129,7 @@ def _summary_from(
         latest[(row.region, row.side)] = row
     region_order = {r: i for i, r in enumerate(method.pain_regions)}
     return schemas.SummaryRead(
-        method=method.method_id,
+        method=inputs.method.method_id,
         balance=schemas.SummaryBalance(
             date=snapshot.date,
             index=snapshot.index,
@@ -118,6 +138,15 @@ def _summary_from(
             lower=snapshot.regions.lower.index,
             upper=snapshot.regions.upper.index,
             missing=snapshot.missing,
+        ),
+        volume=schemas.SummaryVolume(
+            date=volume.date,
+            index=volume.index,
+            band=volume.band,
+            marked=volume.marked,
+            lower=volume.regions["lower"].index,
+            upper=volume.regions["upper"].index,
+            missing=list(volume.missing),
         ),
         balance_trend=recent.trend,
         pain=[
@@ -134,7 +163,7 @@ def _summary_from(
             )
         ],
         last_workout_at=last_workout,
-        flags=_flags(method, snapshot, recent.trend, pain_rows, last_workout),
+        flags=_flags(method, snapshot, volume, recent.trend, pain_rows, last_workout),
     )
 
 
@@ -162,7 +191,7 @@ def summaries(
     return {
         o.id: _summary_from(
             o,
-            inputs_of(o, set_rows[o.id], bodyweight_rows[o.id]),
+            inputs_of(o, set_rows[o.id], bodyweight_rows[o.id], DEFAULT_METHOD),
             pain_rows[o.id],
             last_workouts.get(o.id),
         )

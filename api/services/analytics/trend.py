@@ -11,19 +11,28 @@ from sqlmodel import Session
 
 from api.analytics import balance as balance_core
 from api.analytics import trend as trend_core
+from api.analytics import volume as volume_core
 from api.analytics.constants import Method, get_method
+from api.analytics.volume import VOLUME, ClassifiedSet
+from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas import analytics as schemas
 from api.services.analytics.loader import (
+    DEFAULT_METHOD,
     Inputs,
     Loader,
     Owner,
     answer_json,
     check_range,
+    method_named,
     today,
     uncached,
 )
 from api.services.analytics_cache import Point
+
+STRENGTH_MEASURE = "strength"
+VOLUME_MEASURE = "volume"
+MEASURES = (STRENGTH_MEASURE, VOLUME_MEASURE)
 
 
 def trend_read(t: trend_core.Trend) -> schemas.TrendRead:
@@ -65,9 +74,10 @@ def series_from(
     )
 
 
-def _loaded_window(date_from: date | None) -> date | None:
-    """The first date whose sets a snapshot from `date_from` on reads."""
-    return date_from - timedelta(days=get_method().window_days - 1) if date_from else None
+def _loaded_window(date_from: date | None, days: int | None = None) -> date | None:
+    """The first date whose sets a snapshot from `date_from` on reads (B: 42 days)."""
+    days = days or get_method().window_days
+    return date_from - timedelta(days=days - 1) if date_from else None
 
 
 def points(loader: Loader, date_from: date | None, date_to: date) -> tuple[list[Point], Method]:
@@ -126,32 +136,68 @@ def trend_of_points(
     )
 
 
+def volume_points(sets: list[ClassifiedSet], date_from: date | None, date_to: date) -> list[Point]:
+    """The volume balance V at each local date in [date_from, date_to] with a counted
+    working set (§11), as (date, V, V_lower, V_upper)."""
+    return [
+        (v.date, v.index, v.regions["lower"].index, v.regions["upper"].index)
+        for v in volume_core.volume_series(sets, date_from=date_from, date_to=date_to)
+    ]
+
+
 def _balance_trend(
-    loader: Loader, date_from: date | None, date_to: date | None
+    loader: Loader, date_from: date | None, date_to: date | None, measure: str
 ) -> schemas.BalanceTrendRead:
     date_to = date_to or today(loader.owner)
-    return trend_of_points(*points(loader, date_from, date_to), date_from, date_to)
+    if measure == VOLUME_MEASURE:
+        first = _loaded_window(date_from, VOLUME.volume_window_days)
+        sets = loader.classified(first=first, last=date_to)
+        read = trend_of_points(
+            volume_points(sets, date_from, date_to), loader.method, date_from, date_to
+        )
+    else:
+        read = trend_of_points(*points(loader, date_from, date_to), date_from, date_to)
+    if loader.method.method_id != "pcb-1":
+        read.measure = measure
+    return read
 
 
-def balance_trend_json(access: Access, *, date_from: date | None, date_to: date | None) -> str:
-    """Snapshots with an index in [from, to] (default: all history to today) and their trend."""
+def balance_trend_json(
+    access: Access,
+    *,
+    date_from: date | None,
+    date_to: date | None,
+    measure: str = STRENGTH_MEASURE,
+    method: str = DEFAULT_METHOD.method_id,
+) -> str:
+    """Snapshots with an index in [from, to] (default: all history to today) and their trend:
+    of the strength balance B, or (pcb-2) of the volume balance V."""
+    chosen = method_named(method)
+    if measure not in MEASURES:
+        raise InvalidInput([FieldError("measure", f"must be one of {list(MEASURES)}")])
+    if measure == VOLUME_MEASURE and chosen.method_id == "pcb-1":
+        raise InvalidInput([FieldError("measure", "`volume` needs method pcb-2")])
     return answer_json(
         access,
         "balance_trend",
-        lambda loader: _balance_trend(loader, date_from, date_to),
+        lambda loader: _balance_trend(loader, date_from, date_to, measure),
         uses_pain=False,
         date_from=date_from,
         date_to=date_to,
+        option=measure,
+        method=chosen,
+        exclude_unset=chosen.method_id == "pcb-1",
     )
 
 
 def balance_rows(
     session: Session, owner: Owner, *, date_from: date | None, date_to: date | None
 ) -> list[dict[str, Any]]:
-    """One row per snapshot with an index (the `balance` export), oldest first."""
+    """One row per snapshot with an index (the `balance` export, pcb-2), oldest first, with
+    the volume balance V at its date (§11)."""
     check_range(date_from, date_to)
     date_to = date_to or today(owner)
-    loader = uncached(session, owner.id)
+    loader = uncached(session, owner.id, DEFAULT_METHOD)
     inputs, _ = loader.candidates(first=_loaded_window(date_from), last=date_to)
     indexed = [s for s in series_from(inputs, owner, date_from, date_to) if s.index is not None]
     origin = indexed[0].date if indexed else None
@@ -159,17 +205,29 @@ def balance_rows(
         [((s.date - origin).days, s.index) for s in indexed if origin and s.index is not None],
         inputs.method,
     )
-    return [
-        {
-            "date": s.date,
-            "index": s.index,
-            "lower": s.regions["lower"].index,
-            "upper": s.regions["upper"].index,
-            "band": s.band,
-            "marked": s.marked,
-            "posterior": s.posterior,
-            "anterior": s.anterior,
-            "smoothed": smoothed,
-        }
-        for s, smoothed in zip(indexed, fit.smoothed, strict=True)
-    ]
+    sets = loader.classified(
+        first=_loaded_window(date_from, VOLUME.volume_window_days), last=date_to
+    )
+    volumes = {v.date: v for v in volume_core.volume_series(sets, date_from=date_from)}
+    rows = []
+    for s, smoothed in zip(indexed, fit.smoothed, strict=True):
+        volume = volumes.get(s.date) or volume_core.volume_balance(sets, s.date)
+        rows.append(
+            {
+                "date": s.date,
+                "index": s.index,
+                "lower": s.regions["lower"].index,
+                "upper": s.regions["upper"].index,
+                "band": s.band,
+                "marked": s.marked,
+                "posterior": s.posterior,
+                "anterior": s.anterior,
+                "smoothed": smoothed,
+                "volume_index": volume.index,
+                "volume_lower": volume.regions["lower"].index,
+                "volume_upper": volume.regions["upper"].index,
+                "volume_band": volume.band,
+                "volume_marked": volume.marked,
+            }
+        )
+    return rows

@@ -371,7 +371,8 @@ export interface paths {
         };
         /**
          * Get Balance
-         * @description The balance index B = P / A at a date, its regions, and every lift that went into it.
+         * @description The balance index B = P / A at a date, its regions and every lift that went into it;
+         *     under pcb-2 also the volume balance V, the coverage and training suggestions.
          */
         get: operations["getBalance"];
         put?: never;
@@ -472,7 +473,8 @@ export interface paths {
         };
         /**
          * Get Method
-         * @description Every constant of a method version, so a frontend can explain each figure (public).
+         * @description Every constant of a method version, so a frontend can explain each figure (public);
+         *     pcb-2 publishes its whole lifts table with each row's source.
          */
         get: operations["getMethod"];
         put?: never;
@@ -900,6 +902,25 @@ export interface components {
              * @description Sets in the window that could not be counted, with the reason.
              */
             excluded_sets: components["schemas"]["ExcludedSet"][];
+            /** @description pcb-2 only. */
+            volume?: components["schemas"]["VolumeRead"] | null;
+            /** @description pcb-2 only. */
+            coverage?: components["schemas"]["CoverageRead"] | null;
+            /**
+             * Suggestions
+             * @description pcb-2 only.
+             */
+            suggestions?: components["schemas"]["SuggestionRead"][] | null;
+            /**
+             * Latest Date
+             * @description pcb-2 only: the latest local date up to `date` with a counted working set (null when there is none); `at=latest` answers for it (§14).
+             */
+            latest_date?: string | null;
+            /**
+             * Window Empty
+             * @description pcb-2 only: no counted working set in the 42 days ending at `date`; a client shows the figures at `latest_date` instead.
+             */
+            window_empty?: boolean | null;
         };
         /** BalanceTrendRead */
         BalanceTrendRead: {
@@ -909,6 +930,12 @@ export interface components {
              * @example pcb-1
              */
             method: string;
+            /**
+             * Measure
+             * @description pcb-2 only: `strength` (B, §10) or `volume` (V, §11).
+             * @example volume
+             */
+            measure?: string | null;
             /** From */
             from: string | null;
             /**
@@ -1099,6 +1126,43 @@ export interface components {
             /** Has More */
             has_more: boolean;
         };
+        /**
+         * CoverageRead
+         * @description How much of the training the figures rest on (pcb-2, §12): working sets of the 42 days
+         *     ending at the date, and the fractions of them.
+         */
+        CoverageRead: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Window Days */
+            window_days: number;
+            /** Working Sets */
+            working_sets: number;
+            /**
+             * Classified
+             * @description Catalog exercise, alias of one, or owner-classified.
+             */
+            classified: number;
+            /**
+             * Counted
+             * @description Counted class: anterior or posterior, lower or upper.
+             */
+            counted: number;
+            /**
+             * Scored
+             * @description Has an e1RM and reference multiples: enters B.
+             */
+            scored: number;
+            /** Classified Fraction */
+            classified_fraction: number | null;
+            /** Counted Fraction */
+            counted_fraction: number | null;
+            /** Scored Fraction */
+            scored_fraction: number | null;
+        };
         /** DatedValue */
         DatedValue: {
             /**
@@ -1159,9 +1223,9 @@ export interface components {
              */
             name: string;
             /** @example posterior */
-            chain: components["schemas"]["Chain"];
+            chain?: components["schemas"]["Chain"] | null;
             /** @example lower */
-            region: components["schemas"]["BodyRegion"];
+            region?: components["schemas"]["BodyRegion"] | null;
             /**
              * Pattern
              * @example hip_extension
@@ -1169,6 +1233,12 @@ export interface components {
             pattern?: string | null;
             /** @default external */
             load_type?: components["schemas"]["LoadType"];
+            /**
+             * Alias Of
+             * @description Slug or id of the system exercise this custom exercise is (null clears it).
+             * @example hip_thrust
+             */
+            alias_of?: string | null;
         };
         /** ExercisePage */
         ExercisePage: {
@@ -1193,10 +1263,25 @@ export interface components {
             /** Pattern */
             pattern: string | null;
             load_type: components["schemas"]["LoadType"];
+            /**
+             * Equipment
+             * @description barbell, dumbbell, machine, cable, ...
+             */
+            equipment: string | null;
             /** Is System */
             is_system: boolean;
             /** Owner Id */
             owner_id: string | null;
+            /**
+             * Alias Of
+             * @description Slug of the system exercise this custom exercise is.
+             */
+            alias_of?: string | null;
+            /**
+             * Classified
+             * @description A system exercise, or a custom one its owner classified or aliased.
+             */
+            classified: boolean;
             /** Aliases */
             aliases?: components["schemas"]["AliasRead"][];
             /**
@@ -1219,6 +1304,12 @@ export interface components {
             /** Pattern */
             pattern?: string | null;
             load_type?: components["schemas"]["LoadType"] | null;
+            /**
+             * Alias Of
+             * @description Slug or id of the system exercise this custom exercise is (null clears it).
+             * @example hip_thrust
+             */
+            alias_of?: string | null;
         };
         /**
          * ExportDataset
@@ -1254,7 +1345,7 @@ export interface components {
          * FlagCode
          * @enum {string}
          */
-        FlagCode: "pain_high" | "pain_rising" | "marked_imbalance" | "inactive" | "worsening";
+        FlagCode: "pain_high" | "pain_rising" | "marked_imbalance" | "inactive" | "worsening" | "volume_marked";
         /**
          * GrantType
          * @enum {string}
@@ -1523,10 +1614,15 @@ export interface components {
         MethodRead: {
             /** Method Id */
             method_id: string;
-            /** Lifts */
+            /**
+             * Lifts
+             * @description pcb-1: by slug; pcb-2: the whole table as rows {exercise, chain, region, load_rule, fraction, m_male, m_female, source, reference, ratio_male, ratio_female}.
+             */
             lifts: {
                 [key: string]: unknown;
-            };
+            } | {
+                [key: string]: unknown;
+            }[];
             /** Window Days */
             window_days: number;
             /** Pain Bands */
@@ -1870,6 +1966,10 @@ export interface components {
             band: components["schemas"]["Band"] | null;
             /** @description Direction of the recent balance trend (slope per 4 weeks). */
             direction_4w: components["schemas"]["TrendDirection"] | null;
+            /** @description Band of the volume balance V (pcb-2, §11). */
+            volume_band: components["schemas"]["Band"] | null;
+            /** Volume Marked */
+            volume_marked: boolean | null;
         };
         /** RosterEntry */
         RosterEntry: {
@@ -2006,6 +2106,33 @@ export interface components {
          * @enum {string}
          */
         Side: "left" | "right" | "both";
+        /**
+         * SuggestionRead
+         * @description More posterior working sets a week for one region (pcb-2, §13); not medical advice.
+         */
+        SuggestionRead: {
+            /** Region */
+            region: string;
+            /**
+             * Weekly Sets
+             * @description Δ_R = max(0, ⌈(1.25 · S_ant,R − S_post,R) / 4⌉).
+             */
+            weekly_sets: number;
+            /**
+             * Exercises
+             * @description Slugs: the owner's most-logged, else defaults.
+             */
+            exercises: string[];
+            /** From History */
+            from_history: boolean;
+            /**
+             * Reasons
+             * @description `strength_below`, `strength_posterior_missing` or `volume_below`.
+             */
+            reasons: string[];
+            /** Text */
+            text: string;
+        };
         /** SummaryBalance */
         SummaryBalance: {
             /**
@@ -2034,6 +2161,7 @@ export interface components {
              */
             method: string;
             balance: components["schemas"]["SummaryBalance"];
+            volume: components["schemas"]["SummaryVolume"];
             /** @description Balance trend over the recent weeks. */
             balance_trend: components["schemas"]["TrendRead"];
             /** Pain */
@@ -2042,6 +2170,28 @@ export interface components {
             last_workout_at: string | null;
             /** Flags */
             flags: components["schemas"]["Flag"][];
+        };
+        /** SummaryVolume */
+        SummaryVolume: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Index
+             * @description Volume balance V over the 28 days ending today.
+             */
+            index: number | null;
+            band: components["schemas"]["Band"] | null;
+            /** Marked */
+            marked: boolean | null;
+            /** Lower */
+            lower: number | null;
+            /** Upper */
+            upper: number | null;
+            /** Missing */
+            missing: string[];
         };
         /** TokenPair */
         TokenPair: {
@@ -2233,6 +2383,66 @@ export interface components {
             unit_preference?: components["schemas"]["Unit"];
             /** Bodyweight Kg */
             bodyweight_kg?: number | null;
+        };
+        /**
+         * VolumeRead
+         * @description Volume balance V (pcb-2, BALANCE_METHOD §11): what the athlete does, over 28 days.
+         */
+        VolumeRead: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Window Days */
+            window_days: number;
+            /**
+             * Index
+             * @description V: geometric mean of the available V_R.
+             */
+            index: number | null;
+            /** Ln Index */
+            ln_index: number | null;
+            band: components["schemas"]["Band"] | null;
+            /** Marked */
+            marked: boolean | null;
+            /**
+             * Missing
+             * @description `<region>_<side>` for each side of a region without working sets.
+             */
+            missing: string[];
+            regions: components["schemas"]["VolumeRegions"];
+        };
+        /** VolumeRegion */
+        VolumeRegion: {
+            /**
+             * Posterior Sets
+             * @description S_post,R: working sets of posterior R exercises.
+             */
+            posterior_sets: number;
+            /**
+             * Anterior Sets
+             * @description S_ant,R: working sets of anterior R exercises.
+             */
+            anterior_sets: number;
+            /**
+             * Index
+             * @description V_R = S_post,R / S_ant,R; null when a side has none.
+             */
+            index: number | null;
+            band: components["schemas"]["Band"] | null;
+            /** Marked */
+            marked: boolean | null;
+            /**
+             * Missing
+             * @description `posterior` or `anterior`: a side without sets.
+             */
+            missing: string[];
+        };
+        /** VolumeRegions */
+        VolumeRegions: {
+            lower: components["schemas"]["VolumeRegion"];
+            upper: components["schemas"]["VolumeRegion"];
         };
         /** WorkoutPage */
         WorkoutPage: {
@@ -3121,8 +3331,11 @@ export interface operations {
                      *           "region": "lower",
                      *           "pattern": "string",
                      *           "load_type": "external",
+                     *           "equipment": "string",
                      *           "is_system": false,
                      *           "owner_id": null,
+                     *           "alias_of": "string",
+                     *           "classified": false,
                      *           "aliases": [
                      *             {
                      *               "alias": "string",
@@ -3205,10 +3418,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Single-leg hip thrust",
-                 *       "chain": "anterior",
+                 *       "chain": "posterior",
                  *       "region": "lower",
                  *       "pattern": "hip_extension",
-                 *       "load_type": "external"
+                 *       "load_type": "external",
+                 *       "alias_of": "hip_thrust"
                  *     }
                  */
                 "application/json": components["schemas"]["ExerciseCreate"];
@@ -3230,8 +3444,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3325,8 +3542,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -3535,7 +3755,8 @@ export interface operations {
                  *       "chain": "anterior",
                  *       "region": "lower",
                  *       "pattern": "string",
-                 *       "load_type": "external"
+                 *       "load_type": "external",
+                 *       "alias_of": "hip_thrust"
                  *     }
                  */
                 "application/json": components["schemas"]["ExerciseUpdate"];
@@ -3557,8 +3778,11 @@ export interface operations {
                      *       "region": "lower",
                      *       "pattern": "string",
                      *       "load_type": "external",
+                     *       "equipment": "string",
                      *       "is_system": false,
                      *       "owner_id": null,
+                     *       "alias_of": "string",
+                     *       "classified": false,
                      *       "aliases": [
                      *         {
                      *           "alias": "string",
@@ -6940,8 +7164,10 @@ export interface operations {
     getBalance: {
         parameters: {
             query?: {
-                /** @description Local date of the snapshot; default today in the user's time zone. */
-                at?: string | null;
+                /** @description Local date of the snapshot (YYYY-MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a counted working set. */
+                at?: string | "latest" | null;
+                /** @description The method: `pcb-2` (every exercise, volume) or `pcb-1` (ten lifts). */
+                method?: "pcb-2" | "pcb-1";
             };
             header?: never;
             path: {
@@ -7014,7 +7240,49 @@ export interface operations {
                      *           "date": "2026-11-20",
                      *           "reason": "string"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "volume": {
+                     *         "date": "2026-11-20",
+                     *         "window_days": 1,
+                     *         "index": 1,
+                     *         "ln_index": 1,
+                     *         "band": "anterior_dominant",
+                     *         "marked": false,
+                     *         "missing": [
+                     *           "string"
+                     *         ],
+                     *         "regions": {
+                     *           "lower": null,
+                     *           "upper": null
+                     *         }
+                     *       },
+                     *       "coverage": {
+                     *         "date": "2026-11-20",
+                     *         "window_days": 1,
+                     *         "working_sets": 1,
+                     *         "classified": 1,
+                     *         "counted": 1,
+                     *         "scored": 1,
+                     *         "classified_fraction": 1,
+                     *         "counted_fraction": 1,
+                     *         "scored_fraction": 1
+                     *       },
+                     *       "suggestions": [
+                     *         {
+                     *           "region": "string",
+                     *           "weekly_sets": 1,
+                     *           "exercises": [
+                     *             "string"
+                     *           ],
+                     *           "from_history": false,
+                     *           "reasons": [
+                     *             "string"
+                     *           ],
+                     *           "text": "string"
+                     *         }
+                     *       ],
+                     *       "latest_date": "2026-11-20",
+                     *       "window_empty": false
                      *     }
                      */
                     "application/json": components["schemas"]["BalanceRead"];
@@ -7107,6 +7375,10 @@ export interface operations {
                 from?: string | null;
                 /** @description Last local date (YYYY-MM-DD), inclusive. */
                 to?: string | null;
+                /** @description `strength` (B) or `volume` (V, pcb-2 only). */
+                measure?: "strength" | "volume";
+                /** @description The method: `pcb-2` (every exercise, volume) or `pcb-1` (ten lifts). */
+                method?: "pcb-2" | "pcb-1";
             };
             header?: never;
             path: {
@@ -7126,6 +7398,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "method": "pcb-1",
+                     *       "measure": "volume",
                      *       "from": "2026-11-20",
                      *       "to": "2026-11-20",
                      *       "points": [
@@ -7578,6 +7851,17 @@ export interface operations {
                      * @example {
                      *       "method": "pcb-1",
                      *       "balance": {
+                     *         "date": "2026-11-20",
+                     *         "index": 1,
+                     *         "band": "anterior_dominant",
+                     *         "marked": false,
+                     *         "lower": 1,
+                     *         "upper": 1,
+                     *         "missing": [
+                     *           "string"
+                     *         ]
+                     *       },
+                     *       "volume": {
                      *         "date": "2026-11-20",
                      *         "index": 1,
                      *         "band": "anterior_dominant",
@@ -8691,7 +8975,9 @@ export interface operations {
                      *           "balance": {
                      *             "index": 1,
                      *             "band": null,
-                     *             "direction_4w": null
+                     *             "direction_4w": null,
+                     *             "volume_band": null,
+                     *             "volume_marked": false
                      *           },
                      *           "pain": {
                      *             "max_last_7d": 1,

@@ -25,6 +25,7 @@ from .chain import Chain
 from .change_op import ChangeOp
 from .change_read import ChangeRead
 from .changes_page import ChangesPage
+from .coverage_read import CoverageRead
 from .create_import_files_body import CreateImportFilesBody
 from .dated_value import DatedValue
 from .delimiter import Delimiter
@@ -38,6 +39,10 @@ from .export_dataset import ExportDataset
 from .field_error_model import FieldErrorModel
 from .flag import Flag
 from .flag_code import FlagCode
+from .get_balance_at_type_1 import GetBalanceAtType1
+from .get_balance_method import GetBalanceMethod
+from .get_balance_trend_measure import GetBalanceTrendMeasure
+from .get_balance_trend_method import GetBalanceTrendMethod
 from .grant_type import GrantType
 from .health import Health
 from .import_format import ImportFormat
@@ -59,7 +64,8 @@ from .list_benchmarks_lift import ListBenchmarksLift
 from .load_type import LoadType
 from .logout_request import LogoutRequest
 from .method_read import MethodRead
-from .method_read_lifts import MethodReadLifts
+from .method_read_lifts_type_0 import MethodReadLiftsType0
+from .method_read_lifts_type_1_item import MethodReadLiftsType1Item
 from .method_read_pain_bands_item import MethodReadPainBandsItem
 from .note_create import NoteCreate
 from .note_list import NoteList
@@ -98,8 +104,10 @@ from .set_type import SetType
 from .set_write import SetWrite
 from .sex import Sex
 from .side import Side
+from .suggestion_read import SuggestionRead
 from .summary_balance import SummaryBalance
 from .summary_read import SummaryRead
+from .summary_volume import SummaryVolume
 from .token_pair import TokenPair
 from .token_request import TokenRequest
 from .trainer_link_read import TrainerLinkRead
@@ -112,6 +120,9 @@ from .unit import Unit
 from .user_read import UserRead
 from .user_register import UserRegister
 from .user_update import UserUpdate
+from .volume_read import VolumeRead
+from .volume_region import VolumeRegion
+from .volume_regions import VolumeRegions
 from .workout_page import WorkoutPage
 from .workout_patch import WorkoutPatch
 from .workout_read import WorkoutRead
@@ -143,6 +154,7 @@ __all__ = (
     "ChangeOp",
     "ChangeRead",
     "ChangesPage",
+    "CoverageRead",
     "CreateImportFilesBody",
     "DatedValue",
     "Delimiter",
@@ -156,6 +168,10 @@ __all__ = (
     "FieldErrorModel",
     "Flag",
     "FlagCode",
+    "GetBalanceAtType1",
+    "GetBalanceMethod",
+    "GetBalanceTrendMeasure",
+    "GetBalanceTrendMethod",
     "GrantType",
     "Health",
     "ImportFormat",
@@ -177,7 +193,8 @@ __all__ = (
     "LoadType",
     "LogoutRequest",
     "MethodRead",
-    "MethodReadLifts",
+    "MethodReadLiftsType0",
+    "MethodReadLiftsType1Item",
     "MethodReadPainBandsItem",
     "NoteCreate",
     "NoteList",
@@ -216,8 +233,10 @@ __all__ = (
     "SetWrite",
     "Sex",
     "Side",
+    "SuggestionRead",
     "SummaryBalance",
     "SummaryRead",
+    "SummaryVolume",
     "TokenPair",
     "TokenRequest",
     "TrainerLinkRead",
@@ -230,6 +249,9 @@ __all__ = (
     "UserRead",
     "UserRegister",
     "UserUpdate",
+    "VolumeRead",
+    "VolumeRegion",
+    "VolumeRegions",
     "WorkoutPage",
     "WorkoutPatch",
     "WorkoutRead",

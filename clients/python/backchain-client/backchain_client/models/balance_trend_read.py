@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.balance_point import BalancePoint
     from ..models.trend_read import TrendRead
@@ -24,6 +26,7 @@ class BalanceTrendRead:
         to (datetime.date):
         points (list[BalancePoint]):
         trend (TrendRead):
+        measure (None | str | Unset): pcb-2 only: `strength` (B, §10) or `volume` (V, §11).
     """
 
     method: str
@@ -31,6 +34,7 @@ class BalanceTrendRead:
     to: datetime.date
     points: list[BalancePoint]
     trend: TrendRead
+    measure: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +55,12 @@ class BalanceTrendRead:
 
         trend = self.trend.to_dict()
 
+        measure: None | str | Unset
+        if isinstance(self.measure, Unset):
+            measure = UNSET
+        else:
+            measure = self.measure
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,6 +72,8 @@ class BalanceTrendRead:
                 "trend": trend,
             }
         )
+        if measure is not UNSET:
+            field_dict["measure"] = measure
 
         return field_dict
 
@@ -99,12 +111,22 @@ class BalanceTrendRead:
 
         trend = TrendRead.from_dict(d.pop("trend"))
 
+        def _parse_measure(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        measure = _parse_measure(d.pop("measure", UNSET))
+
         balance_trend_read = cls(
             method=method,
             from_=from_,
             to=to,
             points=points,
             trend=trend,
+            measure=measure,
         )
 
         balance_trend_read.additional_properties = d

@@ -18,24 +18,38 @@ class ExerciseCreate:
     """
     Attributes:
         name (str):
-        chain (Chain):
-        region (BodyRegion):
+        chain (Chain | None | Unset):
+        region (BodyRegion | None | Unset):
         pattern (None | str | Unset):
         load_type (LoadType | Unset):
+        alias_of (None | str | Unset): Slug or id of the system exercise this custom exercise is (null clears it).
     """
 
     name: str
-    chain: Chain
-    region: BodyRegion
+    chain: Chain | None | Unset = UNSET
+    region: BodyRegion | None | Unset = UNSET
     pattern: None | str | Unset = UNSET
     load_type: LoadType | Unset = UNSET
+    alias_of: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        chain = self.chain.value
+        chain: None | str | Unset
+        if isinstance(self.chain, Unset):
+            chain = UNSET
+        elif isinstance(self.chain, Chain):
+            chain = self.chain.value
+        else:
+            chain = self.chain
 
-        region = self.region.value
+        region: None | str | Unset
+        if isinstance(self.region, Unset):
+            region = UNSET
+        elif isinstance(self.region, BodyRegion):
+            region = self.region.value
+        else:
+            region = self.region
 
         pattern: None | str | Unset
         if isinstance(self.pattern, Unset):
@@ -47,19 +61,29 @@ class ExerciseCreate:
         if not isinstance(self.load_type, Unset):
             load_type = self.load_type.value
 
+        alias_of: None | str | Unset
+        if isinstance(self.alias_of, Unset):
+            alias_of = UNSET
+        else:
+            alias_of = self.alias_of
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
             {
                 "name": name,
-                "chain": chain,
-                "region": region,
             }
         )
+        if chain is not UNSET:
+            field_dict["chain"] = chain
+        if region is not UNSET:
+            field_dict["region"] = region
         if pattern is not UNSET:
             field_dict["pattern"] = pattern
         if load_type is not UNSET:
             field_dict["load_type"] = load_type
+        if alias_of is not UNSET:
+            field_dict["alias_of"] = alias_of
 
         return field_dict
 
@@ -68,9 +92,39 @@ class ExerciseCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        chain = Chain(d.pop("chain"))
+        def _parse_chain(data: object) -> Chain | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                chain_type_0 = Chain(data)
 
-        region = BodyRegion(d.pop("region"))
+                return chain_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Chain | None | Unset, data)
+
+        chain = _parse_chain(d.pop("chain", UNSET))
+
+        def _parse_region(data: object) -> BodyRegion | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                region_type_0 = BodyRegion(data)
+
+                return region_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BodyRegion | None | Unset, data)
+
+        region = _parse_region(d.pop("region", UNSET))
 
         def _parse_pattern(data: object) -> None | str | Unset:
             if data is None:
@@ -88,12 +142,22 @@ class ExerciseCreate:
         else:
             load_type = LoadType(_load_type)
 
+        def _parse_alias_of(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        alias_of = _parse_alias_of(d.pop("alias_of", UNSET))
+
         exercise_create = cls(
             name=name,
             chain=chain,
             region=region,
             pattern=pattern,
             load_type=load_type,
+            alias_of=alias_of,
         )
 
         return exercise_create

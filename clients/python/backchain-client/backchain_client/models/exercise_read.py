@@ -31,10 +31,13 @@ class ExerciseRead:
         region (BodyRegion):
         pattern (None | str):
         load_type (LoadType):
+        equipment (None | str): barbell, dumbbell, machine, cable, ...
         is_system (bool):
         owner_id (None | UUID):
+        classified (bool): A system exercise, or a custom one its owner classified or aliased.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        alias_of (None | str | Unset): Slug of the system exercise this custom exercise is.
         aliases (list[AliasRead] | Unset):
     """
 
@@ -45,10 +48,13 @@ class ExerciseRead:
     region: BodyRegion
     pattern: None | str
     load_type: LoadType
+    equipment: None | str
     is_system: bool
     owner_id: None | UUID
+    classified: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    alias_of: None | str | Unset = UNSET
     aliases: list[AliasRead] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -68,6 +74,9 @@ class ExerciseRead:
 
         load_type = self.load_type.value
 
+        equipment: None | str
+        equipment = self.equipment
+
         is_system = self.is_system
 
         owner_id: None | str
@@ -76,9 +85,17 @@ class ExerciseRead:
         else:
             owner_id = self.owner_id
 
+        classified = self.classified
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
+
+        alias_of: None | str | Unset
+        if isinstance(self.alias_of, Unset):
+            alias_of = UNSET
+        else:
+            alias_of = self.alias_of
 
         aliases: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -98,12 +115,16 @@ class ExerciseRead:
                 "region": region,
                 "pattern": pattern,
                 "load_type": load_type,
+                "equipment": equipment,
                 "is_system": is_system,
                 "owner_id": owner_id,
+                "classified": classified,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
         )
+        if alias_of is not UNSET:
+            field_dict["alias_of"] = alias_of
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
 
@@ -133,6 +154,13 @@ class ExerciseRead:
 
         load_type = LoadType(d.pop("load_type"))
 
+        def _parse_equipment(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        equipment = _parse_equipment(d.pop("equipment"))
+
         is_system = d.pop("is_system")
 
         def _parse_owner_id(data: object) -> None | UUID:
@@ -150,9 +178,20 @@ class ExerciseRead:
 
         owner_id = _parse_owner_id(d.pop("owner_id"))
 
+        classified = d.pop("classified")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_alias_of(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        alias_of = _parse_alias_of(d.pop("alias_of", UNSET))
 
         _aliases = d.pop("aliases", UNSET)
         aliases: list[AliasRead] | Unset = UNSET
@@ -171,10 +210,13 @@ class ExerciseRead:
             region=region,
             pattern=pattern,
             load_type=load_type,
+            equipment=equipment,
             is_system=is_system,
             owner_id=owner_id,
+            classified=classified,
             created_at=created_at,
             updated_at=updated_at,
+            alias_of=alias_of,
             aliases=aliases,
         )
 

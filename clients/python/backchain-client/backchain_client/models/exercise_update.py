@@ -22,6 +22,7 @@ class ExerciseUpdate:
         region (BodyRegion | None | Unset):
         pattern (None | str | Unset):
         load_type (LoadType | None | Unset):
+        alias_of (None | str | Unset): Slug or id of the system exercise this custom exercise is (null clears it).
     """
 
     name: None | str | Unset = UNSET
@@ -29,6 +30,7 @@ class ExerciseUpdate:
     region: BodyRegion | None | Unset = UNSET
     pattern: None | str | Unset = UNSET
     load_type: LoadType | None | Unset = UNSET
+    alias_of: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -67,6 +69,12 @@ class ExerciseUpdate:
         else:
             load_type = self.load_type
 
+        alias_of: None | str | Unset
+        if isinstance(self.alias_of, Unset):
+            alias_of = UNSET
+        else:
+            alias_of = self.alias_of
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -80,6 +88,8 @@ class ExerciseUpdate:
             field_dict["pattern"] = pattern
         if load_type is not UNSET:
             field_dict["load_type"] = load_type
+        if alias_of is not UNSET:
+            field_dict["alias_of"] = alias_of
 
         return field_dict
 
@@ -156,12 +166,22 @@ class ExerciseUpdate:
 
         load_type = _parse_load_type(d.pop("load_type", UNSET))
 
+        def _parse_alias_of(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        alias_of = _parse_alias_of(d.pop("alias_of", UNSET))
+
         exercise_update = cls(
             name=name,
             chain=chain,
             region=region,
             pattern=pattern,
             load_type=load_type,
+            alias_of=alias_of,
         )
 
         return exercise_update

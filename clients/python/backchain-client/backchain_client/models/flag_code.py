@@ -6,6 +6,7 @@ class FlagCode(StrEnum):
     MARKED_IMBALANCE = "marked_imbalance"
     PAIN_HIGH = "pain_high"
     PAIN_RISING = "pain_rising"
+    VOLUME_MARKED = "volume_marked"
     WORSENING = "worsening"
 
     def __str__(self) -> str:

@@ -7,7 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.method_read_lifts import MethodReadLifts
+    from ..models.method_read_lifts_type_0 import MethodReadLiftsType0
+    from ..models.method_read_lifts_type_1_item import MethodReadLiftsType1Item
     from ..models.method_read_pain_bands_item import MethodReadPainBandsItem
 
 
@@ -20,21 +21,31 @@ class MethodRead:
 
     Attributes:
         method_id (str):
-        lifts (MethodReadLifts):
+        lifts (list[MethodReadLiftsType1Item] | MethodReadLiftsType0): pcb-1: by slug; pcb-2: the whole table as rows
+            {exercise, chain, region, load_rule, fraction, m_male, m_female, source, reference, ratio_male, ratio_female}.
         window_days (int):
         pain_bands (list[MethodReadPainBandsItem]):
     """
 
     method_id: str
-    lifts: MethodReadLifts
+    lifts: list[MethodReadLiftsType1Item] | MethodReadLiftsType0
     window_days: int
     pain_bands: list[MethodReadPainBandsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.method_read_lifts_type_0 import MethodReadLiftsType0  # noqa: PLC0415
+
         method_id = self.method_id
 
-        lifts = self.lifts.to_dict()
+        lifts: dict[str, Any] | list[dict[str, Any]]
+        if isinstance(self.lifts, MethodReadLiftsType0):
+            lifts = self.lifts.to_dict()
+        else:
+            lifts = []
+            for lifts_type_1_item_data in self.lifts:
+                lifts_type_1_item = lifts_type_1_item_data.to_dict()
+                lifts.append(lifts_type_1_item)
 
         window_days = self.window_days
 
@@ -58,13 +69,34 @@ class MethodRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.method_read_lifts import MethodReadLifts  # noqa: PLC0415
+        from ..models.method_read_lifts_type_0 import MethodReadLiftsType0  # noqa: PLC0415
+        from ..models.method_read_lifts_type_1_item import MethodReadLiftsType1Item  # noqa: PLC0415
         from ..models.method_read_pain_bands_item import MethodReadPainBandsItem  # noqa: PLC0415
 
         d = dict(src_dict)
         method_id = d.pop("method_id")
 
-        lifts = MethodReadLifts.from_dict(d.pop("lifts"))
+        def _parse_lifts(data: object) -> list[MethodReadLiftsType1Item] | MethodReadLiftsType0:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                lifts_type_0 = MethodReadLiftsType0.from_dict(data)
+
+                return lifts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            lifts_type_1 = []
+            _lifts_type_1 = data
+            for lifts_type_1_item_data in _lifts_type_1:
+                lifts_type_1_item = MethodReadLiftsType1Item.from_dict(lifts_type_1_item_data)
+
+                lifts_type_1.append(lifts_type_1_item)
+
+            return lifts_type_1
+
+        lifts = _parse_lifts(d.pop("lifts"))
 
         window_days = d.pop("window_days")
 

@@ -19,11 +19,15 @@ class RosterBalance:
         index (float | None):
         band (Band | None):
         direction_4w (None | TrendDirection): Direction of the recent balance trend (slope per 4 weeks).
+        volume_band (Band | None): Band of the volume balance V (pcb-2, §11).
+        volume_marked (bool | None):
     """
 
     index: float | None
     band: Band | None
     direction_4w: None | TrendDirection
+    volume_band: Band | None
+    volume_marked: bool | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +46,15 @@ class RosterBalance:
         else:
             direction_4w = self.direction_4w
 
+        volume_band: None | str
+        if isinstance(self.volume_band, Band):
+            volume_band = self.volume_band.value
+        else:
+            volume_band = self.volume_band
+
+        volume_marked: bool | None
+        volume_marked = self.volume_marked
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,6 +62,8 @@ class RosterBalance:
                 "index": index,
                 "band": band,
                 "direction_4w": direction_4w,
+                "volume_band": volume_band,
+                "volume_marked": volume_marked,
             }
         )
 
@@ -95,10 +110,34 @@ class RosterBalance:
 
         direction_4w = _parse_direction_4w(d.pop("direction_4w"))
 
+        def _parse_volume_band(data: object) -> Band | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                volume_band_type_0 = Band(data)
+
+                return volume_band_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Band | None, data)
+
+        volume_band = _parse_volume_band(d.pop("volume_band"))
+
+        def _parse_volume_marked(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        volume_marked = _parse_volume_marked(d.pop("volume_marked"))
+
         roster_balance = cls(
             index=index,
             band=band,
             direction_4w=direction_4w,
+            volume_band=volume_band,
+            volume_marked=volume_marked,
         )
 
         roster_balance.additional_properties = d

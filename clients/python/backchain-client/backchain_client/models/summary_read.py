@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..models.flag import Flag
     from ..models.pain_latest_by_region import PainLatestByRegion
     from ..models.summary_balance import SummaryBalance
+    from ..models.summary_volume import SummaryVolume
     from ..models.trend_read import TrendRead
 
 
@@ -23,6 +24,7 @@ class SummaryRead:
     Attributes:
         method (str): The method version every figure was computed with.
         balance (SummaryBalance):
+        volume (SummaryVolume):
         balance_trend (TrendRead):
         pain (list[PainLatestByRegion]):
         last_workout_at (datetime.datetime | None):
@@ -31,6 +33,7 @@ class SummaryRead:
 
     method: str
     balance: SummaryBalance
+    volume: SummaryVolume
     balance_trend: TrendRead
     pain: list[PainLatestByRegion]
     last_workout_at: datetime.datetime | None
@@ -41,6 +44,8 @@ class SummaryRead:
         method = self.method
 
         balance = self.balance.to_dict()
+
+        volume = self.volume.to_dict()
 
         balance_trend = self.balance_trend.to_dict()
 
@@ -66,6 +71,7 @@ class SummaryRead:
             {
                 "method": method,
                 "balance": balance,
+                "volume": volume,
                 "balance_trend": balance_trend,
                 "pain": pain,
                 "last_workout_at": last_workout_at,
@@ -80,12 +86,15 @@ class SummaryRead:
         from ..models.flag import Flag  # noqa: PLC0415
         from ..models.pain_latest_by_region import PainLatestByRegion  # noqa: PLC0415
         from ..models.summary_balance import SummaryBalance  # noqa: PLC0415
+        from ..models.summary_volume import SummaryVolume  # noqa: PLC0415
         from ..models.trend_read import TrendRead  # noqa: PLC0415
 
         d = dict(src_dict)
         method = d.pop("method")
 
         balance = SummaryBalance.from_dict(d.pop("balance"))
+
+        volume = SummaryVolume.from_dict(d.pop("volume"))
 
         balance_trend = TrendRead.from_dict(d.pop("balance_trend"))
 
@@ -121,6 +130,7 @@ class SummaryRead:
         summary_read = cls(
             method=method,
             balance=balance,
+            volume=volume,
             balance_trend=balance_trend,
             pain=pain,
             last_workout_at=last_workout_at,

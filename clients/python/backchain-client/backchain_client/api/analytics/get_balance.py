@@ -8,6 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.balance_read import BalanceRead
+from ...models.get_balance_at_type_1 import GetBalanceAtType1
+from ...models.get_balance_method import GetBalanceMethod
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +17,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     user: str,
     *,
-    at: datetime.date | None | Unset = UNSET,
+    at: datetime.date | GetBalanceAtType1 | None | Unset = UNSET,
+    method: GetBalanceMethod | Unset = GetBalanceMethod.PCB_2,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -25,9 +28,17 @@ def _get_kwargs(
         json_at = UNSET
     elif isinstance(at, datetime.date):
         json_at = at.isoformat()
+    elif isinstance(at, GetBalanceAtType1):
+        json_at = at.value
     else:
         json_at = at
     params["at"] = json_at
+
+    json_method: str | Unset = UNSET
+    if not isinstance(method, Unset):
+        json_method = method.value
+
+    params["method"] = json_method
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -84,16 +95,21 @@ def sync_detailed(
     user: str,
     *,
     client: AuthenticatedClient,
-    at: datetime.date | None | Unset = UNSET,
+    at: datetime.date | GetBalanceAtType1 | None | Unset = UNSET,
+    method: GetBalanceMethod | Unset = GetBalanceMethod.PCB_2,
 ) -> Response[BalanceRead | Problem]:
     """Get Balance
 
-     The balance index B = P / A at a date, its regions, and every lift that went into it.
+     The balance index B = P / A at a date, its regions and every lift that went into it;
+    under pcb-2 also the volume balance V, the coverage and training suggestions.
 
     Args:
         user (str): `me` or a user id.
-        at (datetime.date | None | Unset): Local date of the snapshot; default today in the user's
-            time zone.
+        at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
+            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
+            counted working set.
+        method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
+            (ten lifts). Default: GetBalanceMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +122,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         user=user,
         at=at,
+        method=method,
     )
 
     response = client.get_httpx_client().request(
@@ -119,16 +136,21 @@ def sync(
     user: str,
     *,
     client: AuthenticatedClient,
-    at: datetime.date | None | Unset = UNSET,
+    at: datetime.date | GetBalanceAtType1 | None | Unset = UNSET,
+    method: GetBalanceMethod | Unset = GetBalanceMethod.PCB_2,
 ) -> BalanceRead | Problem | None:
     """Get Balance
 
-     The balance index B = P / A at a date, its regions, and every lift that went into it.
+     The balance index B = P / A at a date, its regions and every lift that went into it;
+    under pcb-2 also the volume balance V, the coverage and training suggestions.
 
     Args:
         user (str): `me` or a user id.
-        at (datetime.date | None | Unset): Local date of the snapshot; default today in the user's
-            time zone.
+        at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
+            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
+            counted working set.
+        method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
+            (ten lifts). Default: GetBalanceMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +164,7 @@ def sync(
         user=user,
         client=client,
         at=at,
+        method=method,
     ).parsed
 
 
@@ -149,16 +172,21 @@ async def asyncio_detailed(
     user: str,
     *,
     client: AuthenticatedClient,
-    at: datetime.date | None | Unset = UNSET,
+    at: datetime.date | GetBalanceAtType1 | None | Unset = UNSET,
+    method: GetBalanceMethod | Unset = GetBalanceMethod.PCB_2,
 ) -> Response[BalanceRead | Problem]:
     """Get Balance
 
-     The balance index B = P / A at a date, its regions, and every lift that went into it.
+     The balance index B = P / A at a date, its regions and every lift that went into it;
+    under pcb-2 also the volume balance V, the coverage and training suggestions.
 
     Args:
         user (str): `me` or a user id.
-        at (datetime.date | None | Unset): Local date of the snapshot; default today in the user's
-            time zone.
+        at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
+            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
+            counted working set.
+        method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
+            (ten lifts). Default: GetBalanceMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +199,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         user=user,
         at=at,
+        method=method,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,16 +211,21 @@ async def asyncio(
     user: str,
     *,
     client: AuthenticatedClient,
-    at: datetime.date | None | Unset = UNSET,
+    at: datetime.date | GetBalanceAtType1 | None | Unset = UNSET,
+    method: GetBalanceMethod | Unset = GetBalanceMethod.PCB_2,
 ) -> BalanceRead | Problem | None:
     """Get Balance
 
-     The balance index B = P / A at a date, its regions, and every lift that went into it.
+     The balance index B = P / A at a date, its regions and every lift that went into it;
+    under pcb-2 also the volume balance V, the coverage and training suggestions.
 
     Args:
         user (str): `me` or a user id.
-        at (datetime.date | None | Unset): Local date of the snapshot; default today in the user's
-            time zone.
+        at (datetime.date | GetBalanceAtType1 | None | Unset): Local date of the snapshot (YYYY-
+            MM-DD); default today in the user's time zone; `latest` (pcb-2): the latest date with a
+            counted working set.
+        method (GetBalanceMethod | Unset): The method: `pcb-2` (every exercise, volume) or `pcb-1`
+            (ten lifts). Default: GetBalanceMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,5 +240,6 @@ async def asyncio(
             user=user,
             client=client,
             at=at,
+            method=method,
         )
     ).parsed

@@ -8,6 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.balance_trend_read import BalanceTrendRead
+from ...models.get_balance_trend_measure import GetBalanceTrendMeasure
+from ...models.get_balance_trend_method import GetBalanceTrendMethod
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,6 +19,8 @@ def _get_kwargs(
     *,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    measure: GetBalanceTrendMeasure | Unset = GetBalanceTrendMeasure.STRENGTH,
+    method: GetBalanceTrendMethod | Unset = GetBalanceTrendMethod.PCB_2,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -38,6 +42,18 @@ def _get_kwargs(
     else:
         json_to = to
     params["to"] = json_to
+
+    json_measure: str | Unset = UNSET
+    if not isinstance(measure, Unset):
+        json_measure = measure.value
+
+    params["measure"] = json_measure
+
+    json_method: str | Unset = UNSET
+    if not isinstance(method, Unset):
+        json_method = method.value
+
+    params["method"] = json_method
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -98,6 +114,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    measure: GetBalanceTrendMeasure | Unset = GetBalanceTrendMeasure.STRENGTH,
+    method: GetBalanceTrendMethod | Unset = GetBalanceTrendMethod.PCB_2,
 ) -> Response[BalanceTrendRead | Problem]:
     """Get Balance Trend
 
@@ -107,6 +125,10 @@ def sync_detailed(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
+            Default: GetBalanceTrendMeasure.STRENGTH.
+        method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
+            `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,6 +142,8 @@ def sync_detailed(
         user=user,
         from_=from_,
         to=to,
+        measure=measure,
+        method=method,
     )
 
     response = client.get_httpx_client().request(
@@ -135,6 +159,8 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    measure: GetBalanceTrendMeasure | Unset = GetBalanceTrendMeasure.STRENGTH,
+    method: GetBalanceTrendMethod | Unset = GetBalanceTrendMethod.PCB_2,
 ) -> BalanceTrendRead | Problem | None:
     """Get Balance Trend
 
@@ -144,6 +170,10 @@ def sync(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
+            Default: GetBalanceTrendMeasure.STRENGTH.
+        method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
+            `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +188,8 @@ def sync(
         client=client,
         from_=from_,
         to=to,
+        measure=measure,
+        method=method,
     ).parsed
 
 
@@ -167,6 +199,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    measure: GetBalanceTrendMeasure | Unset = GetBalanceTrendMeasure.STRENGTH,
+    method: GetBalanceTrendMethod | Unset = GetBalanceTrendMethod.PCB_2,
 ) -> Response[BalanceTrendRead | Problem]:
     """Get Balance Trend
 
@@ -176,6 +210,10 @@ async def asyncio_detailed(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
+            Default: GetBalanceTrendMeasure.STRENGTH.
+        method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
+            `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,6 +227,8 @@ async def asyncio_detailed(
         user=user,
         from_=from_,
         to=to,
+        measure=measure,
+        method=method,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,6 +242,8 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    measure: GetBalanceTrendMeasure | Unset = GetBalanceTrendMeasure.STRENGTH,
+    method: GetBalanceTrendMethod | Unset = GetBalanceTrendMethod.PCB_2,
 ) -> BalanceTrendRead | Problem | None:
     """Get Balance Trend
 
@@ -211,6 +253,10 @@ async def asyncio(
         user (str): `me` or a user id.
         from_ (datetime.date | None | Unset): First local date (YYYY-MM-DD), inclusive.
         to (datetime.date | None | Unset): Last local date (YYYY-MM-DD), inclusive.
+        measure (GetBalanceTrendMeasure | Unset): `strength` (B) or `volume` (V, pcb-2 only).
+            Default: GetBalanceTrendMeasure.STRENGTH.
+        method (GetBalanceTrendMethod | Unset): The method: `pcb-2` (every exercise, volume) or
+            `pcb-1` (ten lifts). Default: GetBalanceTrendMethod.PCB_2.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,5 +272,7 @@ async def asyncio(
             client=client,
             from_=from_,
             to=to,
+            measure=measure,
+            method=method,
         )
     ).parsed

@@ -65,7 +65,8 @@ def sync_detailed(
 ) -> Response[MethodRead | Problem]:
     """Get Method
 
-     Every constant of a method version, so a frontend can explain each figure (public).
+     Every constant of a method version, so a frontend can explain each figure (public);
+    pcb-2 publishes its whole lifts table with each row's source.
 
     Args:
         method_id (str):
@@ -96,7 +97,8 @@ def sync(
 ) -> MethodRead | Problem | None:
     """Get Method
 
-     Every constant of a method version, so a frontend can explain each figure (public).
+     Every constant of a method version, so a frontend can explain each figure (public);
+    pcb-2 publishes its whole lifts table with each row's source.
 
     Args:
         method_id (str):
@@ -122,7 +124,8 @@ async def asyncio_detailed(
 ) -> Response[MethodRead | Problem]:
     """Get Method
 
-     Every constant of a method version, so a frontend can explain each figure (public).
+     Every constant of a method version, so a frontend can explain each figure (public);
+    pcb-2 publishes its whole lifts table with each row's source.
 
     Args:
         method_id (str):
@@ -151,7 +154,8 @@ async def asyncio(
 ) -> MethodRead | Problem | None:
     """Get Method
 
-     Every constant of a method version, so a frontend can explain each figure (public).
+     Every constant of a method version, so a frontend can explain each figure (public);
+    pcb-2 publishes its whole lifts table with each row's source.
 
     Args:
         method_id (str):

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="MethodReadLifts")
+T = TypeVar("T", bound="MethodReadLiftsType1Item")
 
 
 @_attrs_define
-class MethodReadLifts:
+class MethodReadLiftsType1Item:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class MethodReadLifts:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        method_read_lifts = cls()
+        method_read_lifts_type_1_item = cls()
 
-        method_read_lifts.additional_properties = d
-        return method_read_lifts
+        method_read_lifts_type_1_item.additional_properties = d
+        return method_read_lifts_type_1_item
 
     @property
     def additional_keys(self) -> list[str]:
