@@ -22,11 +22,22 @@ logger = logging.getLogger("backchain.errors")
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
+class ExerciseSuggestion(BaseModel):
+    """A catalog (or the owner's own) exercise an unknown name may mean."""
+
+    slug: str
+    name: str
+    score: float = Field(description="Similarity, 0-100 (rapidfuzz).")
+
+
 class FieldErrorModel(BaseModel):
     field: str = Field(description="Dotted path of the offending field, e.g. `sets.0.reps`.")
     message: str
     line: int | None = Field(
         default=None, description="CSV imports: the 1-based line (the header is line 1)."
+    )
+    suggestions: list[ExerciseSuggestion] | None = Field(
+        default=None, description="An unknown exercise name: the exercises it may mean."
     )
 
 
@@ -47,6 +58,7 @@ class FieldError:
     field: str
     message: str
     line: int | None = None
+    suggestions: tuple[ExerciseSuggestion, ...] = ()
 
 
 class BackchainError(Exception):
@@ -139,7 +151,16 @@ def problem_body(
     }
     if errors:
         body["errors"] = [
-            {"field": e.field, "message": e.message, **({"line": e.line} if e.line else {})}
+            {
+                "field": e.field,
+                "message": e.message,
+                **({"line": e.line} if e.line else {}),
+                **(
+                    {"suggestions": [s.model_dump() for s in e.suggestions]}
+                    if e.suggestions
+                    else {}
+                ),
+            }
             for e in errors
         ]
     if request_id:

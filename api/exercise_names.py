@@ -178,8 +178,9 @@ class NameResolver:
         """The display name of a catalog exercise."""
         return self._names.get(slug)
 
-    def resolve(self, name: str, source: str | None = None) -> Resolution:
-        """The catalog exercise a name means, or None with suggestions."""
+    def resolve(self, name: str, source: str | None = None, *, suggest: bool = True) -> Resolution:
+        """The catalog exercise a name means, or None with suggestions (unless `suggest` is
+        false)."""
         slug: str | None = None
         stage: str | None = None
         if source is not None:
@@ -191,7 +192,7 @@ class NameResolver:
             slug, stage = self._by_words.get(word_key(name)), "words"
         if slug is not None:
             return Resolution(name, slug, self._names[slug], stage, ())
-        return Resolution(name, None, None, None, self.suggest(name))
+        return Resolution(name, None, None, None, self.suggest(name) if suggest else ())
 
     def resolve_many(self, names: Sequence[str], source: str | None = None) -> list[Resolution]:
         """`resolve` for each name, in order; a repeated name is matched once."""
@@ -219,6 +220,42 @@ class NameResolver:
                 out[slug] = Suggestion(slug, self._names[slug], round(float(score), 1))
         ranked = sorted(out.values(), key=lambda s: (-s.score, s.name))
         return tuple(ranked[: self._limit])
+
+
+class OwnerResolver:
+    """An owner's own exercises first, then the system catalog: an own exercise wins over the
+    catalog when its name matches (folded as stages 2 and 3 fold), and suggestions come from
+    both, best first. This is the one matcher of imports, sets and `POST /exercises/resolve`."""
+
+    def __init__(self, own: Iterable[NameEntry], system: NameResolver | None = None) -> None:
+        self._system = system if system is not None else system_resolver()
+        self._own = NameResolver(own, min_score=self._system._min_score)
+        self._limit = self._system._limit
+
+    def resolve(self, name: str, source: str | None = None) -> Resolution:
+        """The exercise a name means (an own slug or a catalog slug), or None with suggestions."""
+        if len(self._own):
+            own = self._own.resolve(name, suggest=False)
+            if own.slug is not None:
+                return own
+        found = self._system.resolve(name, source)
+        if found.slug is not None or not len(self._own):
+            return found
+        merged = {s.slug: s for s in (*self._own.suggest(name), *found.suggestions)}
+        ranked = sorted(merged.values(), key=lambda s: (-s.score, s.name))
+        return Resolution(name, None, None, None, tuple(ranked[: self._limit]))
+
+    def resolve_many(self, names: Sequence[str], source: str | None = None) -> list[Resolution]:
+        """`resolve` for each name, in order; a repeated name is matched once."""
+        seen: dict[str, Resolution] = {}
+        return [
+            seen[n] if n in seen else seen.setdefault(n, self.resolve(n, source)) for n in names
+        ]
+
+
+def own_entries(exercises: Iterable[tuple[str, str]]) -> list[NameEntry]:
+    """The names of an owner's custom exercises, from (slug, name) pairs."""
+    return [NameEntry(slug, name, name, "name") for slug, name in exercises]
 
 
 def catalog_entries() -> list[NameEntry]:

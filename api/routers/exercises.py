@@ -10,7 +10,14 @@ from api.deps import OwnWork
 from api.errors import problem_responses
 from api.pagination import PageDep
 from api.schemas.enums import BodyRegion, Chain
-from api.schemas.exercises import ExerciseCreate, ExercisePage, ExerciseRead, ExerciseUpdate
+from api.schemas.exercises import (
+    ExerciseCreate,
+    ExercisePage,
+    ExerciseRead,
+    ExerciseUpdate,
+    ResolveRequest,
+    ResolveResult,
+)
 from api.services import exercises as exercises_service
 
 router = APIRouter(prefix="/v1/exercises", tags=["exercises"])
@@ -26,6 +33,15 @@ async def list_exercises(
 ) -> ExercisePage:
     """System exercises and the caller's custom ones, by slug."""
     return await work.run(exercises_service.list_exercises, page, chain=chain, region=region, q=q)
+
+
+@router.post("/resolve", operation_id="resolveExerciseNames", responses=problem_responses(401, 422))
+async def resolve_exercise_names(data: ResolveRequest, work: OwnWork) -> ResolveResult:
+    """What each name means: one of your custom exercises (an exact name wins) or a catalog
+    exercise, matched as imports match them (the app's own names with `source`, then case,
+    accents, punctuation, plurals, "Name (Equipment)" and German names folded); an unknown
+    name gets fuzzy suggestions."""
+    return await work.run(exercises_service.resolve_names, data)
 
 
 @router.get("/{exercise_ref}", operation_id="getExercise", responses=problem_responses(401, 404))

@@ -36,6 +36,14 @@ class BodyRegion(StrEnum):
     none = "none"
 
 
+class NameSource(StrEnum):
+    """The app whose exported names a list of exercise names uses."""
+
+    strong = "strong"
+    hevy = "hevy"
+    fitnotes = "fitnotes"
+
+
 class LoadType(StrEnum):
     external = "external"
     bodyweight = "bodyweight"

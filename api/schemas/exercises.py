@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
+from api.errors import ExerciseSuggestion
 from api.schemas.common import RequestModel, ResponseModel
-from api.schemas.enums import BodyRegion, Chain, LoadType
+from api.schemas.enums import BodyRegion, Chain, LoadType, NameSource
 
 ALIAS_OF_TEXT = "Slug or id of the system exercise this custom exercise is (null clears it)."
 
@@ -67,6 +69,41 @@ class ExerciseRead(ResponseModel):
 class ExercisePage(BaseModel):
     items: list[ExerciseRead]
     next_cursor: str | None
+
+
+MAX_RESOLVE_NAMES = 200
+ExerciseName = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+
+
+class ResolveRequest(RequestModel):
+    names: list[ExerciseName] = Field(
+        min_length=1,
+        max_length=MAX_RESOLVE_NAMES,
+        examples=[["Squat (Barbell)", "Kreuzheben", "Incline Bench Press (Dumbbell)"]],
+    )
+    source: NameSource | None = Field(
+        default=None, description="The app the names come from: its own names match first."
+    )
+
+
+class ExerciseBrief(ResponseModel):
+    id: uuid.UUID
+    slug: str
+    name: str
+    chain: Chain
+    region: BodyRegion
+
+
+class ResolvedName(BaseModel):
+    name: str = Field(description="The name as sent.")
+    exercise: ExerciseBrief | None = Field(description="What it means; null when unknown.")
+    suggestions: list[ExerciseSuggestion] = Field(
+        description="For an unknown name: the exercises it may mean, best first (at most 5)."
+    )
+
+
+class ResolveResult(BaseModel):
+    items: list[ResolvedName] = Field(description="One per name sent, in order.")
 
 
 def exercise_read(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
+from api.errors import ExerciseSuggestion
 from api.schemas.enums import JobStatus
 
 
@@ -16,6 +18,25 @@ class ImportRowError(BaseModel):
     message: str
 
 
+class UnknownExercise(BaseModel):
+    name: str = Field(description="The name as the file writes it.")
+    exercise_id: uuid.UUID | None = Field(
+        description="The custom exercise made for it (neutral, unclassified: classify it or "
+        "make it an alias with `PATCH /v1/exercises/{id}`); null in a dry run."
+    )
+    suggestions: list[ExerciseSuggestion] = Field(
+        description="Catalog exercises the name may mean, best first."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        # Jobs finished before issue 23 stored the bare names.
+        if isinstance(data, str):
+            return {"name": data, "exercise_id": None, "suggestions": []}
+        return data
+
+
 class ImportResult(BaseModel):
     dry_run: bool
     format: str = Field(description="The layout read: strong, hevy, fitnotes or backchain.")
@@ -23,9 +44,9 @@ class ImportResult(BaseModel):
     sets_created: int
     rows_skipped: int = Field(description="Rest-timer rows, which are not sets.")
     duplicates_skipped: int = Field(description="Workouts already imported (same content).")
-    unknown_exercises: list[str] = Field(
-        description="Names not in the catalog: created as your custom exercises (chain "
-        "neutral) so you can classify them."
+    unknown_exercises: list[UnknownExercise] = Field(
+        description="Names the catalog and your own exercises do not know: created as your "
+        "custom exercises (chain neutral, unclassified) so you can classify them."
     )
     errors: list[ImportRowError]
 

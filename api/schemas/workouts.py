@@ -29,7 +29,11 @@ Rpe = Annotated[float, Field(ge=1, le=10, multiple_of=0.5)]
 class SetWrite(RequestModel):
     id: uuid.UUID | None = Field(default=None, description="Client-chosen set id (optional).")
     exercise: str = Field(
-        min_length=1, max_length=80, description="Exercise id or slug.", examples=["deadlift"]
+        min_length=1,
+        max_length=80,
+        description="Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches"
+        " names).",
+        examples=["deadlift"],
     )
     set_type: SetType = SetType.normal
     reps: Reps = Field(examples=[5])

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
 from sqlmodel import Session
 
-from api.errors import Conflict, FieldError, InvalidInput, NotFound
+from api.errors import Conflict, ExerciseSuggestion, FieldError, InvalidInput, NotFound
+from api.exercise_names import OwnerResolver, Resolution, own_entries
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.policy import Access
 from api.schemas.exercises import (
+    ExerciseBrief,
     ExerciseCreate,
     ExercisePage,
     ExerciseRead,
     ExerciseUpdate,
+    ResolvedName,
+    ResolveRequest,
+    ResolveResult,
     exercise_read,
 )
 from db.base import utcnow
@@ -168,3 +174,42 @@ def delete_exercise(access: Access, ref: str) -> None:
         )
     session.delete(exercise)
     session.commit()
+
+
+def owner_resolver(session: Session, owner_id: uuid.UUID) -> OwnerResolver:
+    """The one name matcher of imports, sets and `resolve`: the owner's custom exercises (an
+    own name wins), then the system catalog."""
+    return OwnerResolver(own_entries(exercises_queries.custom_names(session, owner_id)))
+
+
+def suggestions_of(resolution: Resolution) -> list[ExerciseSuggestion]:
+    """The suggestions of an unresolved name, as the API shows them."""
+    return [
+        ExerciseSuggestion(slug=s.slug, name=s.name, score=s.score) for s in resolution.suggestions
+    ]
+
+
+def resolve_exercises(
+    session: Session, owner_id: uuid.UUID, names: Sequence[str], source: str | None = None
+) -> tuple[list[Resolution], dict[str, Exercise]]:
+    """Each name's resolution, and the owner's visible exercises they resolved to by slug (a
+    catalog slug the database lacks counts as unknown: the caller sees no row for it)."""
+    resolutions = owner_resolver(session, owner_id).resolve_many(names, source)
+    slugs = [r.slug for r in resolutions if r.slug is not None]
+    return resolutions, exercises_queries.visible_by_slugs(session, owner_id, slugs)
+
+
+def resolve_names(access: Access, data: ResolveRequest) -> ResolveResult:
+    """What each name means among the caller's exercises and the catalog, with suggestions."""
+    resolutions, rows = resolve_exercises(access.session, access.actor_id, data.names, data.source)
+    items = []
+    for resolution in resolutions:
+        row = rows.get(resolution.slug) if resolution.slug is not None else None
+        items.append(
+            ResolvedName(
+                name=resolution.name,
+                exercise=ExerciseBrief.model_validate(row) if row is not None else None,
+                suggestions=suggestions_of(resolution),
+            )
+        )
+    return ResolveResult(items=items)

@@ -36,12 +36,15 @@ from api.errors import (
     PayloadTooLarge,
     error_body,
 )
+from api.exercise_names import SOURCES
 from api.policy import Access
-from api.schemas.imports import ImportJobRead, ImportResult
+from api.schemas.imports import ImportJobRead, ImportResult, UnknownExercise
+from api.services import exercises as exercises_service
 from db.base import table_of, utcnow
 from db.engine import Database
 from db.models import Exercise, ImportJob, WorkoutSet
 from db.queries import changes as changes_queries
+from db.queries import exercises as exercises_queries
 from db.queries import imports as imports_queries
 
 HASH_CHUNK = 500
@@ -138,59 +141,56 @@ def _parse(data: bytes, options: ImportOptions) -> ParseResult:
     return result
 
 
-def _exercise_index(
-    session: Session, owner_id: uuid.UUID
-) -> tuple[dict[tuple[str, str], uuid.UUID], dict[str, uuid.UUID]]:
-    """Aliases by (source, key) and exercises by key of name or slug, for the owner."""
-    exercises = imports_queries.visible_exercises(session, owner_id)
-    by_name: dict[str, uuid.UUID] = {}
-    for exercise in exercises:
-        by_name.setdefault(alias_key(exercise.slug.replace("_", " ")), exercise.id)
-        by_name.setdefault(alias_key(exercise.name), exercise.id)
-        by_name.setdefault(exercise.slug, exercise.id)
-    aliases: dict[tuple[str, str], uuid.UUID] = {}
-    for alias in imports_queries.aliases(session):
-        aliases.setdefault((alias.source, alias_key(alias.alias)), alias.exercise_id)
-    return aliases, by_name
-
-
 def _resolve(
     access: Access, result: ParseResult, *, create: bool
-) -> tuple[dict[str, uuid.UUID], list[str]]:
-    """Map every exercise name of the file to an exercise id; unknown names become custom."""
-    session = access.session
-    aliases, by_name = _exercise_index(session, access.owner_id)
-    resolved: dict[str, uuid.UUID] = {}
-    unknown: list[str] = []
+) -> tuple[dict[str, uuid.UUID], list[UnknownExercise]]:
+    """Map every exercise name of the file to an exercise id through the one name matcher
+    (with the app's own names for Strong, Hevy and FitNotes files); a name that means nothing
+    becomes an unclassified custom exercise (neutral/none, BALANCE_METHOD §9)."""
+    session, owner_id = access.session, access.owner_id
+    # Backchain's own export names the slug: it decides before the name.
     slugs = {s.exercise_name: s.exercise_slug for w in result.workouts for s in w.sets}
+    by_slug = exercises_queries.visible_by_slugs(
+        session, owner_id, [slug for slug in set(slugs.values()) if slug]
+    )
+    resolved: dict[str, uuid.UUID] = {}
     for name in result.exercise_names:
-        key = alias_key(name)
-        found = (
-            by_name.get(slugs.get(name) or "")
-            or aliases.get((result.layout, key))
-            or aliases.get(("common", key))
-            or next((v for (_, k), v in aliases.items() if k == key), None)
-            or by_name.get(key)
-        )
-        if found is None:
-            unknown.append(name)
-            exercise_id = uuid.uuid4()
-            if create:
-                slug = "_".join(key.split())[:60] or "exercise"
-                session.add(
-                    Exercise(
-                        id=exercise_id,
-                        slug=f"{slug}_{exercise_id.hex[:8]}",
-                        name=name[:120],
-                        chain="neutral",
-                        region="none",
-                        load_type="external",
-                        is_system=False,
-                        owner_id=access.owner_id,
-                    )
+        row = by_slug.get(slugs.get(name) or "")
+        if row is not None:
+            resolved[name] = row.id
+    names = [name for name in result.exercise_names if name not in resolved]
+    source = result.layout if result.layout in SOURCES else None
+    resolutions, rows = exercises_service.resolve_exercises(session, owner_id, names, source)
+    unknown: list[UnknownExercise] = []
+    for resolution in resolutions:
+        row = rows.get(resolution.slug) if resolution.slug is not None else None
+        if row is not None:
+            resolved[resolution.name] = row.id
+            continue
+        name, exercise_id = resolution.name, uuid.uuid4()
+        if create:
+            slug = "_".join(alias_key(name).split())[:60] or "exercise"
+            session.add(
+                Exercise(
+                    id=exercise_id,
+                    slug=f"{slug}_{exercise_id.hex[:8]}",
+                    name=name[:120],
+                    chain="neutral",
+                    region="none",
+                    load_type="external",
+                    is_system=False,
+                    owner_id=owner_id,
+                    classified=False,
                 )
-            found = exercise_id
-        resolved[name] = found
+            )
+        resolved[name] = exercise_id
+        unknown.append(
+            UnknownExercise(
+                name=name,
+                exercise_id=exercise_id if create else None,
+                suggestions=exercises_service.suggestions_of(resolution),
+            )
+        )
     return resolved, unknown
 
 

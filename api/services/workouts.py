@@ -13,6 +13,7 @@ from sqlmodel import Session
 from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas.workouts import SetRead, WorkoutRead
+from api.services import exercises as exercises_service
 from api.services.records import Item, RecordKind
 from db.base import new_id
 from db.models import Workout
@@ -23,19 +24,52 @@ from db.queries import records as records_queries
 def _resolve_exercises(
     session: Session, owner_id: uuid.UUID, refs: Sequence[str]
 ) -> dict[str, tuple[uuid.UUID, str]]:
-    """Map each exercise ref (id or slug) the owner can see to (id, slug), keyed by the id's
-    text and by the slug (one query)."""
-    ids: list[uuid.UUID] = []
+    """Map each exercise ref that is the id or slug of an exercise the owner can see to
+    (id, slug), keyed by the ref as sent (one query)."""
+    ids: dict[str, uuid.UUID] = {}
     slugs: list[str] = []
     for ref in set(refs):
         try:
-            ids.append(uuid.UUID(ref))
+            ids[ref] = uuid.UUID(ref)
         except ValueError:
             slugs.append(ref)
-    found: dict[str, tuple[uuid.UUID, str]] = {}
-    for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
-        found[str(exercise_id)] = found[slug] = (exercise_id, slug)
-    return found
+    found: dict[uuid.UUID | str, tuple[uuid.UUID, str]] = {}
+    for exercise_id, slug in exercises_queries.ids_for_refs(
+        session, owner_id, list(ids.values()), slugs
+    ):
+        found[exercise_id] = found[slug] = (exercise_id, slug)
+    return {ref: hit for ref in set(refs) if (hit := found.get(ids.get(ref) or ref)) is not None}
+
+
+def _resolve_names(
+    session: Session,
+    owner_id: uuid.UUID,
+    refs: Sequence[str],
+    resolved: dict[str, tuple[uuid.UUID, str]],
+) -> list[FieldError]:
+    """Resolve the refs that are no id or slug as exercise names or aliases (the imports'
+    matcher, over what the owner can see), adding them to `resolved`; an error with
+    suggestions for each name that means nothing."""
+    names = [ref for ref in dict.fromkeys(refs) if ref not in resolved]
+    if not names:
+        return []
+    resolutions, rows = exercises_service.resolve_exercises(session, owner_id, names)
+    unknown = {}
+    for resolution in resolutions:
+        row = rows.get(resolution.slug) if resolution.slug is not None else None
+        if row is None:
+            unknown[resolution.name] = resolution
+        else:
+            resolved[resolution.name] = (row.id, row.slug)
+    return [
+        FieldError(
+            f"sets.{i}.exercise",
+            f"unknown exercise {ref!r}",
+            suggestions=tuple(exercises_service.suggestions_of(unknown[ref])),
+        )
+        for i, ref in enumerate(refs)
+        if ref in unknown
+    ]
 
 
 WRITTEN_SETS = "backchain.written_sets"
@@ -65,11 +99,7 @@ def _replace_sets(
 ) -> None:
     refs = [s["exercise"] for s in sets]
     resolved = _resolve_exercises(session, access.owner_id, refs)
-    errors = [
-        FieldError(f"sets.{i}.exercise", f"unknown exercise {ref!r}")
-        for i, ref in enumerate(refs)
-        if ref not in resolved and ref.lower() not in resolved
-    ]
+    errors = _resolve_names(session, access.owner_id, refs, resolved)
     seen: set[uuid.UUID] = set()
     for i, s in enumerate(sets):
         if s.get("id") is not None:
@@ -83,7 +113,7 @@ def _replace_sets(
     written: list[Item] = []
     for position, s in enumerate(sets):
         ref = s["exercise"]
-        exercise_id, slug = resolved.get(ref) or resolved[ref.lower()]
+        exercise_id, slug = resolved[ref]
         row = {
             "id": s.get("id") or new_id(),
             "workout_id": workout.id,

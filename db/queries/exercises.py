@@ -68,6 +68,22 @@ def slugs_of(session: Session, exercise_ids: Sequence[uuid.UUID]) -> dict[uuid.U
     return dict(session.exec(query).all())
 
 
+def custom_names(session: Session, owner_id: uuid.UUID) -> list[tuple[str, str]]:
+    """(slug, name) of the owner's custom exercises."""
+    query = select(Exercise.slug, Exercise.name).where(col(Exercise.owner_id) == owner_id)
+    return [(slug, name) for slug, name in session.exec(query).all()]
+
+
+def visible_by_slugs(
+    session: Session, user_id: uuid.UUID, slugs: Sequence[str]
+) -> dict[str, Exercise]:
+    """The visible exercises with these slugs, by slug (one query)."""
+    if not slugs:
+        return {}
+    query = select(Exercise).where(visible_to(user_id), col(Exercise.slug).in_(set(slugs)))
+    return {exercise.slug: exercise for exercise in session.exec(query).all()}
+
+
 def list_page(
     session: Session,
     user_id: uuid.UUID,

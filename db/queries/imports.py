@@ -12,8 +12,7 @@ from sqlalchemy import CursorResult, Table, Update, insert, or_, select, update
 from sqlmodel import Session
 
 from db.base import table_of
-from db.models import Exercise, ExerciseAlias, ImportJob, ImportRecord, Workout
-from db.queries import exercises as exercises_queries
+from db.models import ImportJob, ImportRecord, Workout
 
 # Positional placeholders of the drivers' parameter styles (psycopg takes %s in "pyformat").
 _PLACEHOLDERS: Final[dict[str, str]] = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -49,17 +48,6 @@ def insert_values(
         f"({', '.join(map(quote, columns))}) VALUES ({', '.join([placeholder] * len(columns))})"
     )
     connection.exec_driver_sql(statement, list(rows))
-
-
-def visible_exercises(session: Session, owner_id: uuid.UUID) -> Sequence[Exercise]:
-    """The system exercises and the owner's own."""
-    query = select(Exercise).where(exercises_queries.visible_to(owner_id))
-    return session.execute(query).scalars().all()
-
-
-def aliases(session: Session) -> Sequence[ExerciseAlias]:
-    """Every alias of the catalog (what other apps call its exercises)."""
-    return session.execute(select(ExerciseAlias)).scalars().all()
 
 
 def imported_hashes(session: Session, owner_id: uuid.UUID, hashes: Sequence[str]) -> set[str]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +20,7 @@ from sqlmodel import Session, select
 
 from api.app import create_app
 from api.services import imports as imports_service
+from db.catalog import catalog_by_slug
 from db.models import Exercise, ImportJob, User, Workout, WorkoutSet
 from tests.conftest import LiveServer, make_settings
 from tests.factories import make_user, token_for
@@ -54,6 +57,7 @@ class TestStrongImport:
         response = post_csv(client, auth_headers, STRONG, tz="Europe/Berlin")
         assert response.status_code == 201, response.text
         body = response.json()
+        unknown = body.pop("unknown_exercises")
         assert body == {
             "dry_run": False,
             "format": "strong",
@@ -61,9 +65,10 @@ class TestStrongImport:
             "sets_created": 5,
             "rows_skipped": 1,
             "duplicates_skipped": 0,
-            "unknown_exercises": ["Zercher Carry Deluxe"],
             "errors": [],
         }
+        assert [u["name"] for u in unknown] == ["Zercher Carry Deluxe"]
+        assert "zercher_squat" in {s["slug"] for s in unknown[0]["suggestions"]}
         workouts = client.get("/v1/users/me/workouts", headers=auth_headers).json()["items"]
         assert [w["title"] for w in workouts] == ["Legs", "Pull Day"]
         pull = workouts[1]
@@ -74,7 +79,8 @@ class TestStrongImport:
             ("pull_up", "normal", -20.0),
         ]
         custom = session.exec(select(Exercise).where(Exercise.name == "Zercher Carry Deluxe")).one()
-        assert (custom.chain, custom.is_system) == ("neutral", False)
+        assert (custom.chain, custom.is_system, custom.classified) == ("neutral", False, False)
+        assert unknown[0]["exercise_id"] == str(custom.id)
 
     def test_sets_stored_in_several_chunks_keep_their_workouts_and_order(
         self,
@@ -419,9 +425,121 @@ class TestRowLimit:
 
 @pytest.mark.parametrize("name", ["strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "fitnotes.csv"])
 def test_fixture_files_import(client: TestClient, auth_headers: dict, name: str) -> None:
-    from pathlib import Path
-
     data = (Path(__file__).parent.parent / "fixtures" / "csv" / name).read_bytes()
     response = post_csv(client, auth_headers, data)
     assert response.status_code == 201, response.text
     assert response.json()["sets_created"] > 0
+
+
+def _fixture(name: str) -> bytes:
+    return (Path(__file__).parent.parent / "fixtures" / "csv" / name).read_bytes()
+
+
+def _imported_sets(client: TestClient, headers: dict) -> list[dict]:
+    page = client.get("/v1/users/me/workouts", headers=headers, params={"limit": 500}).json()
+    return [s for w in page["items"] for s in w["sets"]]
+
+
+class TestNameMatching:
+    """Imports match names with the resolver of `POST /v1/exercises/resolve` (issue 23)."""
+
+    @pytest.mark.parametrize(
+        ("name", "custom"),
+        [
+            ("strong_training.csv", "Landmine Twist Thing"),
+            ("hevy_training.csv", "Banded Sled Drag Mystery"),
+        ],
+    )
+    def test_real_training_lands_on_catalog_exercises(
+        self, client: TestClient, auth_headers: dict, name: str, custom: str
+    ) -> None:
+        """Files in Strong's and Hevy's layouts with the names their libraries use: at least
+        95 % of the rows resolve to catalog exercises; the one name of the user's own becomes
+        an unclassified custom exercise, listed with suggestions."""
+        response = post_csv(client, auth_headers, _fixture(name))
+        assert response.status_code == 201, response.text
+        (unknown,) = response.json()["unknown_exercises"]
+        assert unknown["name"] == custom
+        made = client.get(f"/v1/exercises/{unknown['exercise_id']}", headers=auth_headers).json()
+        assert (made["name"], made["chain"], made["classified"]) == (custom, "neutral", False)
+        assert isinstance(unknown["suggestions"], list)
+        sets = _imported_sets(client, auth_headers)
+        assert len(sets) == response.json()["sets_created"]
+        in_catalog = [s for s in sets if s["exercise"] in catalog_by_slug()]
+        assert len(in_catalog) / len(sets) >= 0.95
+        assert len(sets) - len(in_catalog) == 6  # the custom name's sets, nothing else
+
+    def test_names_the_issue_found_neutral_are_catalog_exercises(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        post_csv(client, auth_headers, _fixture("hevy_training.csv"))
+        slugs = {s["exercise"] for s in _imported_sets(client, auth_headers)}
+        assert {
+            "incline_bench_press_dumbbell",
+            "squat_smith_machine",
+            "deadlift_smith_machine",
+            "romanian_deadlift_dumbbell",
+            "seated_row",
+            "lat_pulldown_single_arm",
+            "leg_press",
+            "decline_push_up",
+            "pike_pushup",
+            "diamond_push_up",
+            "chest_supported_incline_row_dumbbell",
+            "rear_delt_fly",
+            "shrug_barbell",
+        } <= slugs
+
+    def test_dry_run_lists_unknown_names_without_an_exercise(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        response = post_csv(client, auth_headers, STRONG, dry_run="true")
+        (unknown,) = response.json()["unknown_exercises"]
+        assert (unknown["name"], unknown["exercise_id"]) == ("Zercher Carry Deluxe", None)
+        assert unknown["suggestions"]
+
+    def test_a_second_file_reuses_the_custom_exercise_the_first_made(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        first = post_csv(client, auth_headers, STRONG).json()["unknown_exercises"]
+        later = STRONG.replace("2026-03-05", "2026-04-05")
+        second = post_csv(client, auth_headers, later)
+        assert second.status_code == 201, second.text
+        assert second.json()["unknown_exercises"] == []
+        customs = session.exec(select(Exercise).where(Exercise.is_system == False)).all()  # noqa: E712
+        assert [str(c.id) for c in customs] == [first[0]["exercise_id"]]
+
+    def test_own_exercise_wins_over_the_catalog(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        mine = client.post(
+            "/v1/exercises",
+            headers=auth_headers,
+            json={"name": "Squat (Barbell)", "chain": "anterior", "region": "lower"},
+        ).json()
+        post_csv(client, auth_headers, STRONG)
+        slugs = {s["exercise"] for s in _imported_sets(client, auth_headers)}
+        assert mine["slug"] in slugs
+        assert "back_squat" not in slugs
+
+    def test_a_job_stored_before_issue_23_still_reads(
+        self, client: TestClient, auth_headers: dict, session: Session, user: User
+    ) -> None:
+        old = {
+            "dry_run": False,
+            "format": "strong",
+            "workouts_created": 1,
+            "sets_created": 2,
+            "rows_skipped": 0,
+            "duplicates_skipped": 0,
+            "unknown_exercises": ["Zercher Carry Deluxe"],
+            "errors": [],
+        }
+        job = ImportJob(user_id=user.id, status="done", result=json.dumps(old))
+        session.add(job)
+        session.commit()
+        response = client.get(f"{IMPORTS}/{job.id}", headers=auth_headers)
+        assert response.status_code == 200, response.text
+        assert response.json()["result"]["unknown_exercises"] == [
+            {"name": "Zercher Carry Deluxe", "exercise_id": None, "suggestions": []}
+        ]

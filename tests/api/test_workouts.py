@@ -12,9 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, select
 
+from api.settings import Settings
 from db.base import new_id
-from db.models import Workout, WorkoutSet
+from db.models import User, Workout, WorkoutSet
 from db.queries import records as records_queries
+from tests.api.test_trainers import link
+from tests.factories import make_user, token_for
 from tests.records import at, workout
 
 URL = "/v1/users/me/workouts"
@@ -129,6 +132,72 @@ class TestValidation:
         assert sets[2]["exercise_id"] == mine["id"]
         stored = client.get(f"/v1/users/me/workouts/{response.json()['id']}", headers=auth_headers)
         assert stored.json()["sets"] == sets
+
+    def test_exercises_resolve_by_name_or_alias_as_imports_do(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        mine = custom_exercise(client, auth_headers, "Band pull-apart", region="upper")
+        refs = ["Deadlift (Barbell)", "Kniebeuge", "push-ups", "band pull apart", "Deadlift"]
+        body = workout(sets=[{"exercise": ref, "reps": 5, "load_kg": 50} for ref in refs])
+        response = post(client, auth_headers, body)
+        assert response.status_code == 201, response.text
+        assert [s["exercise"] for s in response.json()["sets"]] == [
+            "deadlift",
+            "back_squat",
+            "push_up",
+            mine["slug"],
+            "deadlift",
+        ]
+
+    def test_unknown_name_is_422_with_suggestions(
+        self, client: TestClient, auth_headers: dict, session: Session
+    ) -> None:
+        sets = [
+            {"exercise": "deadlift", "reps": 5, "load_kg": 100},
+            {"exercise": "Romanian Deadlfit (Dumbell)", "reps": 5, "load_kg": 40},
+        ]
+        response = post(client, auth_headers, workout(sets=sets))
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        (error,) = response.json()["errors"]
+        assert error["field"] == "sets.1.exercise"
+        assert error["suggestions"][0]["slug"] == "romanian_deadlift_dumbbell"
+        assert set(error["suggestions"][0]) == {"slug", "name", "score"}
+        assert session.exec(select(Workout)).first() is None
+
+    def test_another_users_custom_exercise_name_is_unknown(
+        self, client: TestClient, auth_headers: dict, other_headers: dict
+    ) -> None:
+        custom_exercise(client, other_headers, "Secret lift zz")
+        body = workout(sets=[{"exercise": "Secret lift zz", "reps": 5, "load_kg": 50}])
+        response = post(client, auth_headers, body)
+        assert response.status_code == 422
+        assert "Secret lift zz" not in {
+            s["name"] for s in response.json()["errors"][0].get("suggestions", [])
+        }
+
+    def test_a_trainer_logs_by_the_clients_exercise_names(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        user: User,
+        settings: Settings,
+        session: Session,
+    ) -> None:
+        coach = make_user(session, email="coach-names@example.com")
+        coach_headers = {"Authorization": f"Bearer {token_for(coach, settings)}"}
+        link(client, coach_headers, auth_headers, can_log=True)
+        theirs = custom_exercise(client, auth_headers, "Sandbag shouldering")
+        custom_exercise(client, coach_headers, "Coach only lift")
+        url = f"/v1/users/{user.id}/workouts"
+        sets = [{"exercise": "sandbag shouldering", "reps": 3, "load_kg": 60}]
+        response = client.post(url, json=workout(sets=sets), headers=coach_headers)
+        assert response.status_code == 201, response.text
+        assert response.json()["sets"][0]["exercise"] == theirs["slug"]
+        sets = [{"exercise": "Coach only lift", "reps": 3, "load_kg": 60}]
+        response = client.post(url, json=workout(sets=sets), headers=coach_headers)
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "sets.0.exercise"
 
     def test_set_id_of_another_workout_is_422(self, client: TestClient, auth_headers: dict) -> None:
         set_id = str(uuid.uuid4())

@@ -7,8 +7,10 @@ import pytest
 from api.exercise_names import (
     NameEntry,
     NameResolver,
+    OwnerResolver,
     fold,
     name_key,
+    own_entries,
     system_resolver,
     word_key,
 )
@@ -129,3 +131,30 @@ class TestSystemCatalog:
         assert scores == sorted(scores, reverse=True)
         assert all(60 <= s <= 100 for s in scores)
         assert all(s.name for s in suggestions)
+
+
+class TestOwnerResolver:
+    def _resolver(self) -> OwnerResolver:
+        own = own_entries([("hip_thrust_1a2b3c4d", "Hip Thrust"), ("sled_drag_9f", "Sled Drag")])
+        return OwnerResolver(own, _small())
+
+    def test_own_name_wins_over_the_catalog(self) -> None:
+        assert self._resolver().resolve("hip thrusts").slug == "hip_thrust_1a2b3c4d"
+
+    def test_catalog_when_no_own_name_matches(self) -> None:
+        resolved = self._resolver().resolve("Squat (Barbell)", "strong")
+        assert (resolved.slug, resolved.stage) == ("back_squat", "source")
+
+    def test_suggestions_merge_own_and_catalog_best_first(self) -> None:
+        resolved = self._resolver().resolve("Sled Drgs Squat")
+        assert resolved.slug is None
+        slugs = [s.slug for s in resolved.suggestions]
+        assert "sled_drag_9f" in slugs
+        assert {"back_squat", "front_squat"} & set(slugs)
+        scores = [s.score for s in resolved.suggestions]
+        assert scores == sorted(scores, reverse=True)
+
+    def test_without_own_exercises_it_is_the_catalog(self) -> None:
+        resolver = OwnerResolver([], _small())
+        assert resolver.resolve("Zzz").suggestions == _small().resolve("Zzz").suggestions
+        assert [r.slug for r in resolver.resolve_many(["Squat", "Squat"])] == ["back_squat"] * 2

@@ -178,6 +178,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exercises/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Exercise Names
+         * @description What each name means: one of your custom exercises (an exact name wins) or a catalog
+         *     exercise, matched as imports match them (the app's own names with `source`, then case,
+         *     accents, punctuation, plurals, "Name (Equipment)" and German names folded); an unknown
+         *     name gets fuzzy suggestions.
+         */
+        post: operations["resolveExerciseNames"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exercises/{exercise_ref}": {
         parameters: {
             query?: never;
@@ -1215,6 +1238,20 @@ export interface components {
              */
             reason: string;
         };
+        /** ExerciseBrief */
+        ExerciseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            chain: components["schemas"]["Chain"];
+            region: components["schemas"]["BodyRegion"];
+        };
         /** ExerciseCreate */
         ExerciseCreate: {
             /**
@@ -1295,6 +1332,21 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * ExerciseSuggestion
+         * @description A catalog (or the owner's own) exercise an unknown name may mean.
+         */
+        ExerciseSuggestion: {
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            /**
+             * Score
+             * @description Similarity, 0-100 (rapidfuzz).
+             */
+            score: number;
+        };
         /** ExerciseUpdate */
         ExerciseUpdate: {
             /** Name */
@@ -1331,6 +1383,12 @@ export interface components {
              * @default null
              */
             line?: number | null;
+            /**
+             * Suggestions
+             * @description An unknown exercise name: the exercises it may mean.
+             * @default null
+             */
+            suggestions?: components["schemas"]["ExerciseSuggestion"][] | null;
         };
         /** Flag */
         Flag: {
@@ -1419,9 +1477,9 @@ export interface components {
             duplicates_skipped: number;
             /**
              * Unknown Exercises
-             * @description Names not in the catalog: created as your custom exercises (chain neutral) so you can classify them.
+             * @description Names the catalog and your own exercises do not know: created as your custom exercises (chain neutral, unclassified) so you can classify them.
              */
-            unknown_exercises: string[];
+            unknown_exercises: components["schemas"]["UnknownExercise"][];
             /** Errors */
             errors: components["schemas"]["ImportRowError"][];
         };
@@ -1632,6 +1690,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * NameSource
+         * @description The app whose exported names a list of exercise names uses.
+         * @enum {string}
+         */
+        NameSource: "strong" | "hevy" | "fitnotes";
         /** NoteCreate */
         NoteCreate: {
             /** Body */
@@ -1949,6 +2013,43 @@ export interface components {
             lower: components["schemas"]["RegionBalance"];
             upper: components["schemas"]["RegionBalance"];
         };
+        /** ResolveRequest */
+        ResolveRequest: {
+            /**
+             * Names
+             * @example [
+             *       "Squat (Barbell)",
+             *       "Kreuzheben",
+             *       "Incline Bench Press (Dumbbell)"
+             *     ]
+             */
+            names: string[];
+            /** @description The app the names come from: its own names match first. */
+            source?: components["schemas"]["NameSource"] | null;
+        };
+        /** ResolveResult */
+        ResolveResult: {
+            /**
+             * Items
+             * @description One per name sent, in order.
+             */
+            items: components["schemas"]["ResolvedName"][];
+        };
+        /** ResolvedName */
+        ResolvedName: {
+            /**
+             * Name
+             * @description The name as sent.
+             */
+            name: string;
+            /** @description What it means; null when unknown. */
+            exercise: components["schemas"]["ExerciseBrief"] | null;
+            /**
+             * Suggestions
+             * @description For an unknown name: the exercises it may mean, best first (at most 5).
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /**
          * ResourceName
          * @enum {string}
@@ -2067,7 +2168,7 @@ export interface components {
             id?: string | null;
             /**
              * Exercise
-             * @description Exercise id or slug.
+             * @description Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches names).
              * @example deadlift
              */
             exercise: string;
@@ -2307,6 +2408,24 @@ export interface components {
          * @enum {string}
          */
         Unit: "kg" | "lb";
+        /** UnknownExercise */
+        UnknownExercise: {
+            /**
+             * Name
+             * @description The name as the file writes it.
+             */
+            name: string;
+            /**
+             * Exercise Id
+             * @description The custom exercise made for it (neutral, unclassified: classify it or make it an alias with `PATCH /v1/exercises/{id}`); null in a dry run.
+             */
+            exercise_id: string | null;
+            /**
+             * Suggestions
+             * @description Catalog exercises the name may mean, best first.
+             */
+            suggestions: components["schemas"]["ExerciseSuggestion"][];
+        };
         /** UserRead */
         UserRead: {
             /**
@@ -2603,7 +2722,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2680,7 +2800,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2706,7 +2827,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2732,7 +2854,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2758,7 +2881,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2816,7 +2940,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2842,7 +2967,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2868,7 +2994,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2894,7 +3021,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -2947,7 +3075,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3001,7 +3130,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3027,7 +3157,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3053,7 +3184,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3079,7 +3211,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3140,7 +3273,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3184,7 +3318,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3259,7 +3394,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3285,7 +3421,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3369,7 +3506,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3395,7 +3533,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3479,7 +3618,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3505,7 +3645,119 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveExerciseNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "names": [
+                 *         "Squat (Barbell)",
+                 *         "Kreuzheben",
+                 *         "Incline Bench Press (Dumbbell)"
+                 *       ],
+                 *       "source": "strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "string",
+                     *           "exercise": {
+                     *             "id": "2f0c6a4e-3b4d-4a53-9a47-2f1e8d0b9c11",
+                     *             "slug": "string",
+                     *             "name": "string",
+                     *             "chain": null,
+                     *             "region": null
+                     *           },
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResolveResult"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3577,7 +3829,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3603,7 +3856,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3629,7 +3883,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3675,7 +3930,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3701,7 +3957,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3727,7 +3984,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3813,7 +4071,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3839,7 +4098,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3865,7 +4125,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3957,7 +4218,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -3983,7 +4245,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4009,7 +4272,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4116,7 +4380,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4142,7 +4407,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4168,7 +4434,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4194,7 +4461,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4283,7 +4551,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4309,7 +4578,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4335,7 +4605,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4483,7 +4754,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4509,7 +4781,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4535,7 +4808,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4561,7 +4835,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4587,7 +4862,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4613,7 +4889,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4664,7 +4941,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4690,7 +4968,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4716,7 +4995,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4742,7 +5022,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4850,7 +5131,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4876,7 +5158,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4902,7 +5185,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4928,7 +5212,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -4954,7 +5239,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5033,7 +5319,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5059,7 +5346,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5085,7 +5373,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5168,7 +5457,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5194,7 +5484,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5220,7 +5511,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5246,7 +5538,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5322,7 +5615,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5348,7 +5642,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5374,7 +5669,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5485,7 +5781,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5511,7 +5808,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5537,7 +5835,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5563,7 +5862,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5589,7 +5889,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5615,7 +5916,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5666,7 +5968,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5692,7 +5995,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5718,7 +6022,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5744,7 +6049,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5828,7 +6134,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5854,7 +6161,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5880,7 +6188,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5906,7 +6215,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -5932,7 +6242,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6006,7 +6317,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6032,7 +6344,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6058,7 +6371,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6131,7 +6445,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6157,7 +6472,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6183,7 +6499,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6209,7 +6526,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6280,7 +6598,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6306,7 +6625,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6332,7 +6652,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6428,7 +6749,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6454,7 +6776,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6480,7 +6803,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6506,7 +6830,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6532,7 +6857,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6558,7 +6884,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6609,7 +6936,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6635,7 +6963,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6661,7 +6990,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6687,7 +7017,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6761,7 +7092,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6787,7 +7119,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6813,7 +7146,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6839,7 +7173,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6865,7 +7200,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6945,7 +7281,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6971,7 +7308,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -6997,7 +7335,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7072,7 +7411,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7098,7 +7438,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7124,7 +7465,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7150,7 +7492,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7305,7 +7648,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7331,7 +7675,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7357,7 +7702,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7447,7 +7793,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7473,7 +7820,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7499,7 +7847,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7598,7 +7947,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7624,7 +7974,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7650,7 +8001,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7766,7 +8118,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7792,7 +8145,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7818,7 +8172,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7925,7 +8280,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7951,7 +8307,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -7977,7 +8334,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8035,7 +8393,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8061,7 +8420,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8123,7 +8483,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8149,7 +8510,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8175,7 +8537,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8236,7 +8599,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8262,7 +8626,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8288,7 +8653,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8342,7 +8708,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8371,7 +8747,17 @@ export interface operations {
                      *       "rows_skipped": 1,
                      *       "duplicates_skipped": 1,
                      *       "unknown_exercises": [
-                     *         "string"
+                     *         {
+                     *           "name": "string",
+                     *           "exercise_id": null,
+                     *           "suggestions": [
+                     *             {
+                     *               "slug": "string",
+                     *               "name": "string",
+                     *               "score": 1
+                     *             }
+                     *           ]
+                     *         }
                      *       ],
                      *       "errors": [
                      *         {
@@ -8407,7 +8793,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8440,7 +8830,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8466,7 +8857,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8492,7 +8884,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8518,7 +8911,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8564,7 +8958,11 @@ export interface operations {
                      *         "rows_skipped": 1,
                      *         "duplicates_skipped": 1,
                      *         "unknown_exercises": [
-                     *           "string"
+                     *           {
+                     *             "name": "string",
+                     *             "exercise_id": null,
+                     *             "suggestions": []
+                     *           }
                      *         ],
                      *         "errors": [
                      *           {
@@ -8597,7 +8995,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8623,7 +9022,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8649,7 +9049,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8709,7 +9110,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8777,7 +9179,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8803,7 +9206,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8849,7 +9253,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8875,7 +9280,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8901,7 +9307,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -8927,7 +9334,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9019,7 +9427,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9045,7 +9454,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9093,7 +9503,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9119,7 +9530,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9165,7 +9577,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9191,7 +9604,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9217,7 +9631,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9278,7 +9693,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9304,7 +9720,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9330,7 +9747,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9396,7 +9814,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9422,7 +9841,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9448,7 +9868,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9495,7 +9916,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9521,7 +9943,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9547,7 +9970,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9614,7 +10038,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9640,7 +10065,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9666,7 +10092,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9726,7 +10153,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9791,7 +10219,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9817,7 +10246,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9843,7 +10273,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9869,7 +10300,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9895,7 +10327,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9941,7 +10374,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9967,7 +10401,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -9993,7 +10428,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10060,7 +10496,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10086,7 +10523,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10112,7 +10550,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10182,7 +10621,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"
@@ -10208,7 +10648,8 @@ export interface operations {
                      *         {
                      *           "field": "string",
                      *           "message": "string",
-                     *           "line": 1
+                     *           "line": 1,
+                     *           "suggestions": []
                      *         }
                      *       ],
                      *       "request_id": "string"

@@ -31,9 +31,11 @@ from .dated_value import DatedValue
 from .delimiter import Delimiter
 from .e1_rm_point import E1RmPoint
 from .excluded_set import ExcludedSet
+from .exercise_brief import ExerciseBrief
 from .exercise_create import ExerciseCreate
 from .exercise_page import ExercisePage
 from .exercise_read import ExerciseRead
+from .exercise_suggestion import ExerciseSuggestion
 from .exercise_update import ExerciseUpdate
 from .export_dataset import ExportDataset
 from .field_error_model import FieldErrorModel
@@ -67,6 +69,7 @@ from .method_read import MethodRead
 from .method_read_lifts_type_0 import MethodReadLiftsType0
 from .method_read_lifts_type_1_item import MethodReadLiftsType1Item
 from .method_read_pain_bands_item import MethodReadPainBandsItem
+from .name_source import NameSource
 from .note_create import NoteCreate
 from .note_list import NoteList
 from .note_read import NoteRead
@@ -92,6 +95,9 @@ from .readiness import Readiness
 from .reference import Reference
 from .region_balance import RegionBalance
 from .regions_balance import RegionsBalance
+from .resolve_request import ResolveRequest
+from .resolve_result import ResolveResult
+from .resolved_name import ResolvedName
 from .resource_name import ResourceName
 from .role import Role
 from .roster_balance import RosterBalance
@@ -117,6 +123,7 @@ from .trend_direction import TrendDirection
 from .trend_read import TrendRead
 from .trend_status import TrendStatus
 from .unit import Unit
+from .unknown_exercise import UnknownExercise
 from .user_read import UserRead
 from .user_register import UserRegister
 from .user_update import UserUpdate
@@ -160,9 +167,11 @@ __all__ = (
     "Delimiter",
     "E1RmPoint",
     "ExcludedSet",
+    "ExerciseBrief",
     "ExerciseCreate",
     "ExercisePage",
     "ExerciseRead",
+    "ExerciseSuggestion",
     "ExerciseUpdate",
     "ExportDataset",
     "FieldErrorModel",
@@ -196,6 +205,7 @@ __all__ = (
     "MethodReadLiftsType0",
     "MethodReadLiftsType1Item",
     "MethodReadPainBandsItem",
+    "NameSource",
     "NoteCreate",
     "NoteList",
     "NoteRead",
@@ -221,6 +231,9 @@ __all__ = (
     "Reference",
     "RegionBalance",
     "RegionsBalance",
+    "ResolvedName",
+    "ResolveRequest",
+    "ResolveResult",
     "ResourceName",
     "Role",
     "RosterBalance",
@@ -246,6 +259,7 @@ __all__ = (
     "TrendRead",
     "TrendStatus",
     "Unit",
+    "UnknownExercise",
     "UserRead",
     "UserRegister",
     "UserUpdate",

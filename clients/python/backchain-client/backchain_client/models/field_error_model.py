@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.exercise_suggestion import ExerciseSuggestion
+
 
 T = TypeVar("T", bound="FieldErrorModel")
 
@@ -18,11 +22,13 @@ class FieldErrorModel:
         field (str): Dotted path of the offending field, e.g. `sets.0.reps`.
         message (str):
         line (int | None | Unset): CSV imports: the 1-based line (the header is line 1).
+        suggestions (list[ExerciseSuggestion] | None | Unset): An unknown exercise name: the exercises it may mean.
     """
 
     field: str
     message: str
     line: int | None | Unset = UNSET
+    suggestions: list[ExerciseSuggestion] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +42,18 @@ class FieldErrorModel:
         else:
             line = self.line
 
+        suggestions: list[dict[str, Any]] | None | Unset
+        if isinstance(self.suggestions, Unset):
+            suggestions = UNSET
+        elif isinstance(self.suggestions, list):
+            suggestions = []
+            for suggestions_type_0_item_data in self.suggestions:
+                suggestions_type_0_item = suggestions_type_0_item_data.to_dict()
+                suggestions.append(suggestions_type_0_item)
+
+        else:
+            suggestions = self.suggestions
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,11 +64,15 @@ class FieldErrorModel:
         )
         if line is not UNSET:
             field_dict["line"] = line
+        if suggestions is not UNSET:
+            field_dict["suggestions"] = suggestions
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.exercise_suggestion import ExerciseSuggestion  # noqa: PLC0415
+
         d = dict(src_dict)
         field = d.pop("field")
 
@@ -65,10 +87,33 @@ class FieldErrorModel:
 
         line = _parse_line(d.pop("line", UNSET))
 
+        def _parse_suggestions(data: object) -> list[ExerciseSuggestion] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suggestions_type_0 = []
+                _suggestions_type_0 = data
+                for suggestions_type_0_item_data in _suggestions_type_0:
+                    suggestions_type_0_item = ExerciseSuggestion.from_dict(suggestions_type_0_item_data)
+
+                    suggestions_type_0.append(suggestions_type_0_item)
+
+                return suggestions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ExerciseSuggestion] | None | Unset, data)
+
+        suggestions = _parse_suggestions(d.pop("suggestions", UNSET))
+
         field_error_model = cls(
             field=field,
             message=message,
             line=line,
+            suggestions=suggestions,
         )
 
         field_error_model.additional_properties = d

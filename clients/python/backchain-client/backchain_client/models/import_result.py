@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.import_row_error import ImportRowError
+    from ..models.unknown_exercise import UnknownExercise
 
 
 T = TypeVar("T", bound="ImportResult")
@@ -23,8 +24,8 @@ class ImportResult:
         sets_created (int):
         rows_skipped (int): Rest-timer rows, which are not sets.
         duplicates_skipped (int): Workouts already imported (same content).
-        unknown_exercises (list[str]): Names not in the catalog: created as your custom exercises (chain neutral) so you
-            can classify them.
+        unknown_exercises (list[UnknownExercise]): Names the catalog and your own exercises do not know: created as your
+            custom exercises (chain neutral, unclassified) so you can classify them.
         errors (list[ImportRowError]):
     """
 
@@ -34,7 +35,7 @@ class ImportResult:
     sets_created: int
     rows_skipped: int
     duplicates_skipped: int
-    unknown_exercises: list[str]
+    unknown_exercises: list[UnknownExercise]
     errors: list[ImportRowError]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,7 +52,10 @@ class ImportResult:
 
         duplicates_skipped = self.duplicates_skipped
 
-        unknown_exercises = self.unknown_exercises
+        unknown_exercises = []
+        for unknown_exercises_item_data in self.unknown_exercises:
+            unknown_exercises_item = unknown_exercises_item_data.to_dict()
+            unknown_exercises.append(unknown_exercises_item)
 
         errors = []
         for errors_item_data in self.errors:
@@ -78,6 +82,7 @@ class ImportResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.import_row_error import ImportRowError  # noqa: PLC0415
+        from ..models.unknown_exercise import UnknownExercise  # noqa: PLC0415
 
         d = dict(src_dict)
         dry_run = d.pop("dry_run")
@@ -92,7 +97,12 @@ class ImportResult:
 
         duplicates_skipped = d.pop("duplicates_skipped")
 
-        unknown_exercises = cast(list[str], d.pop("unknown_exercises"))
+        unknown_exercises = []
+        _unknown_exercises = d.pop("unknown_exercises")
+        for unknown_exercises_item_data in _unknown_exercises:
+            unknown_exercises_item = UnknownExercise.from_dict(unknown_exercises_item_data)
+
+            unknown_exercises.append(unknown_exercises_item)
 
         errors = []
         _errors = d.pop("errors")

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="SetWrite")
 class SetWrite:
     """
     Attributes:
-        exercise (str): Exercise id or slug.
+        exercise (str): Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches names).
         reps (int):
         id (None | Unset | UUID): Client-chosen set id (optional).
         set_type (SetType | Unset):
