@@ -19,6 +19,7 @@ export const FLAG_LABEL: Record<FlagCode, string> = {
   marked_imbalance: "Marked imbalance",
   inactive: "Inactive",
   worsening: "Balance worsening",
+  volume_marked: "Marked volume imbalance",
 };
 
 /**

@@ -20,7 +20,7 @@ import {
 } from "../format.js";
 import type { View, ViewContext } from "../router.js";
 import { exportPanel } from "./exports.js";
-import { strengthCoverage, suggestionsCard, volumeCard, type Pcb2Members } from "./volume.js";
+import { strengthCoverage, suggestionsCard, volumeCard } from "./volume.js";
 
 type BalanceRead = Schemas["BalanceRead"];
 type BalanceTrendRead = Schemas["BalanceTrendRead"];
@@ -32,11 +32,29 @@ type Band = Schemas["Band"];
 
 const BENCHMARK_LIFTS = ["deadlift", "hip_thrust", "pull_up"] as const;
 
+/** A balance to show, and today's answer when its window was empty and the latest is shown. */
+interface Shown {
+  balance: BalanceRead;
+  emptyToday: BalanceRead | null;
+}
+
+/** Today's balance; when its window is empty (an imported history, a long break), the latest. */
+async function loadBalance(user: string): Promise<Shown> {
+  const client = api();
+  const today = await unwrap(client.GET("/v1/users/{user}/balance", { params: { path: { user } } }), "The balance");
+  if (!today.window_empty || !today.latest_date) return { balance: today, emptyToday: null };
+  const latest = await unwrap(
+    client.GET("/v1/users/{user}/balance", { params: { path: { user }, query: { at: "latest" } } }),
+    "The latest balance",
+  );
+  return { balance: latest, emptyToday: today };
+}
+
 async function load(user: string) {
   const path = { params: { path: { user } } };
   const client = api();
   return Promise.all([
-    unwrap(client.GET("/v1/users/{user}/balance", path), "The balance"),
+    loadBalance(user),
     unwrap(client.GET("/v1/users/{user}/balance/trend", path), "The balance trend"),
     unwrap(client.GET("/v1/users/{user}/benchmarks", path), "The benchmarks"),
     unwrap(client.GET("/v1/users/{user}/pain/trend", path), "The pain trend"),
@@ -85,7 +103,7 @@ function dashboard(
   root: HTMLElement,
   ctx: ViewContext,
   user: string,
-  balance: BalanceRead,
+  shown: Shown,
   trend: BalanceTrendRead,
   benchmarks: BenchmarksRead,
   pain: PainTrendRead,
@@ -108,12 +126,23 @@ function dashboard(
       ),
     );
   }
-  const grid = h("div", { class: "grid" });
+  const { balance, emptyToday } = shown;
+  if (emptyToday?.latest_date) {
+    root.append(
+      h(
+        "p",
+        { class: "card notice", "data-testid": "latest-notice" },
+        `Nothing counted in the 42 days to ${day(emptyToday.date)}: the figures below are from the latest ` +
+          `snapshot with data, ${day(emptyToday.latest_date)}.`,
+      ),
+    );
+  }
+  // Strength beside volume (pcb-2); beside the trend when there is no volume (pcb-1).
+  const volume = volumeCard(balance.volume, balance.coverage, user === "me");
+  const grid = h("div", { class: "grid" }, gaugeCard(balance, user === "me"), volume ?? trendCard(ctx, trend));
   root.append(grid);
-  const pcb2 = balance as BalanceRead & Pcb2Members;
-  const volume = volumeCard(pcb2.volume, pcb2.coverage, balance.date, user === "me");
-  grid.append(gaugeCard(balance, user === "me"), ...(volume ? [volume] : []), trendCard(ctx, trend));
-  const suggestions = suggestionsCard(pcb2.suggestions);
+  if (volume) root.append(trendCard(ctx, trend));
+  const suggestions = suggestionsCard(balance.suggestions);
   if (suggestions) root.append(suggestions);
   root.append(benchmarksCard(ctx, benchmarks), painCard(ctx, pain));
   root.append(associationCard(ctx, user, pain));
@@ -264,7 +293,7 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
 
 /** How much of the logged training the strength index rests on (pcb-2), or nothing. */
 function coverageLine(balance: BalanceRead): HTMLElement | null {
-  const text = strengthCoverage((balance as Pcb2Members).coverage);
+  const text = strengthCoverage(balance.coverage);
   return text ? h("p", { class: "meta coverage", "data-testid": "strength-coverage" }, text) : null;
 }
 

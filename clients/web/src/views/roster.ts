@@ -3,6 +3,7 @@ import { api, unwrap, type Schemas } from "../api.js";
 import { field, h, replace, select, setStatus, statusLine } from "../dom.js";
 import { ago, BAND_LABEL, dateTime, FLAG_LABEL, num, regionLabel, shownFlags } from "../format.js";
 import type { View, ViewContext } from "../router.js";
+import { volumeBandText } from "./volume.js";
 
 type RosterEntry = Schemas["RosterEntry"];
 type RosterSort = Schemas["RosterSort"];
@@ -86,7 +87,7 @@ function rosterItem(entry: RosterEntry): HTMLElement {
     h(
       "dl",
       { class: "pairs compact" },
-      h("dt", {}, "Balance"),
+      h("dt", {}, "Strength balance"),
       h(
         "dd",
         {},
@@ -95,6 +96,8 @@ function rosterItem(entry: RosterEntry): HTMLElement {
           : `${num(balance.index)} ${balance.band ? BAND_LABEL[balance.band].toLowerCase() : ""}` +
               (balance.direction_4w ? `, ${balance.direction_4w.replace(/_/g, " ")}` : ""),
       ),
+      h("dt", {}, "Volume balance"),
+      h("dd", { "data-testid": "roster-volume" }, volumeBandText(balance.volume_band, balance.volume_marked)),
       h("dt", {}, "Pain, last 7 days"),
       h(
         "dd",

@@ -9,56 +9,31 @@ import { BAND_LABEL, day, liftLabel, num } from "../format.js";
 
 type Band = Schemas["Band"];
 
-export interface VolumeRegion {
-  posterior_sets: number;
-  anterior_sets: number;
-  index: number | null;
-}
-
-export interface Volume {
-  index: number | null;
-  ln_index?: number | null;
-  band: Band | null;
-  marked: boolean | null;
-  missing?: string[];
-  regions: { lower: VolumeRegion; upper: VolumeRegion };
-}
-
-export interface Coverage {
-  working_sets: number;
-  classified: number;
-  counted: number;
-  scored: number;
-}
-
-export interface Suggestion {
-  region: string;
-  weekly_sets: number;
-  exercises: string[];
-  text: string;
-}
-
-/** The pcb-2 members of a balance answer, each optional. */
-export interface Pcb2Members {
-  volume?: Volume | null;
-  coverage?: Coverage | null;
-  suggestions?: Suggestion[] | null;
-}
+type Volume = Schemas["VolumeRead"];
+type VolumeRegion = Schemas["VolumeRegion"];
+type Coverage = Schemas["CoverageRead"];
+type Suggestion = Schemas["SuggestionRead"];
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** "based on 212 of 240 working sets" for the strength index (sets it could score). */
+/** "Based on 212 of 240 working sets …" for the strength index (the sets it could score). */
 export function strengthCoverage(coverage: Coverage | null | undefined): string | null {
   if (!coverage) return null;
-  return `Based on ${coverage.scored} of ${plural(coverage.working_sets, "working set")} in the last 42 days (the sets of exercises with a strength standard).`;
+  return (
+    `Based on ${coverage.scored} of ${plural(coverage.working_sets, "working set")} in the ` +
+    `${coverage.window_days} days to ${day(coverage.date)}: the sets of exercises with a strength standard.`
+  );
 }
 
-/** The volume index counts every set of a classified posterior or anterior exercise. */
+/** The volume index counts every working set of a posterior or anterior exercise. */
 export function volumeCoverage(coverage: Coverage | null | undefined): string | null {
   if (!coverage) return null;
-  return `Counts ${coverage.counted} of ${plural(coverage.working_sets, "working set")} in the last 42 days (arms, core, carries and cardio are not counted).`;
+  return (
+    `Counts ${coverage.counted} of ${plural(coverage.working_sets, "working set")} in the ` +
+    `${coverage.window_days} days to ${day(coverage.date)} (arms, core, carries and cardio are not counted).`
+  );
 }
 
 /** How many working sets are of exercises nobody has classified yet (custom, not mapped). */
@@ -70,17 +45,25 @@ function bandText(band: Band | null | undefined): string {
   return band ? BAND_LABEL[band] : "no band";
 }
 
+const SIDE_WORDS: Record<string, string> = {
+  posterior: "no posterior sets",
+  anterior: "no anterior sets",
+};
+
 function regionText(region: VolumeRegion | undefined): string {
   if (!region) return "—";
   const sets = `${region.posterior_sets} posterior / ${region.anterior_sets} anterior sets`;
-  return region.index === null || region.index === undefined ? `${sets}, no ratio` : `${sets}, ${num(region.index)}`;
+  if (region.index === null || region.index === undefined) {
+    const why = region.missing.map((m) => SIDE_WORDS[m] ?? m.replace(/_/g, " ")).join(", ");
+    return why ? `${sets} (${why})` : sets;
+  }
+  return `${sets}: ${num(region.index)}, ${bandText(region.band).toLowerCase()}${region.marked ? ", marked" : ""}`;
 }
 
 /** The volume balance V, beside the strength balance. */
 export function volumeCard(
   volume: Volume | null | undefined,
   coverage: Coverage | null | undefined,
-  date: string,
   own: boolean,
 ): HTMLElement | null {
   if (!volume) return null;
@@ -94,7 +77,7 @@ export function volumeCard(
       card,
       h("p", { class: "big-empty" }, "No volume balance yet"),
       volume.missing?.length
-        ? h("ul", { class: "missing" }, volume.missing.map((m) => h("li", {}, `Missing: ${m.replace(/_/g, " ")}.`)))
+        ? h("ul", { class: "missing" }, volume.missing.map((m) => h("li", {}, `${capitalise(SIDE_WORDS[m] ?? m.replace(/_/g, " "))} in the ${volume.window_days} days to ${day(volume.date)}.`)))
         : null,
     );
   } else {
@@ -110,7 +93,8 @@ export function volumeCard(
       h(
         "p",
         {},
-        `Volume index V = ${num(volume.index, 3)}: posterior against anterior working sets in the 28 days to ${day(date)}` +
+        `Volume index V = ${num(volume.index, 3)}: posterior against anterior working sets in the ` +
+          `${volume.window_days} days to ${day(volume.date)}` +
           ` (balanced is 0.90–1.10).`,
       ),
     );
@@ -171,6 +155,10 @@ export function suggestionsCard(suggestions: Suggestion[] | null | undefined): H
       ),
     ),
   );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "volume: balanced", for the roster. */
