@@ -13,6 +13,10 @@ export const BAND_LABEL: Record<Band, string> = {
   posterior_dominant: "Posterior-dominant",
 };
 
+export function bandText(band: Band | null | undefined): string {
+  return band ? BAND_LABEL[band] : "no band";
+}
+
 export const FLAG_LABEL: Record<FlagCode, string> = {
   pain_high: "High pain",
   pain_rising: "Pain rising",

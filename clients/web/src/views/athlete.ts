@@ -3,7 +3,7 @@ import { api, me, unwrap, type Schemas } from "../api.js";
 import { alignSeries, chart, COLORS, PALETTE, type SeriesSpec } from "../charts.js";
 import { append, field, h, replace, select } from "../dom.js";
 import {
-  BAND_LABEL,
+  bandText,
   FLAG_LABEL,
   dateSeconds,
   day,
@@ -20,7 +20,7 @@ import {
 } from "../format.js";
 import type { View, ViewContext } from "../router.js";
 import { exportPanel } from "./exports.js";
-import { strengthCoverage, suggestionsCard, volumeCard } from "./volume.js";
+import { indexHeadline, strengthCoverage, suggestionsCard, volumeCard } from "./volume.js";
 
 type BalanceRead = Schemas["BalanceRead"];
 type BalanceTrendRead = Schemas["BalanceTrendRead"];
@@ -28,7 +28,6 @@ type BenchmarksRead = Schemas["BenchmarksRead"];
 type PainTrendRead = Schemas["PainTrendRead"];
 type SummaryRead = Schemas["SummaryRead"];
 type AssociationRead = Schemas["AssociationRead"];
-type Band = Schemas["Band"];
 
 const BENCHMARK_LIFTS = ["deadlift", "hip_thrust", "pull_up"] as const;
 
@@ -167,10 +166,6 @@ function gaugePercent(value: number, scale: { lo: number; hi: number }): number 
   return (100 * Math.log(clamped / scale.lo)) / Math.log(scale.hi / scale.lo);
 }
 
-function bandText(band: Band | null | undefined): string {
-  return band ? BAND_LABEL[band] : "no band";
-}
-
 const MISSING_TEXT: Record<string, string> = {
   posterior:
     "No posterior-chain lift in the last 42 days (deadlift, hip thrust, pull-up, chin-up or barbell row).",
@@ -249,14 +244,7 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
 
   append(
     card,
-    h(
-      "p",
-      { class: "gauge-value" },
-      h("span", { class: "index", "data-testid": "balance-index" }, num(balance.index)),
-      " ",
-      h("span", { class: `band band-${balance.band ?? "none"}` }, bandText(balance.band)),
-      balance.marked ? h("span", { class: "band band-marked" }, "marked") : null,
-    ),
+    indexHeadline(balance.index, balance.band, balance.marked, "balance-index"),
     visual,
     h(
       "p",

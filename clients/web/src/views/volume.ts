@@ -5,7 +5,7 @@
  */
 import type { Schemas } from "../api.js";
 import { append, h } from "../dom.js";
-import { BAND_LABEL, day, liftLabel, num } from "../format.js";
+import { bandText, day, liftLabel, num } from "../format.js";
 
 type Band = Schemas["Band"];
 
@@ -41,20 +41,36 @@ export function unclassifiedSets(coverage: Coverage | null | undefined): number 
   return coverage ? Math.max(0, coverage.working_sets - coverage.classified) : 0;
 }
 
-function bandText(band: Band | null | undefined): string {
-  return band ? BAND_LABEL[band] : "no band";
+/** An index in large type with its band and, when marked, a second badge. */
+export function indexHeadline(
+  value: number | null | undefined,
+  band: Band | null | undefined,
+  marked: boolean | null | undefined,
+  testId: string,
+): HTMLElement {
+  return h(
+    "p",
+    { class: "gauge-value" },
+    h("span", { class: "index", "data-testid": testId }, num(value)),
+    " ",
+    h("span", { class: `band band-${band ?? "none"}` }, bandText(band)),
+    marked ? h("span", { class: "band band-marked" }, "marked") : null,
+  );
 }
 
-const SIDE_WORDS: Record<string, string> = {
-  posterior: "no posterior sets",
-  anterior: "no anterior sets",
-};
+/** `posterior` → "no posterior sets"; `lower_posterior` → "no posterior lower-body sets". */
+function missingText(code: string): string {
+  const [first, second] = code.split("_");
+  if (second && (first === "lower" || first === "upper")) return `no ${second} ${first}-body sets`;
+  if (first === "posterior" || first === "anterior") return `no ${first} sets`;
+  return code.replace(/_/g, " ");
+}
 
 function regionText(region: VolumeRegion | undefined): string {
   if (!region) return "—";
   const sets = `${region.posterior_sets} posterior / ${region.anterior_sets} anterior sets`;
   if (region.index === null || region.index === undefined) {
-    const why = region.missing.map((m) => SIDE_WORDS[m] ?? m.replace(/_/g, " ")).join(", ");
+    const why = region.missing.map(missingText).join(", ");
     return why ? `${sets} (${why})` : sets;
   }
   return `${sets}: ${num(region.index)}, ${bandText(region.band).toLowerCase()}${region.marked ? ", marked" : ""}`;
@@ -77,19 +93,12 @@ export function volumeCard(
       card,
       h("p", { class: "big-empty" }, "No volume balance yet"),
       volume.missing?.length
-        ? h("ul", { class: "missing" }, volume.missing.map((m) => h("li", {}, `${capitalise(SIDE_WORDS[m] ?? m.replace(/_/g, " "))} in the ${volume.window_days} days to ${day(volume.date)}.`)))
+        ? h("ul", { class: "missing" }, volume.missing.map((m) => h("li", {}, `${capitalise(missingText(m))} in the ${volume.window_days} days to ${day(volume.date)}.`)))
         : null,
     );
   } else {
     card.append(
-      h(
-        "p",
-        { class: "gauge-value" },
-        h("span", { class: "index", "data-testid": "volume-index" }, num(volume.index)),
-        " ",
-        h("span", { class: `band band-${volume.band ?? "none"}` }, bandText(volume.band)),
-        volume.marked ? h("span", { class: "band band-marked" }, "marked") : null,
-      ),
+      indexHeadline(volume.index, volume.band, volume.marked, "volume-index"),
       h(
         "p",
         {},
