@@ -222,6 +222,15 @@ test("a six-set workout fits on two phone screens and saves", async ({ page, req
   await screenshot(page, "phone-log-6-sets-390");
   await save.click();
   await expect(page.getByText("Saved the workout with 6 sets.")).toBeVisible();
+
+  // Next time, what was logged heads the long catalog, most logged first.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard", exact: true }).click();
+  await settled(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log", exact: true }).click();
+  await settled(page);
+  const recent = page.getByRole("group", { name: "Set 1" }).locator('optgroup[label="Logged recently"] option');
+  await expect(recent).toHaveCount(5);
+  await expect(recent.first()).toHaveAttribute("value", "deadlift");
 });
 
 test("pounds chosen at sign-up are used everywhere, and kilograms chosen on the account page", async ({

@@ -64,10 +64,25 @@ async function allExercises(): Promise<Exercise[]> {
   return items;
 }
 
+/** The exercises of the last 90 days' workouts, most logged first (the top of the picker). */
+async function recentExercises(user: string): Promise<string[]> {
+  const from = rfc3339(new Date(Date.now() - 90 * 86_400_000));
+  const page = await unwrap(
+    api().GET("/v1/users/{user}/workouts", { params: { path: { user }, query: { from, limit: 100 } } }),
+    "Your recent workouts",
+  );
+  const counts = new Map<string, number>();
+  for (const workout of page.items) {
+    for (const set of workout.sets) counts.set(set.exercise, (counts.get(set.exercise) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([slug]) => slug);
+}
+
 export const logView: View = async (root, ctx) => {
   const clientId = ctx.params.id;
   const user = clientId ?? "me";
-  const exercises = await allExercises();
+  const [catalog, recent] = await Promise.all([allExercises(), recentExercises(user)]);
+  const exercises: Picker = { all: catalog, recent: recent.slice(0, 15) };
   append(
     root,
     clientId ? h("p", { class: "crumbs" }, h("a", { href: `#/clients/${encodeURIComponent(clientId)}` }, "← Client")) : null,
@@ -78,8 +93,26 @@ export const logView: View = async (root, ctx) => {
 
 // ------------------------------------------------------------------ workout
 
-function exerciseSelect(exercises: Exercise[], selected: string): HTMLSelectElement {
+/** The catalog, and the slugs logged most in the last 90 days (shown first). */
+interface Picker {
+  all: Exercise[];
+  recent: string[];
+}
+
+function exerciseSelect(picker: Picker, selected: string): HTMLSelectElement {
   const el = h("select", { name: "exercise", required: true });
+  const bySlug = new Map(picker.all.map((e) => [e.slug, e]));
+  const recent = picker.recent.map((slug) => bySlug.get(slug)).filter((e): e is Exercise => e !== undefined);
+  if (recent.length) {
+    el.append(
+      h(
+        "optgroup",
+        { label: "Logged recently" },
+        recent.map((e) => h("option", { value: e.slug, selected: e.slug === selected }, e.name)),
+      ),
+    );
+  }
+  const exercises = picker.all.filter((e) => !picker.recent.includes(e.slug));
   const groups: [Schemas["Chain"], string][] = [
     ["posterior", "Posterior chain"],
     ["anterior", "Anterior chain"],
@@ -107,7 +140,7 @@ interface SetEntry {
   set_type: Schemas["SetType"];
 }
 
-function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
+function workoutForm(user: string, exercises: Picker): HTMLElement {
   const unit = weightUnit();
   const startedAt = dateTimeInput("started_at");
   const title = h("input", { type: "text", name: "title", maxlength: "200", placeholder: "e.g. Pull day" });
