@@ -80,6 +80,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         BACKCHAIN_DATA_DIR: tmp,
         BACKCHAIN_WEB_DIST: dist,
         BACKCHAIN_LOG_FORMAT: "text",
+        // Every spec signs in and registers from 127.0.0.1 within a minute or two.
+        BACKCHAIN_LOGIN_ATTEMPTS_PER_MINUTE: "200",
+        BACKCHAIN_REGISTRATIONS_PER_IP_PER_HOUR: "200",
       },
     },
   );

@@ -65,10 +65,6 @@ const AXIS = {
   grid: { stroke: "#e4e4e4", width: 1 },
   ticks: { stroke: "#bbb", width: 1 },
 };
-/** Seconds since the epoch (UTC midnight of a calendar date) → "27 Sep". */
-function shortDate(seconds: number): string {
-  return new Date(seconds * 1000).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-}
 
 const BAND_FILL = "rgba(0, 158, 115, 0.14)";
 const DAY = 86_400;
@@ -139,6 +135,116 @@ function dataTable(spec: ChartSpec): HTMLDetailsElement {
   );
 }
 
+// ------------------------------------------------------------------ axes
+
+/** A calendar date (seconds since the epoch at UTC midnight) → "27 Sep". */
+function dayLabel(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+/** → "27 Sep 2025", when the short labels would repeat (a range longer than a year). */
+function dayYearLabel(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** → "Sep 2025". */
+function monthLabel(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+function yearLabel(seconds: number): string {
+  return String(new Date(seconds * 1000).getUTCFullYear());
+}
+
+/** Tick steps in days, then in months; each with the room its label needs (CSS px). */
+const DAY_STEPS = [1, 2, 3, 7, 14] as const;
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60] as const;
+const DAY_LABEL_SPACE = 50;
+const MONTH_LABEL_SPACE = 72;
+
+export interface DateTicks {
+  /** Calendar dates (seconds since the epoch, UTC midnight), ascending. */
+  ticks: number[];
+  labels: string[];
+}
+
+/**
+ * Ticks on whole calendar days between `min` and `max`, never after `last` (today), as many as
+ * fit in `widthPx` without crowding, each label different from the others.
+ */
+export function dateTicks(min: number, max: number, last: number, widthPx: number): DateTicks {
+  const from = Math.ceil(min / DAY);
+  const to = Math.floor(Math.min(max, last) / DAY);
+  if (to < from) return { ticks: [], labels: [] };
+  const fits = (count: number, space: number): boolean => count <= Math.max(1, Math.floor(widthPx / space));
+
+  for (const step of DAY_STEPS) {
+    const first = Math.ceil(from / step) * step;
+    const count = first > to ? 0 : Math.floor((to - first) / step) + 1;
+    if (fits(count, DAY_LABEL_SPACE)) {
+      const ticks = Array.from({ length: count }, (_v, i) => (first + i * step) * DAY);
+      let labels = ticks.map(dayLabel);
+      if (new Set(labels).size < labels.length) labels = ticks.map(dayYearLabel);
+      return { ticks, labels };
+    }
+  }
+  // Months: the first of each month whose number (counted from year 0) is a multiple of the step.
+  const start = new Date(from * DAY * 1000);
+  const end = new Date(to * DAY * 1000);
+  const firstMonth = start.getUTCFullYear() * 12 + start.getUTCMonth() + (start.getUTCDate() > 1 ? 1 : 0);
+  const lastMonth = end.getUTCFullYear() * 12 + end.getUTCMonth();
+  for (const step of MONTH_STEPS) {
+    const first = Math.ceil(firstMonth / step) * step;
+    const months: number[] = [];
+    for (let m = first; m <= lastMonth; m += step) months.push(m);
+    if (fits(months.length, MONTH_LABEL_SPACE) || step === MONTH_STEPS[MONTH_STEPS.length - 1]) {
+      const ticks = months.map((m) => Date.UTC(Math.floor(m / 12), m % 12, 1) / 1000);
+      return { ticks, labels: ticks.map(step >= 12 ? yearLabel : monthLabel) };
+    }
+  }
+  return { ticks: [], labels: [] };
+}
+
+/**
+ * The y range: at least `[yMin, yMax]` and the band, and every value inside it with room to
+ * spare (a point is never drawn on the edge, half cut off).
+ */
+export function valueRange(
+  values: number[],
+  bounds: { yMin?: number; yMax?: number; band?: { from: number; to: number } },
+): [number, number] {
+  const lo = Math.min(bounds.yMin ?? Infinity, bounds.band?.from ?? Infinity, ...values);
+  const hi = Math.max(bounds.yMax ?? -Infinity, bounds.band?.to ?? -Infinity, ...values);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  const pad = (hi - lo) * 0.08 || Math.max(Math.abs(hi) * 0.05, 1);
+  const dataLo = Math.min(...values);
+  const dataHi = Math.max(...values);
+  return [
+    bounds.yMin !== undefined && dataLo - pad >= bounds.yMin ? bounds.yMin : lo - pad,
+    bounds.yMax !== undefined && dataHi + pad <= bounds.yMax ? bounds.yMax : hi + pad,
+  ];
+}
+
+/** y tick labels with as many decimals as the step needs: 0.9, 1.0, 1.1 or 60, 80, 100. */
+function numberLabels(splits: number[], incr: number): string[] {
+  const decimals = Math.min(3, Math.max(0, Math.ceil(-Math.log10(incr) - 1e-9)));
+  const step = Number(incr.toFixed(decimals));
+  const places = step === incr || decimals === 3 ? decimals : Math.min(3, decimals + 1);
+  return splits.map((v) => v.toFixed(places).replace("-", "−"));
+}
+
+/** Today's calendar date in the browser, as the charts count dates (seconds, UTC midnight). */
+export function todaySeconds(now: Date = new Date()): number {
+  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 1000;
+}
+
+// ------------------------------------------------------------------ chart
+
 /** A chart with its legend and data table; the plot is drawn once the figure has a width. */
 export function chart(spec: ChartSpec): Chart {
   const canvasHost = h("div", { class: "chart", role: "img", "aria-label": spec.description });
@@ -147,16 +253,18 @@ export function chart(spec: ChartSpec): Chart {
 
   const values = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const band = spec.band;
-  const lo = Math.min(spec.yMin ?? Infinity, band?.from ?? Infinity, ...values);
-  const hi = Math.max(spec.yMax ?? -Infinity, band?.to ?? -Infinity, ...values);
-  const pad = (hi - lo) * 0.08 || 1;
-  const yRange: uPlot.Range.MinMax = [
-    spec.yMin !== undefined && lo >= spec.yMin ? spec.yMin : lo - pad,
-    spec.yMax !== undefined && hi <= spec.yMax ? spec.yMax : hi + pad,
-  ];
+  const yRange: uPlot.Range.MinMax = valueRange(values, spec);
   const xMin = Math.min(...spec.x);
   const xMax = Math.max(...spec.x);
-  const xRange: uPlot.Range.MinMax = xMin === xMax ? [xMin - 3 * DAY, xMax + 3 * DAY] : [xMin - DAY, xMax + DAY];
+  // No tick after today (or after the last point, should the data be a time zone ahead).
+  const lastDay = Math.max(todaySeconds(), xMax);
+  const xPad = Math.max(DAY / 2, (xMax - xMin) * 0.03);
+  const xRange: uPlot.Range.MinMax = xMin === xMax ? [xMin - 3 * DAY, xMax + DAY / 2] : [xMin - xPad, xMax + xPad];
+  // The labels drawn last, for tests and for debugging (the canvas has no text to read).
+  const record = (axis: "x" | "y", labels: string[]): void => {
+    canvasHost.dataset[`${axis}Ticks`] = labels.join("|");
+  };
+  let xTicks: DateTicks = { ticks: [], labels: [] };
 
   const height = (): number => (window.innerWidth < 600 ? 200 : 240);
 
@@ -170,8 +278,33 @@ export function chart(spec: ChartSpec): Chart {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
       scales: { x: { time: true, range: () => xRange }, y: { range: () => yRange } },
       axes: [
-        { ...AXIS, space: 56, values: (_u, splits) => splits.map(shortDate) },
-        { ...AXIS, label: spec.yLabel, size: 52, labelSize: 18, ...(spec.yIncrs ? { incrs: spec.yIncrs } : {}) },
+        {
+          ...AXIS,
+          // uPlot passes the step it found and its size on screen: their ratio gives the width.
+          splits: (_u, _axis, min, max, incr, space) => {
+            xTicks = dateTicks(min, max, lastDay, incr > 0 ? (space * (max - min)) / incr : 0);
+            return xTicks.ticks;
+          },
+          values: (_u, splits) => {
+            const labels = splits.map((s) => xTicks.labels[xTicks.ticks.indexOf(s)] ?? dayLabel(s));
+            record("x", labels);
+            canvasHost.dataset.xDates = splits.map((s) => new Date(s * 1000).toISOString().slice(0, 10)).join("|");
+            return labels;
+          },
+        },
+        {
+          ...AXIS,
+          label: spec.yLabel,
+          labelSize: 18,
+          // Wide enough for the longest label (about 7 px a character at 12 px).
+          size: (_u, labels) => 14 + 7 * Math.max(2, ...(labels ?? []).map((l) => l.length)),
+          ...(spec.yIncrs ? { incrs: spec.yIncrs } : {}),
+          values: (_u, splits, _axis, _space, incr) => {
+            const labels = numberLabels(splits, incr);
+            record("y", labels);
+            return labels;
+          },
+        },
       ],
       series: [{ label: "date" }, ...spec.series.map(seriesOptions)],
       hooks: band
@@ -191,6 +324,7 @@ export function chart(spec: ChartSpec): Chart {
     };
     const data: uPlot.AlignedData = [spec.x, ...spec.series.map((s) => s.values)];
     plot = new uPlot(options, data, canvasHost);
+    canvasHost.dataset.yRange = `${yRange[0]}|${yRange[1]}`;
   };
 
   const observer = new ResizeObserver((entries) => {

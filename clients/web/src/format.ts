@@ -1,10 +1,11 @@
 /** Words and numbers as a trainer reads them. */
-import type { Schemas } from "./api.js";
+import { me, signedIn, type Schemas } from "./api.js";
 
 type Band = Schemas["Band"];
 type FlagCode = Schemas["FlagCode"];
 type PainRegion = Schemas["PainRegion"];
 type TrendRead = Schemas["TrendRead"];
+export type Unit = Schemas["Unit"];
 
 export const BAND_LABEL: Record<Band, string> = {
   anterior_dominant: "Anterior-dominant",
@@ -12,13 +13,30 @@ export const BAND_LABEL: Record<Band, string> = {
   posterior_dominant: "Posterior-dominant",
 };
 
+export function bandText(band: Band | null | undefined): string {
+  return band ? BAND_LABEL[band] : "no band";
+}
+
 export const FLAG_LABEL: Record<FlagCode, string> = {
   pain_high: "High pain",
   pain_rising: "Pain rising",
   marked_imbalance: "Marked imbalance",
   inactive: "Inactive",
   worsening: "Balance worsening",
+  volume_marked: "Marked volume imbalance",
 };
+
+/**
+ * The flags worth showing: `inactive` only for someone who has logged a workout and stopped;
+ * an account with nothing logged yet says "no workouts yet" instead (the API flags both).
+ */
+export function shownFlags<F extends FlagCode | { code: FlagCode }>(
+  flags: readonly F[],
+  lastWorkoutAt: string | null | undefined,
+): F[] {
+  if (lastWorkoutAt) return [...flags];
+  return flags.filter((f) => (typeof f === "string" ? f : f.code) !== "inactive");
+}
 
 export const REGIONS: readonly PainRegion[] = [
   "low_back",
@@ -80,8 +98,42 @@ export function pValue(p: number | null | undefined): string {
   return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
 }
 
-export function kg(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : `${value.toFixed(1)} kg`;
+/** The international avoirdupois pound. */
+const KG_PER_LB = 0.45359237;
+
+/**
+ * The unit weights are shown and entered in: the signed-in user's `unit_preference` (chosen at
+ * sign-up and on the account page; a trainer sees a client's figures in the trainer's unit).
+ */
+export function weightUnit(): Unit {
+  return signedIn() ? me().unit_preference : "kg";
+}
+
+/** Kilograms (as the API stores them) → the number shown in `unit`. */
+export function toUnit(kilograms: number, unit: Unit = weightUnit()): number {
+  return unit === "lb" ? kilograms / KG_PER_LB : kilograms;
+}
+
+/** A number entered in `unit` → kilograms for the API (to the gram). */
+export function fromUnit(value: number, unit: Unit = weightUnit()): number {
+  const kilograms = unit === "lb" ? value * KG_PER_LB : value;
+  return Math.round(kilograms * 1000) / 1000;
+}
+
+/** An input's value for a weight in kilograms, in `unit` ("" for none). */
+export function unitInputValue(kilograms: number | null | undefined, unit: Unit = weightUnit()): string {
+  if (kilograms === null || kilograms === undefined) return "";
+  return String(Math.round(toUnit(kilograms, unit) * 100) / 100);
+}
+
+export const UNITS: readonly (readonly [Unit, string])[] = [
+  ["kg", "Kilograms (kg)"],
+  ["lb", "Pounds (lb)"],
+];
+
+/** "102.1 kg" or "225.0 lb". */
+export function weight(kilograms: number | null | undefined, unit: Unit = weightUnit()): string {
+  return kilograms === null || kilograms === undefined ? "—" : `${toUnit(kilograms, unit).toFixed(1)} ${unit}`;
 }
 
 /** "2025-11-20" → "20 Nov 2025" (calendar dates are the user's local dates: format as UTC). */
@@ -107,7 +159,7 @@ export function dateTime(iso: string): string {
 
 /** "3 days ago", for the roster. */
 export function ago(iso: string | null | undefined): string {
-  if (!iso) return "never";
+  if (!iso) return "no workouts yet";
   const days = Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
   if (days <= 0) return "today";
   if (days === 1) return "yesterday";

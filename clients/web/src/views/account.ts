@@ -1,7 +1,7 @@
 /** Profile (bodyweight, sex, time zone) and trainers (accept a code, allow logging, end a link). */
 import { api, me, setMe, unwrap, type Schemas } from "../api.js";
 import { field, h, replace, select, setStatus, statusLine } from "../dom.js";
-import { dateTime } from "../format.js";
+import { dateTime, fromUnit, unitInputValue, UNITS, type Unit } from "../format.js";
 import type { View, ViewContext } from "../router.js";
 
 type TrainerLink = Schemas["TrainerLinkRead"];
@@ -24,14 +24,28 @@ function profileCard(): HTMLElement {
     ],
     user.sex,
   );
+  const unit = select("unit_preference", UNITS, user.unit_preference);
+  let shown: Unit = user.unit_preference;
   const bodyweight = h("input", {
     type: "number",
-    name: "bodyweight_kg",
-    min: "20",
-    max: "400",
-    step: "0.1",
+    name: "bodyweight",
+    min: "0",
+    step: "any",
     inputmode: "decimal",
-    value: user.bodyweight_kg === null || user.bodyweight_kg === undefined ? "" : String(user.bodyweight_kg),
+    value: unitInputValue(user.bodyweight_kg, shown),
+  });
+  const bodyweightField = field(
+    `Bodyweight (${shown})`,
+    bodyweight,
+    "Used when no bodyweight entry is near a set.",
+  );
+  // Switching the unit converts what is in the field, so nothing is saved in the wrong unit.
+  unit.addEventListener("change", () => {
+    const next = unit.value as Unit;
+    if (bodyweight.value) bodyweight.value = unitInputValue(fromUnit(Number(bodyweight.value), shown), next);
+    shown = next;
+    const label = bodyweightField.querySelector("label");
+    if (label) label.textContent = `Bodyweight (${next})`;
   });
   const timezone = h("input", { type: "text", name: "timezone", value: user.timezone, required: true });
   const status = statusLine();
@@ -43,7 +57,8 @@ function profileCard(): HTMLElement {
     h("p", { class: "hint" }, `Signed in as ${user.email}.`),
     field("Name", name),
     field("Sex", sex, "Chooses the reference strength norms."),
-    field("Bodyweight (kg)", bodyweight, "Used when no bodyweight entry is near a set."),
+    field("Units", unit, "Weights are shown and entered in this unit."),
+    bodyweightField,
     field("Time zone", timezone, "IANA name, e.g. Europe/Berlin."),
     submit,
     status,
@@ -54,7 +69,12 @@ function profileCard(): HTMLElement {
       display_name: name.value.trim() || null,
       sex: sex.value as Schemas["Sex"],
       timezone: timezone.value.trim(),
-      bodyweight_kg: bodyweight.value ? Number(bodyweight.value) : null,
+      unit_preference: shown,
+      bodyweight_kg: !bodyweight.value
+        ? null
+        : bodyweight.value === unitInputValue(user.bodyweight_kg, shown)
+          ? user.bodyweight_kg // untouched: no rounding drift through the other unit
+          : fromUnit(Number(bodyweight.value), shown),
     };
     submit.disabled = true;
     unwrap(api().PATCH("/v1/users/me", { body }), "Saving the profile")

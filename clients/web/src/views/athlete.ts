@@ -3,20 +3,24 @@ import { api, me, unwrap, type Schemas } from "../api.js";
 import { alignSeries, chart, COLORS, PALETTE, type SeriesSpec } from "../charts.js";
 import { append, field, h, replace, select } from "../dom.js";
 import {
-  BAND_LABEL,
+  bandText,
   FLAG_LABEL,
   dateSeconds,
   day,
-  kg,
   liftLabel,
   num,
   pValue,
   regionLabel,
+  shownFlags,
   signed,
+  toUnit,
   trendSentence,
+  weight,
+  weightUnit,
 } from "../format.js";
 import type { View, ViewContext } from "../router.js";
 import { exportPanel } from "./exports.js";
+import { indexHeadline, strengthCoverage, suggestionsCard, volumeCard } from "./volume.js";
 
 type BalanceRead = Schemas["BalanceRead"];
 type BalanceTrendRead = Schemas["BalanceTrendRead"];
@@ -24,15 +28,32 @@ type BenchmarksRead = Schemas["BenchmarksRead"];
 type PainTrendRead = Schemas["PainTrendRead"];
 type SummaryRead = Schemas["SummaryRead"];
 type AssociationRead = Schemas["AssociationRead"];
-type Band = Schemas["Band"];
 
 const BENCHMARK_LIFTS = ["deadlift", "hip_thrust", "pull_up"] as const;
+
+/** A balance to show, and today's answer when its window was empty and the latest is shown. */
+interface Shown {
+  balance: BalanceRead;
+  emptyToday: BalanceRead | null;
+}
+
+/** Today's balance; when its window is empty (an imported history, a long break), the latest. */
+async function loadBalance(user: string): Promise<Shown> {
+  const client = api();
+  const today = await unwrap(client.GET("/v1/users/{user}/balance", { params: { path: { user } } }), "The balance");
+  if (!today.window_empty || !today.latest_date) return { balance: today, emptyToday: null };
+  const latest = await unwrap(
+    client.GET("/v1/users/{user}/balance", { params: { path: { user }, query: { at: "latest" } } }),
+    "The latest balance",
+  );
+  return { balance: latest, emptyToday: today };
+}
 
 async function load(user: string) {
   const path = { params: { path: { user } } };
   const client = api();
   return Promise.all([
-    unwrap(client.GET("/v1/users/{user}/balance", path), "The balance"),
+    loadBalance(user),
     unwrap(client.GET("/v1/users/{user}/balance/trend", path), "The balance trend"),
     unwrap(client.GET("/v1/users/{user}/benchmarks", path), "The benchmarks"),
     unwrap(client.GET("/v1/users/{user}/pain/trend", path), "The pain trend"),
@@ -81,13 +102,14 @@ function dashboard(
   root: HTMLElement,
   ctx: ViewContext,
   user: string,
-  balance: BalanceRead,
+  shown: Shown,
   trend: BalanceTrendRead,
   benchmarks: BenchmarksRead,
   pain: PainTrendRead,
   summary: SummaryRead,
 ): void {
-  if (summary.flags.length) {
+  const flags = shownFlags(summary.flags, summary.last_workout_at);
+  if (flags.length) {
     root.append(
       h(
         "section",
@@ -96,33 +118,52 @@ function dashboard(
         h(
           "ul",
           { class: "flag-list" },
-          summary.flags.map((flag) =>
+          flags.map((flag) =>
             h("li", {}, h("span", { class: `flag flag-${flag.code}` }, FLAG_LABEL[flag.code]), " ", flag.detail),
           ),
         ),
       ),
     );
   }
-  const grid = h("div", { class: "grid" });
+  const { balance, emptyToday } = shown;
+  if (emptyToday?.latest_date) {
+    root.append(
+      h(
+        "p",
+        { class: "card notice", "data-testid": "latest-notice" },
+        `Nothing counted in the 42 days to ${day(emptyToday.date)}: the figures below are from the latest ` +
+          `snapshot with data, ${day(emptyToday.latest_date)}.`,
+      ),
+    );
+  }
+  // Strength beside volume (pcb-2); beside the trend when there is no volume (pcb-1).
+  const volume = volumeCard(balance.volume, balance.coverage, user === "me");
+  const grid = h("div", { class: "grid" }, gaugeCard(balance, user === "me"), volume ?? trendCard(ctx, trend));
   root.append(grid);
-  grid.append(gaugeCard(balance, user === "me"), trendCard(ctx, trend));
+  if (volume) root.append(trendCard(ctx, trend));
+  const suggestions = suggestionsCard(balance.suggestions);
+  if (suggestions) root.append(suggestions);
   root.append(benchmarksCard(ctx, benchmarks), painCard(ctx, pain));
   root.append(associationCard(ctx, user, pain));
 }
 
 // ------------------------------------------------------------------ gauge
 
+/** The gauge runs from 0.5 to 2, wider when a value lies outside (every marker is on it). */
 const GAUGE_MIN = 0.5;
 const GAUGE_MAX = 2.0;
 
-/** Position on the gauge, log scale so that 0.8 and 1.25 sit symmetric around 1.0. */
-function gaugePercent(value: number): number {
-  const clamped = Math.min(GAUGE_MAX, Math.max(GAUGE_MIN, value));
-  return (100 * Math.log(clamped / GAUGE_MIN)) / Math.log(GAUGE_MAX / GAUGE_MIN);
+function gaugeScale(values: (number | null | undefined)[]): { lo: number; hi: number } {
+  const known = values.filter((v): v is number => typeof v === "number" && v > 0);
+  const lo = Math.min(GAUGE_MIN, ...known.map((v) => v / 1.1));
+  const hi = Math.max(GAUGE_MAX, ...known.map((v) => v * 1.1));
+  return { lo: Math.floor(lo * 10) / 10 || 0.1, hi: Math.ceil(hi * 10) / 10 };
 }
 
-function bandText(band: Band | null | undefined): string {
-  return band ? BAND_LABEL[band] : "no band";
+/** Position on the gauge, log scale so that 0.8 and 1.25 sit symmetric around 1.0. */
+function gaugePercent(value: number, scale: { lo: number; hi: number }): number {
+  const clamped = Math.min(scale.hi, Math.max(scale.lo, value));
+  return (100 * Math.log(clamped / scale.lo)) / Math.log(scale.hi / scale.lo);
 }
 
 const MISSING_TEXT: Record<string, string> = {
@@ -155,21 +196,23 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
         ? h("p", {}, h("a", { href: "#/account" }, "Add your bodyweight"), " or log one with a workout.")
         : null,
       own ? h("p", {}, h("a", { href: "#/log" }, "Log a workout"), " with one lift of each chain.") : null,
+      coverageLine(balance),
     );
     return card;
   }
 
+  const scale = gaugeScale([balance.index, lower.index, upper.index]);
   const marker = (value: number | null | undefined, cls: string, label: string) =>
     value === null || value === undefined
       ? null
-      : h("span", { class: `gauge-marker ${cls}`, style: `left: ${gaugePercent(value)}%` }, label);
+      : h("span", { class: `gauge-marker ${cls}`, style: `left: ${gaugePercent(value, scale)}%` }, label);
   const zone = (from: number, to: number, cls: string) =>
     h("span", {
       class: `gauge-zone ${cls}`,
-      style: `left: ${gaugePercent(from)}%; width: ${gaugePercent(to) - gaugePercent(from)}%`,
+      style: `left: ${gaugePercent(from, scale)}%; width: ${gaugePercent(to, scale) - gaugePercent(from, scale)}%`,
     });
   const tick = (value: number) =>
-    h("span", { class: "gauge-tick", style: `left: ${gaugePercent(value)}%` }, String(value));
+    h("span", { class: "gauge-tick", style: `left: ${gaugePercent(value, scale)}%` }, String(value));
 
   const visual = h(
     "div",
@@ -177,16 +220,20 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
     h(
       "div",
       { class: "gauge-bar" },
-      zone(GAUGE_MIN, 0.8, "zone-ant-marked"),
+      zone(scale.lo, 0.8, "zone-ant-marked"),
       zone(0.8, 0.9, "zone-ant"),
       zone(0.9, 1.1, "zone-balanced"),
       zone(1.1, 1.25, "zone-post"),
-      zone(1.25, GAUGE_MAX, "zone-post-marked"),
+      zone(1.25, scale.hi, "zone-post-marked"),
       marker(lower.index, "marker-region marker-lower", "L"),
       marker(upper.index, "marker-region marker-upper", "U"),
       marker(balance.index, "marker-main", ""),
     ),
-    h("div", { class: "gauge-ticks" }, [0.5, 0.8, 1, 1.25, 2].map(tick)),
+    h(
+      "div",
+      { class: "gauge-ticks", "data-range": `${scale.lo}|${scale.hi}` },
+      [scale.lo, 0.8, 1, 1.25, scale.hi].map(tick),
+    ),
     h(
       "div",
       { class: "gauge-ends" },
@@ -197,14 +244,7 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
 
   append(
     card,
-    h(
-      "p",
-      { class: "gauge-value" },
-      h("span", { class: "index", "data-testid": "balance-index" }, num(balance.index)),
-      " ",
-      h("span", { class: `band band-${balance.band ?? "none"}` }, bandText(balance.band)),
-      balance.marked ? h("span", { class: "band band-marked" }, "marked") : null,
-    ),
+    indexHeadline(balance.index, balance.band, balance.marked, "balance-index"),
     visual,
     h(
       "p",
@@ -228,14 +268,21 @@ function gaugeCard(balance: BalanceRead, own: boolean): HTMLElement {
       "p",
       { class: "meta" },
       `Snapshot ${day(balance.date)} · method ${balance.method} · reference norms: ${balance.reference}` +
-        (balance.bodyweight_kg ? ` · bodyweight ${kg(balance.bodyweight_kg)}` : ""),
+        (balance.bodyweight_kg ? ` · bodyweight ${weight(balance.bodyweight_kg)}` : ""),
     ),
+    coverageLine(balance),
     balance.missing.length
       ? h("ul", { class: "missing" }, balance.missing.map((m) => h("li", {}, MISSING_TEXT[m] ?? m)))
       : null,
     liftsDetails(balance),
   );
   return card;
+}
+
+/** How much of the logged training the strength index rests on (pcb-2), or nothing. */
+function coverageLine(balance: BalanceRead): HTMLElement | null {
+  const text = strengthCoverage(balance.coverage);
+  return text ? h("p", { class: "meta coverage", "data-testid": "strength-coverage" }, text) : null;
 }
 
 function liftsDetails(balance: BalanceRead): HTMLElement {
@@ -264,7 +311,7 @@ function liftsDetails(balance: BalanceRead): HTMLElement {
               {},
               h("th", { scope: "row" }, liftLabel(lift.lift)),
               h("td", {}, `${lift.chain}, ${lift.region}`),
-              h("td", {}, kg(lift.e1rm_kg) + (lift.extrapolated ? " (extrapolated)" : "")),
+              h("td", {}, weight(lift.e1rm_kg) + (lift.extrapolated ? " (extrapolated)" : "")),
               h("td", {}, num(lift.normalized)),
               h("td", {}, day(lift.date)),
             ),
@@ -355,31 +402,32 @@ function benchmarksCard(ctx: ViewContext, benchmarks: BenchmarksRead): HTMLEleme
       block.append(h("p", { class: "empty" }, `No ${name.toLowerCase()} sets yet.`));
       return;
     }
-    const unit = slug === "pull_up" ? "e1RM (bodyweight + added), kg" : "e1RM, kg";
-    const sentence = trendSentence(lift.trend, "training days", (v) => `${signed(v, 1)} kg`);
+    const u = weightUnit();
+    const unit = slug === "pull_up" ? `e1RM (bodyweight + added), ${u}` : `e1RM, ${u}`;
+    const sentence = trendSentence(lift.trend, "training days", (v) => `${signed(toUnit(v, u), 1)} ${u}`);
     const facts =
-      `Latest ${kg(lift.latest?.e1rm_kg)}` +
+      `Latest ${weight(lift.latest?.e1rm_kg)}` +
       (lift.latest ? ` (${day(lift.latest.date)})` : "") +
-      `; best ${kg(lift.best?.e1rm_kg)}` +
+      `; best ${weight(lift.best?.e1rm_kg)}` +
       (lift.best ? ` (${day(lift.best.date)})` : "") +
       (lift.best_strict_reps ? `; most strict reps at bodyweight: ${lift.best_strict_reps}` : "") +
       ".";
     const figure = chart({
       description: `Chart: ${name} e1RM on ${lift.points.length} days. ${facts} ${sentence}`,
       x: lift.points.map((p) => dateSeconds(p.date)),
-      yLabel: "kg",
+      yLabel: u,
       series: [
         {
           label: unit,
           color: PALETTE[i] ?? COLORS.blue,
-          values: lift.points.map((p) => p.e1rm_kg),
+          values: lift.points.map((p) => toUnit(p.e1rm_kg, u)),
           style: "line",
         },
       ],
       table: {
         caption: `${name}: best e1RM per day`,
-        head: ["Date", "e1RM (kg)", "Extrapolated"],
-        rows: lift.points.map((p) => [day(p.date), num(p.e1rm_kg, 1), p.extrapolated ? "yes" : "no"]),
+        head: ["Date", `e1RM (${u})`, "Extrapolated"],
+        rows: lift.points.map((p) => [day(p.date), num(toUnit(p.e1rm_kg, u), 1), p.extrapolated ? "yes" : "no"]),
       },
     });
     ctx.onDispose(figure.dispose);

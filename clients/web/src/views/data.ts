@@ -3,6 +3,7 @@ import { api, ApiError, unwrap, type Problem, type Schemas } from "../api.js";
 import { field, h, replace, select, setStatus, statusLine } from "../dom.js";
 import type { View } from "../router.js";
 import { exportPanel } from "./exports.js";
+import { unknownExercisesPanel, type UnknownExercise } from "./mapping.js";
 
 type ImportResult = Schemas["ImportResult"];
 type ImportFormat = Schemas["ImportFormat"];
@@ -73,7 +74,11 @@ function errorsTable(errors: LineError[]): HTMLElement {
   );
 }
 
-function resultSummary(result: ImportResult, dryRun: boolean): HTMLElement {
+/** The layouts whose names the resolver knows (`source`). */
+const SOURCES = new Set<string>(["strong", "hevy", "fitnotes"]);
+
+function resultSummary(result: ImportResult, dryRun: boolean, format: ImportFormat): HTMLElement {
+  const layout = result.format === "auto" ? format : result.format;
   const verb = dryRun ? "Would import" : "Imported";
   return h(
     "div",
@@ -96,14 +101,11 @@ function resultSummary(result: ImportResult, dryRun: boolean): HTMLElement {
       h("dt", {}, "Rest-timer rows (skipped)"),
       h("dd", {}, String(result.rows_skipped)),
     ),
-    result.unknown_exercises.length
-      ? h(
-          "p",
-          { class: "hint" },
-          `Not in the catalog, ${dryRun ? "will be" : "were"} created as your own exercises (no chain): ` +
-            result.unknown_exercises.join(", "),
-        )
-      : null,
+    unknownExercisesPanel(
+      result.unknown_exercises as UnknownExercise[],
+      dryRun,
+      SOURCES.has(layout) ? (layout as "strong" | "hevy" | "fitnotes") : undefined,
+    ),
   );
 }
 
@@ -142,7 +144,7 @@ function importCard(): HTMLElement {
         return;
       }
       setStatus(status, dryRun ? "Preview ready: nothing has been stored yet." : "Import finished.", "ok");
-      replace(output, resultSummary(outcome.result, dryRun));
+      replace(output, resultSummary(outcome.result, dryRun, format.value as ImportFormat));
       commit.disabled = !(dryRun && outcome.result.workouts_created > 0);
     } catch (err) {
       setStatus(status, err instanceof ApiError || err instanceof Error ? err.message : String(err), "error");

@@ -1,7 +1,16 @@
 /** Log a workout, a pain score and a bodyweight: built for a phone held in one hand. */
 import { api, ApiError, me, unwrap, type Schemas } from "../api.js";
 import { append, field, h, nextId, select, setStatus, statusLine } from "../dom.js";
-import { localInputValue, regionLabel, REGIONS, rfc3339 } from "../format.js";
+import {
+  fromUnit,
+  localInputValue,
+  regionLabel,
+  REGIONS,
+  rfc3339,
+  unitInputValue,
+  weight as formatWeight,
+  weightUnit,
+} from "../format.js";
 import type { View } from "../router.js";
 
 type Exercise = Schemas["ExerciseRead"];
@@ -55,10 +64,25 @@ async function allExercises(): Promise<Exercise[]> {
   return items;
 }
 
+/** The exercises of the last 90 days' workouts, most logged first (the top of the picker). */
+async function recentExercises(user: string): Promise<string[]> {
+  const from = rfc3339(new Date(Date.now() - 90 * 86_400_000));
+  const page = await unwrap(
+    api().GET("/v1/users/{user}/workouts", { params: { path: { user }, query: { from, limit: 100 } } }),
+    "Your recent workouts",
+  );
+  const counts = new Map<string, number>();
+  for (const workout of page.items) {
+    for (const set of workout.sets) counts.set(set.exercise, (counts.get(set.exercise) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([slug]) => slug);
+}
+
 export const logView: View = async (root, ctx) => {
   const clientId = ctx.params.id;
   const user = clientId ?? "me";
-  const exercises = await allExercises();
+  const [catalog, recent] = await Promise.all([allExercises(), recentExercises(user)]);
+  const exercises: Picker = { all: catalog, recent: recent.slice(0, 15) };
   append(
     root,
     clientId ? h("p", { class: "crumbs" }, h("a", { href: `#/clients/${encodeURIComponent(clientId)}` }, "← Client")) : null,
@@ -69,8 +93,26 @@ export const logView: View = async (root, ctx) => {
 
 // ------------------------------------------------------------------ workout
 
-function exerciseSelect(exercises: Exercise[], selected: string): HTMLSelectElement {
+/** The catalog, and the slugs logged most in the last 90 days (shown first). */
+interface Picker {
+  all: Exercise[];
+  recent: string[];
+}
+
+function exerciseSelect(picker: Picker, selected: string): HTMLSelectElement {
   const el = h("select", { name: "exercise", required: true });
+  const bySlug = new Map(picker.all.map((e) => [e.slug, e]));
+  const recent = picker.recent.map((slug) => bySlug.get(slug)).filter((e): e is Exercise => e !== undefined);
+  if (recent.length) {
+    el.append(
+      h(
+        "optgroup",
+        { label: "Logged recently" },
+        recent.map((e) => h("option", { value: e.slug, selected: e.slug === selected }, e.name)),
+      ),
+    );
+  }
+  const exercises = picker.all.filter((e) => !picker.recent.includes(e.slug));
   const groups: [Schemas["Chain"], string][] = [
     ["posterior", "Posterior chain"],
     ["anterior", "Anterior chain"],
@@ -90,7 +132,16 @@ function exerciseSelect(exercises: Exercise[], selected: string): HTMLSelectElem
   return el;
 }
 
-function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
+/** One set as entered: the load in the user's unit (kilograms only when sent). */
+interface SetEntry {
+  exercise: string;
+  reps: number;
+  load: number;
+  set_type: Schemas["SetType"];
+}
+
+function workoutForm(user: string, exercises: Picker): HTMLElement {
+  const unit = weightUnit();
   const startedAt = dateTimeInput("started_at");
   const title = h("input", { type: "text", name: "title", maxlength: "200", placeholder: "e.g. Pull day" });
   const sets = h("ol", { class: "sets" });
@@ -101,11 +152,14 @@ function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
     [...sets.children].forEach((item, i) => {
       const legend = item.querySelector("legend");
       if (legend) legend.textContent = `Set ${i + 1}`;
+      const number = item.querySelector(".set-number");
+      if (number) number.textContent = String(i + 1);
       item.querySelector("button.remove")?.setAttribute("aria-label", `Remove set ${i + 1}`);
     });
   };
 
-  const addSet = (previous?: SetWrite): void => {
+  /** A set in two rows (exercise; reps, load, type): six fit on two phone screens. */
+  const addSet = (previous?: SetEntry): void => {
     const exercise = exerciseSelect(exercises, previous?.exercise ?? "deadlift");
     const reps = h("input", {
       type: "number",
@@ -119,31 +173,35 @@ function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
     });
     const load = h("input", {
       type: "number",
-      name: "load_kg",
-      min: "-500",
-      max: "1500",
+      name: "load",
+      min: unit === "lb" ? "-1100" : "-500",
+      max: unit === "lb" ? "3300" : "1500",
       step: "0.25",
       inputmode: "decimal",
-      value: previous?.load_kg !== undefined ? String(previous.load_kg) : "",
+      value: previous ? String(previous.load) : "",
     });
     const setType = select("set_type", SET_TYPES, previous?.set_type ?? "normal");
-    const remove = h("button", { type: "button", class: "remove link" }, "Remove");
+    const remove = h("button", { type: "button", class: "remove secondary" }, h("span", { "aria-hidden": "true" }, "✕"));
+    const part = (el: HTMLElement, cls: string): HTMLElement => {
+      el.classList.add(cls);
+      return el;
+    };
+    const exerciseField = part(field("Exercise", exercise), "set-exercise");
+    // The select says what it is; its label stays for screen readers.
+    exerciseField.querySelector("label")?.classList.add("visually-hidden");
     const item = h(
       "li",
       {},
       h(
         "fieldset",
         { class: "set" },
-        h("legend", {}, "Set"),
-        h(
-          "div",
-          { class: "set-fields" },
-          field("Exercise", exercise),
-          field("Reps", reps),
-          field("Load (kg)", load),
-          field("Type", setType),
-        ),
+        h("legend", { class: "visually-hidden" }, "Set"),
+        h("span", { class: "set-number", "aria-hidden": "true" }),
+        exerciseField,
         remove,
+        part(field("Reps", reps), "set-reps"),
+        part(field(`Load (${unit})`, load), "set-load"),
+        part(field("Type", setType), "set-type"),
       ),
     );
     remove.addEventListener("click", () => {
@@ -154,17 +212,24 @@ function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
     renumber();
   };
 
-  const readSets = (): SetWrite[] =>
+  const readSets = (): SetEntry[] =>
     [...sets.querySelectorAll("fieldset.set")].map((fs) => {
       const value = (name: string): string =>
         (fs.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? "";
       return {
         exercise: value("exercise"),
         reps: Number(value("reps")),
-        load_kg: value("load_kg") === "" ? 0 : Number(value("load_kg")),
+        load: value("load") === "" ? 0 : Number(value("load")),
         set_type: value("set_type") as Schemas["SetType"],
       };
     });
+
+  const toWrite = (entry: SetEntry): SetWrite => ({
+    exercise: entry.exercise,
+    reps: entry.reps,
+    load_kg: fromUnit(entry.load, unit),
+    set_type: entry.set_type,
+  });
 
   const addButton = h("button", { type: "button", class: "secondary" }, "Add a set");
   addButton.addEventListener("click", () => {
@@ -179,12 +244,11 @@ function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
     "form",
     { class: "card", "aria-labelledby": headingId },
     h("h2", { id: headingId }, "Workout"),
-    field("Started", startedAt),
-    field("Title (optional)", title),
+    h("div", { class: "workout-head" }, field("Started", startedAt), field("Title (optional)", title)),
     h(
       "p",
       { class: "hint" },
-      "Load is the bar or machine weight; for pull-ups and push-ups the added weight (negative when assisted).",
+      "Load: the bar or machine weight; for pull-ups and push-ups the added weight (negative when assisted).",
     ),
     sets,
     h("div", { class: "actions" }, addButton, submit),
@@ -192,7 +256,7 @@ function workoutForm(user: string, exercises: Exercise[]): HTMLElement {
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const body: Schemas["WorkoutWrite"] = { started_at: instant(startedAt), sets: readSets() };
+    const body: Schemas["WorkoutWrite"] = { started_at: instant(startedAt), sets: readSets().map(toWrite) };
     if (title.value.trim()) body.title = title.value.trim();
     submit.disabled = true;
     setStatus(status, "Saving…");
@@ -264,16 +328,17 @@ function painForm(user: string): HTMLElement {
 // ------------------------------------------------------------------ bodyweight
 
 function bodyweightForm(user: string): HTMLElement {
+  const unit = weightUnit();
   const measuredAt = dateTimeInput("measured_at");
   const weight = h("input", {
     type: "number",
-    name: "weight_kg",
-    min: "20",
-    max: "400",
-    step: "0.1",
+    name: "weight",
+    min: unit === "lb" ? "44" : "20",
+    max: unit === "lb" ? "882" : "400",
+    step: "any",
     inputmode: "decimal",
     required: true,
-    value: user === "me" && me().bodyweight_kg ? String(me().bodyweight_kg) : "",
+    value: user === "me" ? unitInputValue(me().bodyweight_kg, unit) : "",
   });
   const status = statusLine();
   const submit = h("button", { type: "submit" }, "Save bodyweight");
@@ -283,7 +348,7 @@ function bodyweightForm(user: string): HTMLElement {
     { class: "card", "aria-labelledby": headingId },
     h("h2", { id: headingId }, "Bodyweight"),
     field("When", measuredAt),
-    field("Weight (kg)", weight),
+    field(`Weight (${unit})`, weight),
     submit,
     status,
   );
@@ -293,11 +358,11 @@ function bodyweightForm(user: string): HTMLElement {
     unwrap(
       api().POST("/v1/users/{user}/bodyweights", {
         params: { path: { user } },
-        body: { measured_at: instant(measuredAt), weight_kg: Number(weight.value) },
+        body: { measured_at: instant(measuredAt), weight_kg: fromUnit(Number(weight.value), unit) },
       }),
       "Saving the bodyweight",
     )
-      .then((saved) => setStatus(status, `Saved: ${saved.weight_kg} kg.`, "ok"))
+      .then((saved) => setStatus(status, `Saved: ${formatWeight(saved.weight_kg, unit)}.`, "ok"))
       .catch((err: unknown) => setStatus(status, errorText(err), "error"))
       .finally(() => {
         submit.disabled = false;

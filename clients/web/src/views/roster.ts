@@ -1,8 +1,9 @@
 /** The trainer's roster (sorted by flags, each flag explained) and invitations. */
 import { api, unwrap, type Schemas } from "../api.js";
 import { field, h, replace, select, setStatus, statusLine } from "../dom.js";
-import { ago, BAND_LABEL, dateTime, FLAG_LABEL, num, regionLabel } from "../format.js";
+import { ago, BAND_LABEL, dateTime, FLAG_LABEL, num, regionLabel, shownFlags } from "../format.js";
 import type { View, ViewContext } from "../router.js";
+import { volumeBandText } from "./volume.js";
 
 type RosterEntry = Schemas["RosterEntry"];
 type RosterSort = Schemas["RosterSort"];
@@ -60,9 +61,10 @@ function rosterItem(entry: RosterEntry): HTMLElement {
   const balance = entry.balance;
   const pain = entry.pain;
   const href = `#/clients/${encodeURIComponent(entry.client.id)}`;
+  const flags = shownFlags(entry.flag_details, entry.last_workout_at);
   return h(
     "li",
-    { class: `roster-item${entry.flags.length ? " flagged" : ""}` },
+    { class: `roster-item${flags.length ? " flagged" : ""}` },
     h(
       "div",
       { class: "roster-head" },
@@ -70,14 +72,14 @@ function rosterItem(entry: RosterEntry): HTMLElement {
       h(
         "span",
         { class: "flag-count" },
-        entry.flags.length ? `${entry.flags.length} flag${entry.flags.length === 1 ? "" : "s"}` : "no flags",
+        flags.length ? `${flags.length} flag${flags.length === 1 ? "" : "s"}` : "no flags",
       ),
     ),
-    entry.flag_details.length
+    flags.length
       ? h(
           "ul",
           { class: "flag-list", "aria-label": `Flags of ${name}` },
-          entry.flag_details.map((flag) =>
+          flags.map((flag) =>
             h("li", {}, h("span", { class: `flag flag-${flag.code}` }, FLAG_LABEL[flag.code]), " ", flag.detail),
           ),
         )
@@ -85,7 +87,7 @@ function rosterItem(entry: RosterEntry): HTMLElement {
     h(
       "dl",
       { class: "pairs compact" },
-      h("dt", {}, "Balance"),
+      h("dt", {}, "Strength balance"),
       h(
         "dd",
         {},
@@ -94,6 +96,8 @@ function rosterItem(entry: RosterEntry): HTMLElement {
           : `${num(balance.index)} ${balance.band ? BAND_LABEL[balance.band].toLowerCase() : ""}` +
               (balance.direction_4w ? `, ${balance.direction_4w.replace(/_/g, " ")}` : ""),
       ),
+      h("dt", {}, "Volume balance"),
+      h("dd", { "data-testid": "roster-volume" }, volumeBandText(balance.volume_band, balance.volume_marked)),
       h("dt", {}, "Pain, last 7 days"),
       h(
         "dd",

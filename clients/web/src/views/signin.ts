@@ -9,6 +9,7 @@ import {
   type Schemas,
 } from "../api.js";
 import { field, h, select, setStatus, statusLine } from "../dom.js";
+import { fromUnit, UNITS, type Unit } from "../format.js";
 import { afterSignIn, type View } from "../router.js";
 
 const SEXES: readonly (readonly [Schemas["Sex"], string])[] = [
@@ -77,13 +78,27 @@ export const signUpView: View = (root) => {
     required: true,
   });
   const sex = select("sex", SEXES, "unspecified");
+  const unit = select("unit_preference", UNITS, "kg");
   const bodyweight = input({
     type: "number",
-    name: "bodyweight_kg",
+    name: "bodyweight",
     min: "20",
     max: "400",
-    step: "0.1",
+    step: "any",
     inputmode: "decimal",
+  });
+  const bodyweightField = field(
+    "Bodyweight (kg)",
+    bodyweight,
+    "Needed to compare lifts with each other; you can add it later.",
+  );
+  unit.addEventListener("change", () => {
+    const chosen = unit.value as Unit;
+    const label = bodyweightField.querySelector("label");
+    if (label) label.textContent = `Bodyweight (${chosen})`;
+    // 20–400 kg, in the unit chosen.
+    bodyweight.min = chosen === "lb" ? "44" : "20";
+    bodyweight.max = chosen === "lb" ? "882" : "400";
   });
   const timezone = input({
     type: "text",
@@ -102,7 +117,8 @@ export const signUpView: View = (root) => {
     field("Email", email),
     field("Password", password, "At least 10 characters."),
     field("Sex", sex, "Chooses the reference strength norms; “prefer not to say” uses the default table."),
-    field("Bodyweight (kg)", bodyweight, "Needed to compare lifts with each other; you can add it later."),
+    field("Units", unit, "Weights are shown and entered in this unit; you can change it later."),
+    bodyweightField,
     field("Time zone", timezone, "Your calendar days follow this zone."),
     submit,
     status,
@@ -117,9 +133,10 @@ export const signUpView: View = (root) => {
       password: password.value,
       sex: sex.value as Schemas["Sex"],
       timezone: timezone.value.trim() || "UTC",
+      unit_preference: unit.value as Unit,
     };
     if (name.value.trim()) body.display_name = name.value.trim();
-    if (bodyweight.value) body.bodyweight_kg = Number(bodyweight.value);
+    if (bodyweight.value) body.bodyweight_kg = fromUnit(Number(bodyweight.value), unit.value as Unit);
     unwrap(publicApi().POST("/v1/auth/register", { body }), "Registration")
       .then(() => signIn(body.email, body.password))
       .then(() => afterSignIn())
