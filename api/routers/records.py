@@ -92,7 +92,7 @@ def build_record_router(
         summary=f"Create a {noun[:-1] if noun.endswith('s') else noun}",
         status_code=status.HTTP_201_CREATED,
         response_model=read_schema,
-        responses=problem_responses(401, 404, 413, 422),
+        responses=problem_responses(401, 403, 404, 413, 422),
     )
     async def create_record(
         data: write_schema,  # type: ignore[valid-type]
@@ -128,7 +128,7 @@ def build_record_router(
         response_model=read_schema,
         responses={
             201: {"description": "Created", "model": read_schema},
-            **problem_responses(401, 404, 410, 412, 413, 422),
+            **problem_responses(401, 403, 404, 410, 412, 413, 422),
         },
     )
     async def put_record(
@@ -153,7 +153,7 @@ def build_record_router(
         operation_id=f"update{singular}",
         summary=f"Change fields of one of the {noun}",
         response_model=read_schema,
-        responses=problem_responses(401, 404, 412, 413, 422),
+        responses=problem_responses(401, 403, 404, 412, 413, 422),
     )
     async def patch_record(
         record_id: uuid.UUID,
@@ -171,7 +171,7 @@ def build_record_router(
         operation_id=f"delete{singular}",
         summary=f"Delete one of the {noun} (leaves a tombstone in the change feed)",
         status_code=status.HTTP_204_NO_CONTENT,
-        responses=problem_responses(401, 404, 412),
+        responses=problem_responses(401, 403, 404, 412),
     )
     async def delete_record(
         record_id: uuid.UUID, work: WriteWork, if_match: IfMatch = None

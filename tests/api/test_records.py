@@ -80,6 +80,44 @@ class TestAccess:
         assert client.get(url(resource, rid), headers=auth_headers).json() == record
         assert count(session, resource) == 1
 
+    def test_linked_trainer_without_logging_rights_is_403_on_every_write(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        other_headers: dict,
+        user,
+        resource: str,
+        session: Session,
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        code = client.post("/v1/trainer/invitations", json={}, headers=other_headers).json()
+        accepted = client.post(
+            "/v1/users/me/trainers", json={"code": code["code"]}, headers=auth_headers
+        )
+        assert accepted.status_code == 201
+        target = url(resource, record["id"], str(user.id))
+        assert client.get(target, headers=other_headers).json() == record  # they read it
+        writes = [
+            client.post(
+                url(resource, user=str(user.id)), json=PAYLOADS[resource](), headers=other_headers
+            ),
+            client.put(target, json=PAYLOADS[resource](), headers=other_headers),
+            client.put(
+                url(resource, uuid.uuid4(), str(user.id)),
+                json=PAYLOADS[resource](),
+                headers=other_headers,
+            ),
+            client.patch(target, json=PATCHES[resource], headers=other_headers),
+            client.patch(target, json={"no_such_field": 1}, headers=other_headers),
+            client.delete(target, headers=other_headers),
+        ]
+        for response in writes:
+            assert response.status_code == 403, response.request.method
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.json()["code"] == "logging_not_granted"
+        assert client.get(url(resource, record["id"]), headers=auth_headers).json() == record
+        assert count(session, resource) == 1
+
     def test_own_user_id_works_like_me(
         self, client: TestClient, auth_headers: dict, user, resource: str
     ) -> None:

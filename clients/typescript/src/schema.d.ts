@@ -3901,6 +3901,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -4268,6 +4294,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -4425,6 +4477,32 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4611,6 +4689,32 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4953,6 +5057,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -5270,6 +5400,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -5451,6 +5607,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -5589,6 +5771,32 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5916,6 +6124,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -6213,6 +6447,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -6394,6 +6654,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -6522,6 +6808,32 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6833,6 +7145,32 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8141,6 +8479,32 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
