@@ -13,7 +13,7 @@ from sqlmodel import Session
 from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas.workouts import SetRead, WorkoutRead
-from api.services.records import Item, RecordKind
+from api.services.records import Item, RecordKind, assign
 from db.base import new_id
 from db.models import Workout
 from db.queries import exercises as exercises_queries
@@ -55,6 +55,56 @@ def _taken_set_ids(
     ]
 
 
+def _exercise_ref(s: dict[str, Any]) -> str | None:
+    """What names a set's exercise: `exercise` (id or slug), else `exercise_id`."""
+    if s.get("exercise") is not None:
+        return str(s["exercise"])
+    return None if s.get("exercise_id") is None else str(s["exercise_id"])
+
+
+def _set_errors(
+    sets: list[dict[str, Any]], refs: list[str | None], resolved: dict[str, tuple[uuid.UUID, str]]
+) -> list[FieldError]:
+    """Each set's exercise must be known (and `exercise_id`, sent beside `exercise`, the
+    same one); a `position` sent must be the set's place in the list."""
+    errors = []
+    for i, (s, ref) in enumerate(zip(sets, refs, strict=True)):
+        found = None if ref is None else resolved.get(ref) or resolved.get(ref.lower())
+        named_by = "exercise" if s.get("exercise") is not None else "exercise_id"
+        if ref is None:
+            errors.append(FieldError(f"sets.{i}.exercise", "required (or exercise_id)"))
+        elif found is None:
+            errors.append(FieldError(f"sets.{i}.{named_by}", f"unknown exercise {ref!r}"))
+        elif s.get("exercise_id") is not None and s["exercise_id"] != found[0]:
+            errors.append(FieldError(f"sets.{i}.exercise_id", f"is not the id of exercise {ref!r}"))
+        if s.get("position") is not None and s["position"] != i:
+            errors.append(FieldError(f"sets.{i}.position", f"must be {i}, the set's place"))
+        if s.get("id") is not None and s["id"] in [t.get("id") for t in sets[:i]]:
+            errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
+    return errors
+
+
+# What a set holds besides its id, exercise and position: equal sets are the same set.
+SET_CONTENT = ("set_type", "reps", "load_kg", "rpe", "rir", "duration_s", "distance_m", "notes")
+
+
+def _keep_unchanged(
+    rows: list[dict[str, Any]], existing: list[Item], sent_ids: set[uuid.UUID]
+) -> bool:
+    """Give each set sent without an id the id of the stored set at its place when they hold
+    the same (a retried write changes nothing); whether the sets still differ from those."""
+    differs = len(rows) != len(existing)
+    for row, old in zip(rows, existing, strict=False):
+        same = str(row["exercise_id"]) == old["exercise_id"] and all(
+            row[name] == old[name] for name in SET_CONTENT
+        )
+        old_id = uuid.UUID(old["id"])
+        if same and row["id"] is None and old_id not in sent_ids:
+            row["id"] = old_id
+        differs = differs or not same or row["id"] != old_id
+    return differs
+
+
 def _replace_sets(
     session: Session,
     workout: Workout,
@@ -62,69 +112,74 @@ def _replace_sets(
     access: Access,
     *,
     is_new: bool,
-) -> None:
-    refs = [s["exercise"] for s in sets]
-    resolved = _resolve_exercises(session, access.owner_id, refs)
-    errors = [
-        FieldError(f"sets.{i}.exercise", f"unknown exercise {ref!r}")
-        for i, ref in enumerate(refs)
-        if ref not in resolved and ref.lower() not in resolved
-    ]
-    seen: set[uuid.UUID] = set()
-    for i, s in enumerate(sets):
-        if s.get("id") is not None:
-            if s["id"] in seen:
-                errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
-            seen.add(s["id"])
+) -> bool:
+    """Prepare the workout's sets (written by `write_sets`); whether they differ from the
+    stored ones."""
+    refs = [_exercise_ref(s) for s in sets]
+    resolved = _resolve_exercises(session, access.owner_id, [r for r in refs if r is not None])
+    errors = _set_errors(sets, refs, resolved)
     errors += _taken_set_ids(session, workout.id, [s.get("id") for s in sets])
     if errors:
         raise InvalidInput(errors)
     rows: list[dict[str, Any]] = []
-    written: list[Item] = []
-    for position, s in enumerate(sets):
-        ref = s["exercise"]
+    slugs: list[str] = []
+    for position, (s, ref) in enumerate(zip(sets, refs, strict=True)):
+        assert ref is not None
         exercise_id, slug = resolved.get(ref) or resolved[ref.lower()]
-        row = {
-            "id": s.get("id") or new_id(),
-            "workout_id": workout.id,
-            "exercise_id": exercise_id,
-            "position": position,
-            "set_type": str(s["set_type"]),
-            "reps": s["reps"],
-            "load_kg": s["load_kg"],
-            "rpe": s.get("rpe"),
-            "rir": s.get("rir"),
-            "duration_s": s.get("duration_s"),
-            "distance_m": s.get("distance_m"),
-            "notes": s.get("notes"),
-        }
-        rows.append(row)
-        written.append({**row, "exercise": slug})
-    # Written once the workout row is (`write_sets`), as plain rows in one executemany: ORM
-    # entities cost more than the statements (bench/RESULTS.md).
-    session.info.setdefault(PENDING_SETS, {})[workout.id] = (rows, is_new)
+        rows.append(
+            {
+                "id": s.get("id"),
+                "workout_id": workout.id,
+                "exercise_id": exercise_id,
+                "position": position,
+                "set_type": str(s["set_type"]),
+                "reps": s["reps"],
+                "load_kg": s["load_kg"],
+                "rpe": s.get("rpe"),
+                "rir": s.get("rir"),
+                "duration_s": s.get("duration_s"),
+                "distance_m": s.get("distance_m"),
+                "notes": s.get("notes"),
+            }
+        )
+        slugs.append(slug)
+    changed = True
+    if not is_new:
+        stored = records_queries.sets_with_slugs(session, [workout.id]).get(str(workout.id), [])
+        existing = [dict(zip(SET_FIELDS, row, strict=False)) for row in stored]
+        sent_ids = {s["id"] for s in sets if s.get("id") is not None}
+        changed = _keep_unchanged(rows, existing, sent_ids)
+    for row in rows:
+        row["id"] = row["id"] or new_id()
+    if changed:
+        # Written once the workout row is (`write_sets`), as plain rows in one executemany:
+        # ORM entities cost more than the statements (bench/RESULTS.md).
+        session.info.setdefault(PENDING_SETS, {})[workout.id] = (rows, is_new)
     # The answer is built from what was written, without reading the sets back.
     session.info.setdefault(WRITTEN_SETS, {})[workout.id] = [
-        {name: item[name] for name in SET_FIELDS} for item in written
+        {name: item[name] for name in SET_FIELDS}
+        for item in ({**row, "exercise": slug} for row, slug in zip(rows, slugs, strict=True))
     ]
+    return changed
 
 
 # `SetRead`'s fields, which `sets_with_slugs` rows begin with, in the same order.
 SET_FIELDS = tuple(SetRead.model_fields)
 
 
-def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> None:
-    """Set the sent fields; `sets`, when sent, replaces every set (positions follow order)."""
+def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> bool:
+    """Set the sent fields; `sets`, when sent, replaces every set (positions follow order).
+    Whether anything changed."""
     sets = values.pop("sets", None)
     state = inspect(workout, raiseerr=False)
     is_new = state is None or not state.persistent
-    for key, value in values.items():
-        setattr(workout, key, value)
+    changed = assign(workout, values)
     if workout.ended_at is not None and workout.ended_at < workout.started_at:
         raise InvalidInput([FieldError("ended_at", "must not be before started_at")])
     if sets is not None:
         with session.no_autoflush:  # the workout is written once, with every field set
-            _replace_sets(session, workout, sets, access, is_new=is_new)
+            changed = _replace_sets(session, workout, sets, access, is_new=is_new) or changed
+    return changed
 
 
 def write_sets(session: Session, workout: Workout) -> None:

@@ -256,6 +256,59 @@ class TestSets:
         assert response.json()["code"] == "exercise_in_use"
 
 
+class TestUnchangingWrites:
+    def test_the_same_sets_without_ids_keep_theirs_and_nothing_is_written(
+        self, client: TestClient, auth_headers: dict, engine, count_queries
+    ) -> None:
+        """A retried PUT of a body without set ids: each set is the stored one at its place,
+        so it keeps that set's id and the workout is left as it is (no statement writes)."""
+        rid, body = uuid.uuid4(), workout()
+        created = client.put(f"{URL}/{rid}", json=body, headers=auth_headers)
+        with count_queries(engine) as counter:
+            again = client.put(f"{URL}/{rid}", json=body, headers=auth_headers)
+            patched = client.patch(
+                f"{URL}/{rid}", json={"sets": body["sets"]}, headers=auth_headers
+            )
+        assert again.status_code == patched.status_code == 200
+        assert again.json() == patched.json() == created.json()
+        assert again.headers["etag"] == created.headers["etag"]
+        writes = [s for s in counter.statements if s.split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+        assert writes == []
+
+    def test_a_changed_set_is_a_new_version_and_the_others_keep_their_ids(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        rid, body = uuid.uuid4(), workout()
+        created = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        body["sets"][1]["reps"] = 9
+        changed = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        assert changed["version"] == 2
+        assert [s["reps"] for s in changed["sets"]] == [5, 9, 6]
+        old_ids = [s["id"] for s in created["sets"]]
+        new_ids = [s["id"] for s in changed["sets"]]
+        assert new_ids[0] == old_ids[0]
+        assert new_ids[2] == old_ids[2]
+        assert new_ids[1] not in old_ids
+        assert client.get(f"{URL}/{rid}", headers=auth_headers).json() == changed
+
+    def test_reordered_sets_are_a_change(self, client: TestClient, auth_headers: dict) -> None:
+        rid, body = uuid.uuid4(), workout()
+        created = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        reordered = list(reversed(created["sets"]))
+        response = client.patch(
+            f"{URL}/{rid}",
+            json={"sets": [{k: v for k, v in s.items() if k in SENT} for s in reordered]},
+            headers=auth_headers,
+        )
+        assert response.json()["version"] == 2
+        assert [s["id"] for s in response.json()["sets"]] == [s["id"] for s in reordered]
+        assert [s["position"] for s in response.json()["sets"]] == [0, 1, 2]
+
+
+# A set's members that a write names (its read shape adds `exercise_id` and `position`).
+SENT = ("id", "exercise", "set_type", "reps", "load_kg", "rpe", "rir", "notes")
+
+
 class TestList:
     def test_newest_first_with_time_filters(self, client: TestClient, auth_headers: dict) -> None:
         ids = [

@@ -236,7 +236,10 @@ export interface paths {
         /** Create or replace one of the workouts by client-chosen id */
         put: operations["replaceWorkout"];
         post?: never;
-        /** Delete one of the workouts (leaves a tombstone in the change feed) */
+        /**
+         * Delete one of the workouts (leaves a tombstone in the change feed)
+         * @description Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.
+         */
         delete: operations["deleteWorkout"];
         options?: never;
         head?: never;
@@ -274,7 +277,10 @@ export interface paths {
         /** Create or replace one of the pain scores by client-chosen id */
         put: operations["replacePainScore"];
         post?: never;
-        /** Delete one of the pain scores (leaves a tombstone in the change feed) */
+        /**
+         * Delete one of the pain scores (leaves a tombstone in the change feed)
+         * @description Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.
+         */
         delete: operations["deletePainScore"];
         options?: never;
         head?: never;
@@ -312,7 +318,10 @@ export interface paths {
         /** Create or replace one of the bodyweights by client-chosen id */
         put: operations["replaceBodyweight"];
         post?: never;
-        /** Delete one of the bodyweights (leaves a tombstone in the change feed) */
+        /**
+         * Delete one of the bodyweights (leaves a tombstone in the change feed)
+         * @description Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.
+         */
         delete: operations["deleteBodyweight"];
         options?: never;
         head?: never;
@@ -3800,7 +3809,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h replay the first answer. */
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -4458,6 +4467,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -4553,6 +4564,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match precondition failed */
             412: {
                 headers: {
@@ -4613,6 +4650,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -4741,6 +4780,32 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4980,7 +5045,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h replay the first answer. */
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -5564,6 +5629,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -5659,6 +5726,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match precondition failed */
             412: {
                 headers: {
@@ -5719,6 +5812,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -5823,6 +5918,32 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6057,7 +6178,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h replay the first answer. */
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -6611,6 +6732,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -6706,6 +6829,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match precondition failed */
             412: {
                 headers: {
@@ -6766,6 +6915,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -6860,6 +7011,32 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:validation_error",
+                     *       "title": "Invalid input",
+                     *       "status": 422,
+                     *       "detail": "string",
+                     *       "code": "validation_error",
+                     *       "errors": [
+                     *         {
+                     *           "field": "string",
+                     *           "message": "string",
+                     *           "line": 1
+                     *         }
+                     *       ],
+                     *       "request_id": "string"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

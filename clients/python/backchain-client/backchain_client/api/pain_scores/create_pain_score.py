@@ -98,8 +98,9 @@ def sync_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScoreWrite):
 
     Raises:
@@ -134,8 +135,9 @@ def sync(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScoreWrite):
 
     Raises:
@@ -165,8 +167,9 @@ async def asyncio_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScoreWrite):
 
     Raises:
@@ -199,8 +202,9 @@ async def asyncio(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScoreWrite):
 
     Raises:

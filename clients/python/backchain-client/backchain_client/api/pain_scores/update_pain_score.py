@@ -19,10 +19,14 @@ def _get_kwargs(
     *,
     body: PainScorePatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -63,6 +67,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+        return response_410
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -102,6 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PainScorePatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PainScoreRead | Problem]:
     """Change fields of one of the pain scores
 
@@ -109,6 +119,9 @@ def sync_detailed(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScorePatch):
 
     Raises:
@@ -124,6 +137,7 @@ def sync_detailed(
         record_id=record_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: PainScorePatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PainScoreRead | Problem | None:
     """Change fields of one of the pain scores
 
@@ -147,6 +162,9 @@ def sync(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScorePatch):
 
     Raises:
@@ -163,6 +181,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -173,6 +192,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PainScorePatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PainScoreRead | Problem]:
     """Change fields of one of the pain scores
 
@@ -180,6 +200,9 @@ async def asyncio_detailed(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScorePatch):
 
     Raises:
@@ -195,6 +218,7 @@ async def asyncio_detailed(
         record_id=record_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +233,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PainScorePatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PainScoreRead | Problem | None:
     """Change fields of one of the pain scores
 
@@ -216,6 +241,9 @@ async def asyncio(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (PainScorePatch):
 
     Raises:
@@ -233,5 +261,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

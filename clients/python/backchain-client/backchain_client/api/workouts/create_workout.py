@@ -96,8 +96,9 @@ def sync_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:
@@ -132,8 +133,9 @@ def sync(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:
@@ -163,8 +165,9 @@ async def asyncio_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:
@@ -197,8 +200,9 @@ async def asyncio(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:

@@ -19,10 +19,14 @@ def _get_kwargs(
     *,
     body: WorkoutPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -60,6 +64,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+        return response_410
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -100,6 +109,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WorkoutPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WorkoutRead]:
     """Change fields of one of the workouts
 
@@ -107,6 +117,9 @@ def sync_detailed(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutPatch):
 
     Raises:
@@ -122,6 +135,7 @@ def sync_detailed(
         record_id=record_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -138,6 +152,7 @@ def sync(
     client: AuthenticatedClient,
     body: WorkoutPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WorkoutRead | None:
     """Change fields of one of the workouts
 
@@ -145,6 +160,9 @@ def sync(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutPatch):
 
     Raises:
@@ -161,6 +179,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -171,6 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WorkoutPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WorkoutRead]:
     """Change fields of one of the workouts
 
@@ -178,6 +198,9 @@ async def asyncio_detailed(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutPatch):
 
     Raises:
@@ -193,6 +216,7 @@ async def asyncio_detailed(
         record_id=record_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +231,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WorkoutPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WorkoutRead | None:
     """Change fields of one of the workouts
 
@@ -214,6 +239,9 @@ async def asyncio(
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutPatch):
 
     Raises:
@@ -231,5 +259,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed
