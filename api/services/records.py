@@ -27,6 +27,7 @@ from api.errors import (
 )
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.policy import Access
+from api.schemas.records import ServerOwned
 from db.base import new_id, utcnow
 from db.models import IdempotencyRecord
 from db.queries import changes as changes_queries
@@ -284,9 +285,8 @@ def get_record(
 
 
 # Members of a record's read shape that a write may carry back unchanged (a GET body PUT back):
-# the server owns them. `id` must name the record in the path; the others are ignored (send
-# If-Match to write only over the version you read).
-SERVER_OWNED = ("id", "created_at", "updated_at", "created_by", "version")
+# the server owns them. `id` must name the record in the path; the others are ignored.
+SERVER_OWNED = tuple(ServerOwned.model_fields)
 
 
 def _values(
@@ -436,6 +436,30 @@ def _live(row: Any | None) -> Any:
     return row
 
 
+def _live_or_replay(
+    access: Access,
+    kind: RecordKind,
+    record_id: uuid.UUID,
+    method: str,
+    values: dict[str, Any] | None,
+    *,
+    if_match: str | None,
+    key: str | None,
+) -> tuple[Any, str, Written | None]:
+    """For a PATCH or DELETE: its fingerprint, and the first answer under its Idempotency-Key
+    or else the live row to write (locked first, so that a concurrent retry waits for the
+    first answer; If-Match checked)."""
+    fingerprint = ""
+    if key is not None:
+        fingerprint = _fingerprint(kind, access, values, method, str(record_id), if_match)
+    row = _owned_row(access.session, kind, access, record_id)
+    replayed = _stored_answer(kind, access, key, fingerprint, record_id)
+    if replayed is None:
+        row = _live(row)
+        _check_if_match(row, if_match)
+    return row, fingerprint, replayed
+
+
 def _update(access: Access, kind: RecordKind, row: Any, values: dict[str, Any]) -> Written:
     """Apply input to a live row: a new version in the change feed, or, when the input
     changes nothing, the row as it was (same version, `updated_at` and ETag; nothing written)."""
@@ -506,15 +530,11 @@ def patch_record(
     nulls = [f for f in kind.required if f in values and values[f] is None]
     if nulls:
         raise InvalidInput([FieldError(f, "may not be null") for f in nulls])
-    fingerprint = ""
-    if idempotency_key is not None:
-        fingerprint = _fingerprint(kind, access, values, "PATCH", str(record_id), if_match)
-    row = _owned_row(access.session, kind, access, record_id)
-    replayed = _stored_answer(kind, access, idempotency_key, fingerprint, record_id)
+    row, fingerprint, replayed = _live_or_replay(
+        access, kind, record_id, "PATCH", values, if_match=if_match, key=idempotency_key
+    )
     if replayed is not None:
         return replayed
-    row = _live(row)
-    _check_if_match(row, if_match)
     written = _update(access, kind, row, values)
     return _commit(kind, access, written, idempotency_key, fingerprint)
 
@@ -530,15 +550,11 @@ def delete_record(
     """DELETE: leave a tombstone (the feed reports it; the record then answers 404 to reads
     and 410 to writes, a repeated DELETE included); with an Idempotency-Key, a retry replays
     the first answer (204)."""
-    fingerprint = ""
-    if idempotency_key is not None:
-        fingerprint = _fingerprint(kind, access, None, "DELETE", str(record_id), if_match)
-    row = _owned_row(access.session, kind, access, record_id)
-    replayed = _stored_answer(kind, access, idempotency_key, fingerprint, record_id)
+    row, fingerprint, replayed = _live_or_replay(
+        access, kind, record_id, "DELETE", None, if_match=if_match, key=idempotency_key
+    )
     if replayed is not None:
         return replayed
-    row = _live(row)
-    _check_if_match(row, if_match)
     row.version += 1
     row.deleted_at = _stamp(row).updated_at
     _touch(access.session, kind, row, "delete", is_new=False)

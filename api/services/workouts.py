@@ -55,29 +55,20 @@ def _taken_set_ids(
     ]
 
 
-def _exercise_ref(s: dict[str, Any]) -> str | None:
-    """What names a set's exercise: `exercise` (id or slug), else `exercise_id`."""
-    if s.get("exercise") is not None:
-        return str(s["exercise"])
-    return None if s.get("exercise_id") is None else str(s["exercise_id"])
-
-
 def _set_errors(
-    sets: list[dict[str, Any]], refs: list[str | None], resolved: dict[str, tuple[uuid.UUID, str]]
+    sets: list[dict[str, Any]], resolved: dict[str, tuple[uuid.UUID, str]]
 ) -> list[FieldError]:
-    """Each set's exercise must be known (and `exercise_id`, sent beside `exercise`, the
-    same one); a `position` sent must be the set's place in the list."""
+    """Each set's exercise must be known, and what the set's read shape adds, if sent back,
+    must agree: `exercise_id` the id of `exercise`, `position` the set's place."""
     errors = []
-    for i, (s, ref) in enumerate(zip(sets, refs, strict=True)):
-        found = None if ref is None else resolved.get(ref) or resolved.get(ref.lower())
-        named_by = "exercise" if s.get("exercise") is not None else "exercise_id"
-        if ref is None:
-            errors.append(FieldError(f"sets.{i}.exercise", "required (or exercise_id)"))
-        elif found is None:
-            errors.append(FieldError(f"sets.{i}.{named_by}", f"unknown exercise {ref!r}"))
-        elif s.get("exercise_id") is not None and s["exercise_id"] != found[0]:
-            errors.append(FieldError(f"sets.{i}.exercise_id", f"is not the id of exercise {ref!r}"))
-        if s.get("position") is not None and s["position"] != i:
+    for i, s in enumerate(sets):
+        ref = s["exercise"]
+        found = resolved.get(ref) or resolved.get(ref.lower())
+        if found is None:
+            errors.append(FieldError(f"sets.{i}.exercise", f"unknown exercise {ref!r}"))
+        elif s.get("exercise_id") not in (None, found[0]):
+            errors.append(FieldError(f"sets.{i}.exercise_id", f"is not the id of {ref!r}"))
+        if s.get("position") not in (None, i):
             errors.append(FieldError(f"sets.{i}.position", f"must be {i}, the set's place"))
         if s.get("id") is not None and s["id"] in [t.get("id") for t in sets[:i]]:
             errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
@@ -115,16 +106,15 @@ def _replace_sets(
 ) -> bool:
     """Prepare the workout's sets (written by `write_sets`); whether they differ from the
     stored ones."""
-    refs = [_exercise_ref(s) for s in sets]
-    resolved = _resolve_exercises(session, access.owner_id, [r for r in refs if r is not None])
-    errors = _set_errors(sets, refs, resolved)
+    resolved = _resolve_exercises(session, access.owner_id, [s["exercise"] for s in sets])
+    errors = _set_errors(sets, resolved)
     errors += _taken_set_ids(session, workout.id, [s.get("id") for s in sets])
     if errors:
         raise InvalidInput(errors)
     rows: list[dict[str, Any]] = []
     slugs: list[str] = []
-    for position, (s, ref) in enumerate(zip(sets, refs, strict=True)):
-        assert ref is not None
+    for position, s in enumerate(sets):
+        ref = s["exercise"]
         exercise_id, slug = resolved.get(ref) or resolved[ref.lower()]
         rows.append(
             {

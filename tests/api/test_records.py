@@ -476,6 +476,99 @@ def changes_since(client: TestClient, headers: dict, cursor: str) -> list:
     return list(response.json()["changes"])
 
 
+class TestWritingBackTheReadShape:
+    """The body a GET answers can be written back as it is: the members the server owns are
+    accepted (`id` checked against the path, the others ignored), unknown ones still refused."""
+
+    def test_a_get_body_put_or_patched_back_changes_nothing(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        target = url(resource, record["id"])
+        got = client.get(target, headers=auth_headers)
+        cursor = feed_cursor(client, auth_headers)
+        for method in ("put", "patch"):
+            response = getattr(client, method)(target, json=got.json(), headers=auth_headers)
+            assert response.status_code == 200, response.text
+            assert response.json() == got.json() == record
+            assert response.headers["etag"] == got.headers["etag"]
+        ops = [
+            {"method": m, "path": f"{resource}/{record['id']}", "body": got.json()}
+            for m in ("PUT", "PATCH")
+        ]
+        results = client.post(
+            "/v1/users/me/batch", json={"operations": ops}, headers=auth_headers
+        ).json()["results"]
+        assert results == [{"status": 200, "body": record}] * 2
+        assert changes_since(client, auth_headers, cursor) == []
+
+    def test_a_changed_get_body_is_a_new_version_with_the_servers_own_members(
+        self, client: TestClient, auth_headers: dict, user, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        sent = {
+            **record,
+            **PATCHES[resource],
+            "version": 41,
+            "created_by": str(uuid.uuid4()),
+            "created_at": "2001-02-03T04:05:06+00:00",
+            "updated_at": "2001-02-03T04:05:06+00:00",
+        }
+        response = client.put(url(resource, record["id"]), json=sent, headers=auth_headers)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["version"] == 2
+        assert body["created_by"] == str(user.id)
+        assert body["created_at"] == record["created_at"]
+        assert body["updated_at"] > record["updated_at"]
+        for key, value in PATCHES[resource].items():
+            assert body[key] == value
+
+    def test_an_id_other_than_the_paths_is_422_naming_it(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        elsewhere = {**record, "id": str(uuid.uuid4())}
+        for method, target in (
+            ("put", url(resource, record["id"])),
+            ("put", url(resource, uuid.uuid4())),
+            ("patch", url(resource, record["id"])),
+            ("post", url(resource)),  # the server chooses a POST's id
+        ):
+            response = getattr(client, method)(target, json=elsewhere, headers=auth_headers)
+            assert response.status_code == 422, method
+            assert [e["field"] for e in response.json()["errors"]] == ["id"]
+        assert count(session, resource) == 1
+
+    def test_a_new_id_in_the_body_and_the_path_creates(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = str(uuid.uuid4())
+        body = {**PAYLOADS[resource](), "id": rid}
+        response = client.put(url(resource, rid), json=body, headers=auth_headers)
+        assert response.status_code == 201
+        assert response.json()["id"] == rid
+
+    @pytest.mark.parametrize(
+        ("member", "value"),
+        [
+            ("version", 0),
+            ("version", "2"),
+            ("created_at", "2026-01-01T10:00:00"),
+            ("updated_at", 1767261600),
+            ("created_by", "someone"),
+        ],
+    )
+    def test_a_malformed_server_owned_member_is_422_naming_it(
+        self, client: TestClient, auth_headers: dict, resource: str, member: str, value: object
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        sent = {**record, member: value}
+        response = client.put(url(resource, record["id"]), json=sent, headers=auth_headers)
+        assert response.status_code == 422
+        assert [e["field"] for e in response.json()["errors"]] == [member]
+
+
 class TestUnchangingWrites:
     """A PUT or PATCH that changes nothing answers 200 with the record as it was: same ETag,
     version and updated_at, and nothing new in the change feed."""

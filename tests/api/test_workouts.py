@@ -51,6 +51,11 @@ class TestValidation:
             ({"exercise": "no_such_lift"}, "sets.0.exercise"),
             ({"exercise": str(uuid.uuid4())}, "sets.0.exercise"),
             ({"colour": "red"}, "sets.0.colour"),
+            ({"position": 1}, "sets.0.position"),
+            ({"position": -1}, "sets.0.position"),
+            ({"position": "0"}, "sets.0.position"),
+            ({"exercise_id": str(uuid.uuid4())}, "sets.0.exercise_id"),
+            ({"exercise_id": "deadlift"}, "sets.0.exercise_id"),
         ],
     )
     def test_bad_set_field_is_422_naming_it(
@@ -256,6 +261,49 @@ class TestSets:
         assert response.json()["code"] == "exercise_in_use"
 
 
+class TestWritingBackTheReadShape:
+    def test_sets_carry_their_exercise_id_and_position_back(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        created = post(client, auth_headers, workout()).json()
+        target = f"{URL}/{created['id']}"
+        back = client.put(target, json=created, headers=auth_headers)
+        assert back.status_code == 200, back.text
+        assert back.json() == created
+        created["sets"][2]["reps"] = 7
+        changed = client.put(target, json=created, headers=auth_headers).json()
+        assert changed["version"] == 2
+        assert [s["id"] for s in changed["sets"]] == [s["id"] for s in created["sets"]]
+        assert [s["reps"] for s in changed["sets"]] == [5, 8, 7]
+
+    def test_positions_out_of_order_and_a_foreign_exercise_id_are_422_naming_them(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        created = post(client, auth_headers, workout()).json()
+        sent = {**created, "sets": [created["sets"][1], created["sets"][0], created["sets"][2]]}
+        sent["sets"][2] = {**sent["sets"][2], "exercise_id": created["sets"][0]["exercise_id"]}
+        response = client.put(f"{URL}/{created['id']}", json=sent, headers=auth_headers)
+        assert response.status_code == 422
+        assert [e["field"] for e in response.json()["errors"]] == [
+            "sets.0.position",
+            "sets.1.position",
+            "sets.2.exercise_id",
+        ]
+        assert client.get(f"{URL}/{created['id']}", headers=auth_headers).json() == created
+
+    def test_the_exercise_id_of_the_named_exercise_is_accepted(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        deadlift = client.get("/v1/exercises/deadlift", headers=auth_headers).json()
+        sets = [
+            {"exercise": ref, "exercise_id": deadlift["id"], "position": i, "reps": 3}
+            for i, ref in enumerate(["deadlift", deadlift["id"].upper()])
+        ]
+        response = post(client, auth_headers, workout(sets=sets))
+        assert response.status_code == 201, response.text
+        assert [s["exercise"] for s in response.json()["sets"]] == ["deadlift", "deadlift"]
+
+
 class TestUnchangingWrites:
     def test_the_same_sets_without_ids_keep_theirs_and_nothing_is_written(
         self, client: TestClient, auth_headers: dict, engine, count_queries
@@ -363,6 +411,10 @@ def test_any_valid_workout_round_trips_through_put_and_get(
     assert put.status_code == 201, put.text
     got = client.get(f"{URL}/{rid}", headers=auth_headers).json()
     assert got == put.json()
+    back = client.put(f"{URL}/{rid}", json=got, headers=auth_headers)  # the read shape, as is
+    assert back.status_code == 200, back.text
+    assert back.json() == got
+    assert back.headers["etag"] == put.headers["etag"]
     assert datetime.fromisoformat(got["started_at"]) == datetime.fromisoformat(body["started_at"])
     assert got["title"] == body["title"]
     assert len(got["sets"]) == len(body["sets"])

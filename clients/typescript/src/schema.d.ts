@@ -1008,6 +1008,31 @@ export interface components {
         /** BodyweightPatch */
         BodyweightPatch: {
             /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
+            /**
              * Measured At
              * Format: date-time
              */
@@ -1049,6 +1074,31 @@ export interface components {
         };
         /** BodyweightWrite */
         BodyweightWrite: {
+            /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
             /**
              * Measured At
              * Format: date-time
@@ -1668,6 +1718,31 @@ export interface components {
         /** PainScorePatch */
         PainScorePatch: {
             /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
+            /**
              * Recorded At
              * Format: date-time
              */
@@ -1723,6 +1798,31 @@ export interface components {
         };
         /** PainScoreWrite */
         PainScoreWrite: {
+            /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
             /**
              * Recorded At
              * Format: date-time
@@ -1980,6 +2080,16 @@ export interface components {
              * @example deadlift
              */
             exercise: string;
+            /**
+             * Exercise Id
+             * @description As read back: if sent, the id of `exercise`.
+             */
+            exercise_id?: string | null;
+            /**
+             * Position
+             * @description As read back: if sent, the set's 0-based place in `sets`.
+             */
+            position?: number | null;
             /** @default normal */
             set_type?: components["schemas"]["SetType"];
             /**
@@ -2253,6 +2363,31 @@ export interface components {
         /** WorkoutPatch */
         WorkoutPatch: {
             /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
+            /**
              * Started At
              * Format: date-time
              */
@@ -2309,6 +2444,31 @@ export interface components {
         };
         /** WorkoutWrite */
         WorkoutWrite: {
+            /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
             /**
              * Started At
              * Format: date-time
@@ -3822,6 +3982,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "started_at": "2026-11-20T18:30:00+01:00",
                  *       "ended_at": "2026-11-20T18:30:00Z",
                  *       "title": "Pull day",
@@ -3830,6 +3995,8 @@ export interface operations {
                  *         {
                  *           "id": null,
                  *           "exercise": "deadlift",
+                 *           "exercise_id": null,
+                 *           "position": 1,
                  *           "set_type": "normal",
                  *           "reps": 5,
                  *           "load_kg": 140,
@@ -4177,6 +4344,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "started_at": "2026-11-20T18:30:00+01:00",
                  *       "ended_at": "2026-11-20T18:30:00Z",
                  *       "title": "Pull day",
@@ -4185,6 +4357,8 @@ export interface operations {
                  *         {
                  *           "id": null,
                  *           "exercise": "deadlift",
+                 *           "exercise_id": null,
+                 *           "position": 1,
                  *           "set_type": "normal",
                  *           "reps": 5,
                  *           "load_kg": 140,
@@ -4664,6 +4838,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "started_at": "2026-11-20T18:30:00Z",
                  *       "ended_at": "2026-11-20T18:30:00Z",
                  *       "title": "string",
@@ -4672,6 +4851,8 @@ export interface operations {
                  *         {
                  *           "id": null,
                  *           "exercise": "deadlift",
+                 *           "exercise_id": null,
+                 *           "position": 1,
                  *           "set_type": "normal",
                  *           "reps": 5,
                  *           "load_kg": 140,
@@ -5058,6 +5239,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "recorded_at": "2026-11-21T07:45:00+01:00",
                  *       "region": "neck",
                  *       "side": "left",
@@ -5376,6 +5562,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "recorded_at": "2026-11-21T07:45:00+01:00",
                  *       "region": "neck",
                  *       "side": "left",
@@ -5826,6 +6017,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "recorded_at": "2026-11-20T18:30:00Z",
                  *       "region": "neck",
                  *       "side": "left",
@@ -6191,6 +6387,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "measured_at": "2026-11-21T07:30:00+01:00",
                  *       "weight_kg": 80.4
                  *     }
@@ -6494,6 +6695,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "measured_at": "2026-11-21T07:30:00+01:00",
                  *       "weight_kg": 80.4
                  *     }
@@ -6929,6 +7135,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "measured_at": "2026-11-20T18:30:00Z",
                  *       "weight_kg": 20
                  *     }
