@@ -16,10 +16,14 @@ from db.queries import records as records_queries
 
 
 def apply(session: Session, score: PainScore, values: dict[str, Any], access: Access) -> bool:
-    """Set the sent fields; whether any of them changed."""
+    """Set the sent fields; whether any of them changed. A newly linked workout must be the
+    owner's and live; the one already linked may have been deleted since (a score read back
+    is written back as it is)."""
     workout_id = values.get("workout_id")
-    if workout_id is not None and not records_queries.live_workout_exists(
-        session, access.owner_id, workout_id
+    if (
+        workout_id is not None
+        and workout_id != getattr(score, "workout_id", None)
+        and not records_queries.live_workout_exists(session, access.owner_id, workout_id)
     ):
         raise InvalidInput([FieldError("workout_id", "unknown workout")])
     return assign(score, values)
