@@ -219,7 +219,13 @@ def _as_instant(value: Any) -> datetime | None:
 
 
 def _is_position(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 200
+    """A set position the schema accepts (an integer, written 4 or 4.0, 0 to 199)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and 0 <= value < 200
+    )
 
 
 def _steered(value: Any, slug: str, instant: datetime, exercise_id: str = "") -> Any:
