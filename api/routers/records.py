@@ -37,6 +37,12 @@ IdempotencyKey = Annotated[
 ]
 
 
+UNCHANGED = (
+    "A write that changes nothing answers 200 with the record as it was (same ETag, version "
+    "and updated_at) and adds nothing to the change feed."
+)
+
+
 def _json(written: Written, *, created: bool = False) -> Response:
     headers = {"ETag": written.etag} if written.etag else {}
     if created:
@@ -128,6 +134,7 @@ def build_record_router(
         "/{record_id}",
         operation_id=f"replace{singular}",
         summary=f"Create or replace one of the {noun} by client-chosen id",
+        description=UNCHANGED + " The body a GET answers may be sent back as it is.",
         response_model=read_schema,
         responses={
             201: {"description": "Created", "model": read_schema},
@@ -155,6 +162,7 @@ def build_record_router(
         "/{record_id}",
         operation_id=f"update{singular}",
         summary=f"Change fields of one of the {noun}",
+        description=UNCHANGED,
         response_model=read_schema,
         responses=problem_responses(401, 403, 404, 410, 412, 413, 422),
     )

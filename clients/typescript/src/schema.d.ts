@@ -233,7 +233,10 @@ export interface paths {
         };
         /** Get one of the workouts */
         get: operations["getWorkout"];
-        /** Create or replace one of the workouts by client-chosen id */
+        /**
+         * Create or replace one of the workouts by client-chosen id
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+         */
         put: operations["replaceWorkout"];
         post?: never;
         /**
@@ -243,7 +246,10 @@ export interface paths {
         delete: operations["deleteWorkout"];
         options?: never;
         head?: never;
-        /** Change fields of one of the workouts */
+        /**
+         * Change fields of one of the workouts
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed.
+         */
         patch: operations["updateWorkout"];
         trace?: never;
     };
@@ -274,7 +280,10 @@ export interface paths {
         };
         /** Get one of the pain scores */
         get: operations["getPainScore"];
-        /** Create or replace one of the pain scores by client-chosen id */
+        /**
+         * Create or replace one of the pain scores by client-chosen id
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+         */
         put: operations["replacePainScore"];
         post?: never;
         /**
@@ -284,7 +293,10 @@ export interface paths {
         delete: operations["deletePainScore"];
         options?: never;
         head?: never;
-        /** Change fields of one of the pain scores */
+        /**
+         * Change fields of one of the pain scores
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed.
+         */
         patch: operations["updatePainScore"];
         trace?: never;
     };
@@ -315,7 +327,10 @@ export interface paths {
         };
         /** Get one of the bodyweights */
         get: operations["getBodyweight"];
-        /** Create or replace one of the bodyweights by client-chosen id */
+        /**
+         * Create or replace one of the bodyweights by client-chosen id
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+         */
         put: operations["replaceBodyweight"];
         post?: never;
         /**
@@ -325,7 +340,10 @@ export interface paths {
         delete: operations["deleteBodyweight"];
         options?: never;
         head?: never;
-        /** Change fields of one of the bodyweights */
+        /**
+         * Change fields of one of the bodyweights
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed.
+         */
         patch: operations["updateBodyweight"];
         trace?: never;
     };

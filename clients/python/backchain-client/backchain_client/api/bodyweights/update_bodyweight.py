@@ -115,6 +115,9 @@ def sync_detailed(
 ) -> Response[BodyweightRead | Problem]:
     """Change fields of one of the bodyweights
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -158,6 +161,9 @@ def sync(
 ) -> BodyweightRead | Problem | None:
     """Change fields of one of the bodyweights
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -195,6 +201,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BodyweightRead | Problem]:
     """Change fields of one of the bodyweights
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
@@ -236,6 +245,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> BodyweightRead | Problem | None:
     """Change fields of one of the bodyweights
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.

@@ -118,6 +118,9 @@ def sync_detailed(
 ) -> Response[Problem | WorkoutRead]:
     """Create or replace one of the workouts by client-chosen id
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -159,6 +162,9 @@ def sync(
 ) -> Problem | WorkoutRead | None:
     """Create or replace one of the workouts by client-chosen id
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -194,6 +200,9 @@ async def asyncio_detailed(
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Problem | WorkoutRead]:
     """Create or replace one of the workouts by client-chosen id
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
 
     Args:
         user (str): `me` or a user id.
@@ -233,6 +242,9 @@ async def asyncio(
     if_none_match: None | str | Unset = UNSET,
 ) -> Problem | WorkoutRead | None:
     """Create or replace one of the workouts by client-chosen id
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
 
     Args:
         user (str): `me` or a user id.

@@ -113,6 +113,9 @@ def sync_detailed(
 ) -> Response[Problem | WorkoutRead]:
     """Change fields of one of the workouts
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -156,6 +159,9 @@ def sync(
 ) -> Problem | WorkoutRead | None:
     """Change fields of one of the workouts
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -193,6 +199,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WorkoutRead]:
     """Change fields of one of the workouts
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
@@ -234,6 +243,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WorkoutRead | None:
     """Change fields of one of the workouts
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
