@@ -75,14 +75,14 @@ class Work:
         return await database.run(authorised)
 
     def authorise(self, session: Session) -> Access:
-        """The caller's `Access` on this session (`api.policy.authorise`), or 401/404; a
+        """The caller's `Access` on this session (`api.policy.authorise`), or 401/403/404; a
         refused trainer's call is noted for the owner's access log."""
         state = self.request.app.state
         try:
             access = policy.authorise(
                 session, self.claims, state.caches, self.user, writes=self.writes
             )
-        except policy.Refused as refused:
+        except (policy.Refused, policy.LoggingNotGranted) as refused:
             if refused.owner_id is not None:
                 self.request.state.access_log = (refused.actor_id, refused.owner_id)
             raise

@@ -94,6 +94,12 @@ class Unauthorized(BackchainError):
         super().__init__(detail, headers={"WWW-Authenticate": "Bearer"}, code=code)
 
 
+class Forbidden(BackchainError):
+    """Refused to a caller who may see the data (so a 404 would hide nothing)."""
+
+    status, code, title = 403, "forbidden", "Forbidden"
+
+
 class Conflict(BackchainError):
     status, code, title = 409, "conflict", "Conflict"
 
@@ -374,6 +380,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
         400: "Bad request",
         401: "Missing, invalid or expired credentials",
+        403: "A linked trainer who may read but was not granted logging (`logging_not_granted`)",
         404: "Not found (or not visible to the caller)",
         409: "Conflict",
         410: "Deleted: the id belonged to a record that was deleted",

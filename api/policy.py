@@ -1,7 +1,8 @@
 """Who may read or write whose data. Every `/v1/users/{user}/…` route goes through here.
 
 The user themself and admins read and write; a trainer with an active link reads, and writes
-only when the client granted `can_log`. Anyone else gets 404 (never a hint that data exists).
+only when the client granted `can_log` (else 403 `logging_not_granted`: they can read the data,
+so a 404 would hide nothing). Anyone else gets 404 (never a hint that data exists).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import cached_property
 from sqlmodel import Session
 
 from api.caches import Caches
-from api.errors import NotFound, Unauthorized
+from api.errors import Forbidden, NotFound, Unauthorized
 from api.security import AccessClaims, AccountFacts
 from db.models import User
 from db.queries import trainers as trainers_queries
@@ -61,35 +62,41 @@ def _is_self_or_admin(actor: Principal, owner_id: uuid.UUID) -> bool:
     return actor.id == owner_id or actor.role == "admin"
 
 
-def can_read(session: Session, actor: Principal, owner_id: uuid.UUID) -> bool:
-    """The user, an admin, or a trainer with an active link."""
-    if _is_self_or_admin(actor, owner_id):
-        return True
-    return trainers_queries.active_link(session, actor.id, owner_id) is not None
-
-
-def can_write(session: Session, actor: Principal, owner_id: uuid.UUID) -> bool:
-    """The user, an admin, or a trainer whose active link has can_log."""
-    if _is_self_or_admin(actor, owner_id):
-        return True
-    found = trainers_queries.active_link(session, actor.id, owner_id)
-    return found is not None and found.can_log
-
-
-def was_linked(session: Session, actor: Principal, owner_id: uuid.UUID) -> bool:
-    """Whether the caller is or was the owner's trainer (a link, active or ended): their
-    refused calls belong in the owner's access log; a stranger's do not."""
-    return trainers_queries.link(session, actor.id, owner_id) is not None
-
-
 class Refused(NotFound):
-    """404 for a caller with no access to the owner's data; `linked` when the caller is or was
+    """404 for a caller with no access to the owner's data; with the ids when the caller was
     the owner's trainer (their refused call goes in the owner's access log)."""
 
     def __init__(self, actor_id: uuid.UUID | None = None, owner_id: uuid.UUID | None = None):
         super().__init__("No such user")
         self.actor_id = actor_id
         self.owner_id = owner_id
+
+
+class LoggingNotGranted(Forbidden):
+    """403 for a write by the owner's active trainer whom the owner has not allowed to log:
+    they read this data, so a 404 would hide nothing. The call goes in the owner's access log."""
+
+    code, title = "logging_not_granted", "Logging not granted"
+
+    def __init__(self, actor_id: uuid.UUID, owner_id: uuid.UUID):
+        super().__init__("Your client has not allowed you to log for them")
+        self.actor_id = actor_id
+        self.owner_id = owner_id
+
+
+def check(session: Session, actor: Principal, owner_id: uuid.UUID, *, writes: bool) -> None:
+    """Allow the user, an admin, or a trainer with an active link (a write needs `can_log`);
+    else raise: `LoggingNotGranted` (403) for an active trainer writing without `can_log`,
+    `Refused` (404) for anyone else, marked when the caller is or was the owner's trainer."""
+    if _is_self_or_admin(actor, owner_id):
+        return
+    link = trainers_queries.link(session, actor.id, owner_id)  # active or ended
+    if link is None:
+        raise Refused()
+    if link.ended_at is not None:
+        raise Refused(actor.id, owner_id)
+    if writes and not link.can_log:
+        raise LoggingNotGranted(actor.id, owner_id)
 
 
 def principal(
@@ -132,13 +139,11 @@ def authorise(
     writes: bool,
 ) -> Access:
     """The caller's access to the data of the `{user}` the path names, read or write; else
-    `Unauthorized` (a token no longer current) or `Refused` (404)."""
+    `Unauthorized` (a token no longer current), `LoggingNotGranted` (403) or `Refused` (404)."""
     actor = principal(session, claims, caches.accounts, fresh=writes)
     owner_id = owner_named(session, actor, user)
-    allowed = can_write if writes else can_read
-    if owner_id is None or not allowed(session, actor, owner_id):
-        if owner_id is not None and was_linked(session, actor, owner_id):
-            raise Refused(actor.id, owner_id)
+    if owner_id is None:
         raise Refused()
+    check(session, actor, owner_id, writes=writes)
     via_trainer = actor.id != owner_id and actor.role != "admin"
     return Access(actor.id, owner_id, session, via_trainer, caches)

@@ -70,7 +70,7 @@ async def _read_file(request: Request) -> bytes:
     responses={
         200: {"model": ImportResult, "description": "Dry run, or nothing new to store."},
         202: {"model": ImportJobRead, "description": "A large file: poll the job."},
-        **problem_responses(401, 404, 413, 422),
+        **problem_responses(401, 403, 404, 413, 422),
     },
     openapi_extra=REQUEST_BODY,
 )

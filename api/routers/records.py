@@ -31,17 +31,26 @@ IdempotencyKey = Annotated[
         alias="Idempotency-Key",
         min_length=1,
         max_length=255,
-        description="Retries with the same key and body within 24 h replay the first answer.",
+        description="Retries with the same key and request within 24 h replay the first answer "
+        "(status, body, ETag); the same key with another request is 422 `idempotency_key_reused`.",
     ),
 ]
 
 
+UNCHANGED = (
+    "A write that changes nothing answers 200 with the record as it was (same ETag, version "
+    "and updated_at) and adds nothing to the change feed."
+)
+
+
 def _json(written: Written, *, created: bool = False) -> Response:
-    headers = {"ETag": written.etag}
+    headers = {"ETag": written.etag} if written.etag else {}
     if created:
         headers["Location"] = written.location
     if written.replayed:
         headers["Idempotent-Replayed"] = "true"
+    if not written.body:  # a DELETE's 204
+        return Response(status_code=written.status, headers=headers)
     return Response(
         written.body, status_code=written.status, headers=headers, media_type="application/json"
     )
@@ -92,7 +101,7 @@ def build_record_router(
         summary=f"Create a {noun[:-1] if noun.endswith('s') else noun}",
         status_code=status.HTTP_201_CREATED,
         response_model=read_schema,
-        responses=problem_responses(401, 404, 413, 422),
+        responses=problem_responses(401, 403, 404, 413, 422),
     )
     async def create_record(
         data: write_schema,  # type: ignore[valid-type]
@@ -125,10 +134,11 @@ def build_record_router(
         "/{record_id}",
         operation_id=f"replace{singular}",
         summary=f"Create or replace one of the {noun} by client-chosen id",
+        description=UNCHANGED + " The body a GET answers may be sent back as it is.",
         response_model=read_schema,
         responses={
             201: {"description": "Created", "model": read_schema},
-            **problem_responses(401, 404, 410, 412, 413, 422),
+            **problem_responses(401, 403, 404, 410, 412, 413, 422),
         },
     )
     async def put_record(
@@ -152,17 +162,24 @@ def build_record_router(
         "/{record_id}",
         operation_id=f"update{singular}",
         summary=f"Change fields of one of the {noun}",
+        description=UNCHANGED,
         response_model=read_schema,
-        responses=problem_responses(401, 404, 412, 413, 422),
+        responses=problem_responses(401, 403, 404, 410, 412, 413, 422),
     )
     async def patch_record(
         record_id: uuid.UUID,
         data: patch_schema,  # type: ignore[valid-type]
         work: WriteWork,
         if_match: IfMatch = None,
+        idempotency_key: IdempotencyKey = None,
     ) -> Response:
         written = await work.run(
-            records_service.patch_record, kind, record_id, data, if_match=if_match
+            records_service.patch_record,
+            kind,
+            record_id,
+            data,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
         )
         return _json(written)
 
@@ -170,13 +187,24 @@ def build_record_router(
         "/{record_id}",
         operation_id=f"delete{singular}",
         summary=f"Delete one of the {noun} (leaves a tombstone in the change feed)",
+        description="Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH "
+        "to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.",
         status_code=status.HTTP_204_NO_CONTENT,
-        responses=problem_responses(401, 404, 412),
+        responses=problem_responses(401, 403, 404, 410, 412, 422),
     )
     async def delete_record(
-        record_id: uuid.UUID, work: WriteWork, if_match: IfMatch = None
+        record_id: uuid.UUID,
+        work: WriteWork,
+        if_match: IfMatch = None,
+        idempotency_key: IdempotencyKey = None,
     ) -> Response:
-        await work.run(records_service.delete_record, kind, record_id, if_match=if_match)
-        return Response(status_code=status.HTTP_204_NO_CONTENT)
+        written = await work.run(
+            records_service.delete_record,
+            kind,
+            record_id,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+        return _json(written)
 
     return router

@@ -27,7 +27,9 @@ async def list_changes(
     return await work.run(sync_service.changes, since=since, limit=limit)
 
 
-@router.post("/batch", operation_id="applyBatch", responses=problem_responses(401, 404, 413, 422))
+@router.post(
+    "/batch", operation_id="applyBatch", responses=problem_responses(401, 403, 404, 413, 422)
+)
 async def apply_batch(data: BatchRequest, work: WriteWork) -> BatchResponse:
     """Up to 100 PUT/PATCH/DELETE operations, each atomic on its own, answered in order. If
     the database fails midway, that operation answers 503 and the rest 424 `not_attempted`;

@@ -8,17 +8,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import CREATED_BY, NEVER_NULL, Instant, RequestModel, ResponseModel
+from api.schemas.common import CREATED_BY, NEVER_NULL, Instant, ResponseModel
+from api.schemas.records import ServerOwned
 
 WeightKg = Annotated[float, Field(ge=20, le=400, allow_inf_nan=False)]
 
 
-class BodyweightWrite(RequestModel):
+class BodyweightWrite(ServerOwned):
     measured_at: Instant = Field(examples=["2026-11-21T07:30:00+01:00"])
     weight_kg: WeightKg = Field(examples=[80.4])
 
 
-class BodyweightPatch(RequestModel):
+class BodyweightPatch(ServerOwned):
     # May be left out, never null.
     measured_at: Annotated[Instant | None, NEVER_NULL] = None
     weight_kg: Annotated[WeightKg | None, NEVER_NULL] = None

@@ -13,16 +13,16 @@ from api.schemas.common import (
     NEVER_NULL,
     Instant,
     Notes,
-    RequestModel,
     ResponseModel,
     WholeNumber,
 )
 from api.schemas.enums import PainContext, PainRegion, Side
+from api.schemas.records import ServerOwned
 
 Score = Annotated[int, Field(ge=0, le=10, strict=True), WholeNumber]
 
 
-class PainScoreWrite(RequestModel):
+class PainScoreWrite(ServerOwned):
     recorded_at: Instant = Field(examples=["2026-11-21T07:45:00+01:00"])
     region: PainRegion = Field(examples=["low_back"])
     side: Side | None = None
@@ -32,7 +32,7 @@ class PainScoreWrite(RequestModel):
     notes: Notes | None = None
 
 
-class PainScorePatch(RequestModel):
+class PainScorePatch(ServerOwned):
     # May be left out, never null (the others clear with null).
     recorded_at: Annotated[Instant | None, NEVER_NULL] = None
     region: Annotated[PainRegion | None, NEVER_NULL] = None

@@ -18,12 +18,14 @@ from api.schemas.common import (
     WholeNumber,
 )
 from api.schemas.enums import SetType
+from api.schemas.records import ServerOwned
 
 MAX_SETS = 200
 
 Reps = Annotated[int, Field(ge=0, le=1000, strict=True), WholeNumber]
 LoadKg = Annotated[float, Field(ge=-500, le=1500, allow_inf_nan=False)]
 Rpe = Annotated[float, Field(ge=1, le=10, multiple_of=0.5)]
+Position = Annotated[int, Field(ge=0, lt=MAX_SETS, strict=True), WholeNumber]
 
 
 class SetWrite(RequestModel):
@@ -34,6 +36,13 @@ class SetWrite(RequestModel):
         description="Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches"
         " names).",
         examples=["deadlift"],
+    )
+    # As a set reads back, so that it can be written back unchanged.
+    exercise_id: uuid.UUID | None = Field(
+        default=None, description="As read back: if sent, the id of `exercise`."
+    )
+    position: Position | None = Field(
+        default=None, description="As read back: if sent, the set's 0-based place in `sets`."
     )
     set_type: SetType = SetType.normal
     reps: Reps = Field(examples=[5])
@@ -49,7 +58,7 @@ class SetWrite(RequestModel):
     notes: Notes | None = None
 
 
-class WorkoutWrite(RequestModel):
+class WorkoutWrite(ServerOwned):
     started_at: Instant = Field(examples=["2026-11-20T18:30:00+01:00"])
     ended_at: Instant | None = None
     title: str | None = Field(default=None, max_length=200, examples=["Pull day"])
@@ -63,7 +72,7 @@ class WorkoutWrite(RequestModel):
         return self
 
 
-class WorkoutPatch(RequestModel):
+class WorkoutPatch(ServerOwned):
     started_at: Annotated[Instant | None, NEVER_NULL] = None  # may be left out, never null
     ended_at: Instant | None = None
     title: str | None = Field(default=None, max_length=200)

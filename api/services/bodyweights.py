@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from api.policy import Access
 from api.schemas.bodyweights import BodyweightRead
-from api.services.records import Item, RecordKind, fields_of
+from api.services.records import Item, RecordKind, assign, fields_of
 from db.models import Bodyweight
 
 
@@ -18,10 +18,9 @@ def apply(
     entry: Bodyweight,
     values: dict[str, Any],
     access: Access,  # noqa: ARG001
-) -> None:
-    """Set the sent fields."""
-    for key, value in values.items():
-        setattr(entry, key, value)
+) -> bool:
+    """Set the sent fields; whether any of them changed."""
+    return assign(entry, values)
 
 
 def read(session: Session, entries: Sequence[Any]) -> list[Item]:  # noqa: ARG001

@@ -27,6 +27,7 @@ from api.errors import (
 )
 from api.pagination import PageParams, decode_cursor, encode_cursor
 from api.policy import Access
+from api.schemas.records import ServerOwned
 from db.base import new_id, utcnow
 from db.models import IdempotencyRecord
 from db.queries import changes as changes_queries
@@ -63,6 +64,18 @@ def fields_of(schema: type[BaseModel], row: Any, **given: Any) -> Item:
     }
 
 
+_UNSET = object()
+
+
+def assign(row: Any, values: dict[str, Any]) -> bool:
+    """Set the values on the row; whether any of them differs from what it held."""
+    changed = False
+    for key, value in values.items():
+        changed = changed or getattr(row, key, _UNSET) != value
+        setattr(row, key, value)
+    return changed
+
+
 @dataclass(frozen=True)
 class RecordKind:
     resource: str  # path segment and change-feed name, e.g. "workouts"
@@ -70,8 +83,9 @@ class RecordKind:
     schema: type[BaseModel]  # what a record reads back as
     time_attr: str  # the resource's own time: lists are ordered and filtered by it
     required: tuple[str, ...]  # fields a PATCH may not set to null
-    # Sets the sent fields on the row and checks them (writing is the service's job).
-    apply: Callable[[Session, Any, dict[str, Any], Access], None]
+    # Sets the sent fields on the row and checks them (writing is the service's job); answers
+    # whether that changed anything (a write that changes nothing makes no new version).
+    apply: Callable[[Session, Any, dict[str, Any], Access], bool]
     read: Callable[[Session, Sequence[Any]], list[Item]]
     # Writes what belongs to the row once the row itself is written (a workout's sets).
     write_children: Callable[[Session, Any], None] | None = None
@@ -117,7 +131,7 @@ def _body(session: Session, kind: RecordKind, row: Any) -> str:
 
 
 def _stamp(row: Any) -> Any:
-    """Set the row's `updated_at` before applying input, so it is written with the rest."""
+    """Set the row's `updated_at` (it is written with the rest)."""
     row.updated_at = utcnow()
     return row
 
@@ -270,10 +284,39 @@ def get_record(
     return body, etag_of(version)
 
 
-def _fingerprint(kind: RecordKind, access: Access, data: BaseModel) -> str:
-    canonical = json.dumps(
-        [kind.resource, str(access.owner_id), data.model_dump(mode="json")], sort_keys=True
-    )
+# Members of a record's read shape that a write may carry back unchanged (a GET body PUT back):
+# the server owns them. `id` must name the record in the path; the others are ignored.
+SERVER_OWNED = tuple(ServerOwned.model_fields)
+
+
+def _values(
+    data: BaseModel, *, record_id: uuid.UUID | None, sent_only: bool = False
+) -> dict[str, Any]:
+    """The input to apply: every field (or, for a PATCH, the top-level fields sent; nested
+    items keep their defaults), without the server-owned members, whose `id` is checked."""
+    values = data.model_dump()
+    if sent_only:
+        values = {k: v for k, v in values.items() if k in data.model_fields_set}
+    sent_id = values.get("id")
+    if sent_id is not None and sent_id != record_id:
+        message = (
+            "the server chooses the id of a POST: PUT to the record's own path to choose it"
+            if record_id is None
+            else "must be the id in the path (or left out)"
+        )
+        raise InvalidInput([FieldError("id", message)])
+    for name in SERVER_OWNED:
+        values.pop(name, None)
+    return values
+
+
+def _fingerprint(
+    kind: RecordKind, access: Access, values: dict[str, Any] | None, *request: str | None
+) -> str:
+    """What a request with an Idempotency-Key is recognised by: the resource, the owner, the
+    input and (for PATCH and DELETE) the method, the record's id and If-Match."""
+    body = None if values is None else pydantic_core.to_jsonable_python(values)
+    canonical = json.dumps([kind.resource, str(access.owner_id), body, *request], sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -281,12 +324,18 @@ def _location(kind: RecordKind, owner_id: uuid.UUID, record_id: uuid.UUID) -> st
     return f"/v1/users/{owner_id}/{kind.resource}/{record_id}"
 
 
-def _replay(kind: RecordKind, record: IdempotencyRecord, fingerprint: str) -> Written:
+def _replay(
+    kind: RecordKind, record: IdempotencyRecord, fingerprint: str, record_id: uuid.UUID | None
+) -> Written:
     if record.fingerprint != fingerprint:
         raise InvalidInput(
-            [FieldError("Idempotency-Key", "already used with a different request body")],
+            [FieldError("Idempotency-Key", "already used with a different request")],
             code="idempotency_key_reused",
         )
+    if not record.response_body:  # a DELETE's 204
+        assert record_id is not None
+        location = _location(kind, record.owner_id, record_id)
+        return Written(record.status_code, "", "", record_id, location, replayed=True)
     body = json.loads(record.response_body)
     return Written(
         record.status_code,
@@ -298,6 +347,64 @@ def _replay(kind: RecordKind, record: IdempotencyRecord, fingerprint: str) -> Wr
     )
 
 
+def _stored_answer(
+    kind: RecordKind,
+    access: Access,
+    key: str | None,
+    fingerprint: str,
+    record_id: uuid.UUID | None = None,
+) -> Written | None:
+    """The first answer to this key, if it is still kept (an expired one is dropped)."""
+    if key is None:
+        return None
+    session = access.session
+    existing = idempotency_queries.get(session, access.actor_id, key)
+    if existing is None:
+        return None
+    if utcnow() - existing.created_at < IDEMPOTENCY_TTL:
+        return _replay(kind, existing, fingerprint, record_id)
+    session.delete(existing)
+    session.flush()
+    return None
+
+
+def _commit(
+    kind: RecordKind,
+    access: Access,
+    written: Written,
+    key: str | None,
+    fingerprint: str,
+) -> Written:
+    """Commit the write, with its answer kept under the Idempotency-Key if one was sent."""
+    session = access.session
+    if key is not None:
+        idempotency_queries.purge_expired(
+            session, utcnow() - IDEMPOTENCY_TTL, limit=IDEMPOTENCY_PURGE_BATCH
+        )
+        session.add(
+            IdempotencyRecord(
+                user_id=access.actor_id,
+                owner_id=access.owner_id,
+                key=key,
+                fingerprint=fingerprint,
+                status_code=written.status,
+                response_body=written.body,
+            )
+        )
+    try:
+        session.commit()
+    except IntegrityError:
+        # A concurrent retry with the same key committed first: answer what it answered.
+        session.rollback()
+        if key is None:
+            raise
+        existing = idempotency_queries.get(session, access.actor_id, key)
+        if existing is None:
+            raise
+        return _replay(kind, existing, fingerprint, written.resource_id)
+    return written
+
+
 def create_record(
     access: Access,
     kind: RecordKind,
@@ -307,44 +414,62 @@ def create_record(
 ) -> Written:
     """POST: a new record; with an Idempotency-Key, retries replay the first answer."""
     session = access.session
-    fingerprint = _fingerprint(kind, access, data) if idempotency_key is not None else ""
-    if idempotency_key is not None:
-        existing = idempotency_queries.get(session, access.actor_id, idempotency_key)
-        if existing is not None:
-            if utcnow() - existing.created_at < IDEMPOTENCY_TTL:
-                return _replay(kind, existing, fingerprint)
-            session.delete(existing)
-            session.flush()
+    values = _values(data, record_id=None)
+    fingerprint = _fingerprint(kind, access, values) if idempotency_key is not None else ""
+    replayed = _stored_answer(kind, access, idempotency_key, fingerprint)
+    if replayed is not None:
+        return replayed
     row = _new_row(kind, id=new_id(), user_id=access.owner_id, created_by=access.actor_id)
-    kind.apply(session, _stamp(row), data.model_dump(), access)
+    kind.apply(session, _stamp(row), values, access)
     _touch(session, kind, row, "upsert", is_new=True)
-    body = _body(session, kind, row)
-    if idempotency_key is not None:
-        idempotency_queries.purge_expired(
-            session, utcnow() - IDEMPOTENCY_TTL, limit=IDEMPOTENCY_PURGE_BATCH
-        )
-        session.add(
-            IdempotencyRecord(
-                user_id=access.actor_id,
-                owner_id=access.owner_id,
-                key=idempotency_key,
-                fingerprint=fingerprint,
-                status_code=201,
-                response_body=body,
-            )
-        )
-    try:
-        session.commit()
-    except IntegrityError:
-        # A concurrent retry with the same key committed first: answer what it answered.
-        session.rollback()
-        if idempotency_key is None:
-            raise
-        existing = idempotency_queries.get(session, access.actor_id, idempotency_key)
-        if existing is None:
-            raise
-        return _replay(kind, existing, fingerprint)
-    return Written(201, body, etag_of(row.version), row.id, _location(kind, row.user_id, row.id))
+    location = _location(kind, row.user_id, row.id)
+    written = Written(201, _body(session, kind, row), etag_of(row.version), row.id, location)
+    return _commit(kind, access, written, idempotency_key, fingerprint)
+
+
+def _live(row: Any | None) -> Any:
+    """The owner's row, unless it is missing (404) or deleted (410, like a PUT to its id)."""
+    if row is None:
+        raise NotFound()
+    if row.deleted_at is not None:
+        raise Gone("This record was deleted; ids are never reused")
+    return row
+
+
+def _live_or_replay(
+    access: Access,
+    kind: RecordKind,
+    record_id: uuid.UUID,
+    method: str,
+    values: dict[str, Any] | None,
+    *,
+    if_match: str | None,
+    key: str | None,
+) -> tuple[Any, str, Written | None]:
+    """For a PATCH or DELETE: its fingerprint, and the first answer under its Idempotency-Key
+    or else the live row to write (locked first, so that a concurrent retry waits for the
+    first answer; If-Match checked)."""
+    fingerprint = ""
+    if key is not None:
+        fingerprint = _fingerprint(kind, access, values, method, str(record_id), if_match)
+    row = _owned_row(access.session, kind, access, record_id)
+    replayed = _stored_answer(kind, access, key, fingerprint, record_id)
+    if replayed is None:
+        row = _live(row)
+        _check_if_match(row, if_match)
+    return row, fingerprint, replayed
+
+
+def _update(access: Access, kind: RecordKind, row: Any, values: dict[str, Any]) -> Written:
+    """Apply input to a live row: a new version in the change feed, or, when the input
+    changes nothing, the row as it was (same version, `updated_at` and ETag; nothing written)."""
+    session = access.session
+    changed = kind.apply(session, row, values, access)
+    if changed:
+        row.version += 1
+        _touch(session, kind, _stamp(row), "upsert", is_new=False)
+    location = _location(kind, row.user_id, row.id)
+    return Written(200, _body(session, kind, row), etag_of(row.version), row.id, location)
 
 
 def put_record(
@@ -356,11 +481,13 @@ def put_record(
     if_match: str | None,
     if_none_match: str | None = None,
 ) -> Written:
-    """PUT with a client-chosen id: creates (201) or replaces (200)."""
+    """PUT with a client-chosen id: creates (201) or replaces (200; unchanged when the input
+    is what the record holds)."""
     session = access.session
+    values = _values(data, record_id=record_id)
     row = _owned_row(session, kind, access, record_id)
-    if row is not None and row.deleted_at is not None:
-        raise Gone("This record was deleted; ids are never reused")
+    if row is not None:
+        _live(row)
     _check_if_match(row, if_match)
     if (
         if_none_match is not None
@@ -368,26 +495,24 @@ def put_record(
         and _matches(if_none_match, etag_of(row.version))
     ):
         raise PreconditionFailed("The resource already exists (If-None-Match)")
-    created = row is None
-    if created:
-        row = _new_row(kind, id=record_id, user_id=access.owner_id, created_by=access.actor_id)
-    else:
-        row.version += 1
-    kind.apply(session, _stamp(row), data.model_dump(), access)
+    if row is not None:
+        written = _update(access, kind, row, values)
+        session.commit()
+        return written
+    row = _new_row(kind, id=record_id, user_id=access.owner_id, created_by=access.actor_id)
+    kind.apply(session, _stamp(row), values, access)
     try:
-        _touch(session, kind, row, "upsert", is_new=created)
+        _touch(session, kind, row, "upsert", is_new=True)
         body = _body(session, kind, row)
         session.commit()
     except IntegrityError as exc:
         session.rollback()
-        if not created:
-            raise
         # Another request created the same id meanwhile: a replace now.
         if _owned_row(session, kind, access, record_id) is None:
             raise NotFound() from exc
         return put_record(access, kind, record_id, data, if_match=if_match)
     location = _location(kind, row.user_id, row.id)
-    return Written(201 if created else 200, body, etag_of(row.version), row.id, location)
+    return Written(201, body, etag_of(row.version), row.id, location)
 
 
 def patch_record(
@@ -397,24 +522,21 @@ def patch_record(
     data: BaseModel,
     *,
     if_match: str | None,
+    idempotency_key: str | None = None,
 ) -> Written:
-    """PATCH: change the fields that were sent."""
-    session = access.session
-    # Top-level fields that were sent; nested items keep their defaults (a set's set_type).
-    values = {k: v for k, v in data.model_dump().items() if k in data.model_fields_set}
+    """PATCH: change the fields that were sent (unchanged when they hold those values); with
+    an Idempotency-Key, retries replay the first answer."""
+    values = _values(data, record_id=record_id, sent_only=True)
     nulls = [f for f in kind.required if f in values and values[f] is None]
     if nulls:
         raise InvalidInput([FieldError(f, "may not be null") for f in nulls])
-    row = _owned_row(session, kind, access, record_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFound()
-    _check_if_match(row, if_match)
-    row.version += 1
-    kind.apply(session, _stamp(row), values, access)
-    _touch(session, kind, row, "upsert", is_new=False)
-    body = _body(session, kind, row)
-    session.commit()
-    return Written(200, body, etag_of(row.version), row.id, _location(kind, row.user_id, row.id))
+    row, fingerprint, replayed = _live_or_replay(
+        access, kind, record_id, "PATCH", values, if_match=if_match, key=idempotency_key
+    )
+    if replayed is not None:
+        return replayed
+    written = _update(access, kind, row, values)
+    return _commit(kind, access, written, idempotency_key, fingerprint)
 
 
 def delete_record(
@@ -423,14 +545,19 @@ def delete_record(
     record_id: uuid.UUID,
     *,
     if_match: str | None,
-) -> None:
-    """DELETE: leave a tombstone (the feed reports it; the record then answers 404)."""
-    session = access.session
-    row = _owned_row(session, kind, access, record_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFound()
-    _check_if_match(row, if_match)
+    idempotency_key: str | None = None,
+) -> Written:
+    """DELETE: leave a tombstone (the feed reports it; the record then answers 404 to reads
+    and 410 to writes, a repeated DELETE included); with an Idempotency-Key, a retry replays
+    the first answer (204)."""
+    row, fingerprint, replayed = _live_or_replay(
+        access, kind, record_id, "DELETE", None, if_match=if_match, key=idempotency_key
+    )
+    if replayed is not None:
+        return replayed
     row.version += 1
     row.deleted_at = _stamp(row).updated_at
-    _touch(session, kind, row, "delete", is_new=False)
-    session.commit()
+    _touch(access.session, kind, row, "delete", is_new=False)
+    location = _location(kind, row.user_id, row.id)
+    written = Written(204, "", "", row.id, location)
+    return _commit(kind, access, written, idempotency_key, fingerprint)

@@ -108,8 +108,8 @@ def _parse_path(path: str) -> tuple[Area, uuid.UUID]:
 def _apply(access: Access, op: BatchOperation) -> BatchResult:
     area, record_id = _parse_path(op.path)
     if op.method == "DELETE":
-        records.delete_record(access, area.kind, record_id, if_match=op.if_match)
-        return BatchResult(status=204, body=None)
+        deleted = records.delete_record(access, area.kind, record_id, if_match=op.if_match)
+        return BatchResult(status=deleted.status, body=None)
     schema = area.write if op.method == "PUT" else area.patch
     try:
         data = schema.model_validate(op.body or {})

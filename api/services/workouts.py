@@ -14,7 +14,7 @@ from api.errors import FieldError, InvalidInput
 from api.policy import Access
 from api.schemas.workouts import SetRead, WorkoutRead
 from api.services import exercises as exercises_service
-from api.services.records import Item, RecordKind
+from api.services.records import Item, RecordKind, assign
 from db.base import new_id
 from db.models import Workout
 from db.queries import exercises as exercises_queries
@@ -24,21 +24,19 @@ from db.queries import records as records_queries
 def _resolve_exercises(
     session: Session, owner_id: uuid.UUID, refs: Sequence[str]
 ) -> dict[str, tuple[uuid.UUID, str]]:
-    """Map each exercise ref that is the id or slug of an exercise the owner can see to
-    (id, slug), keyed by the ref as sent (one query)."""
-    ids: dict[str, uuid.UUID] = {}
+    """Map each exercise ref (id or slug) the owner can see to (id, slug), keyed by the id's
+    text and by the slug (one query)."""
+    ids: list[uuid.UUID] = []
     slugs: list[str] = []
     for ref in set(refs):
         try:
-            ids[ref] = uuid.UUID(ref)
+            ids.append(uuid.UUID(ref))
         except ValueError:
             slugs.append(ref)
-    found: dict[uuid.UUID | str, tuple[uuid.UUID, str]] = {}
-    for exercise_id, slug in exercises_queries.ids_for_refs(
-        session, owner_id, list(ids.values()), slugs
-    ):
-        found[exercise_id] = found[slug] = (exercise_id, slug)
-    return {ref: hit for ref in set(refs) if (hit := found.get(ids.get(ref) or ref)) is not None}
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    for exercise_id, slug in exercises_queries.ids_for_refs(session, owner_id, ids, slugs):
+        found[str(exercise_id)] = found[slug] = (exercise_id, slug)
+    return found
 
 
 def _resolve_names(
@@ -50,7 +48,11 @@ def _resolve_names(
     """Resolve the refs that are no id or slug as exercise names or aliases (the imports'
     matcher, over what the owner can see), adding them to `resolved`; an error with
     suggestions for each name that means nothing."""
-    names = [ref for ref in dict.fromkeys(refs) if ref not in resolved]
+    names = [
+        ref
+        for ref in dict.fromkeys(refs)
+        if resolved.get(ref) is None and resolved.get(ref.lower()) is None
+    ]
     if not names:
         return []
     resolutions, rows = exercises_service.resolve_exercises(session, owner_id, names)
@@ -89,6 +91,45 @@ def _taken_set_ids(
     ]
 
 
+def _set_errors(
+    sets: list[dict[str, Any]], resolved: dict[str, tuple[uuid.UUID, str]]
+) -> list[FieldError]:
+    """What the set's read shape adds, if sent back, must agree: `exercise_id` the id of
+    `exercise`, `position` the set's place (an unknown exercise is `_resolve_names`' error)."""
+    errors = []
+    for i, s in enumerate(sets):
+        ref = s["exercise"]
+        found = resolved.get(ref) or resolved.get(ref.lower())
+        if found is not None and s.get("exercise_id") not in (None, found[0]):
+            errors.append(FieldError(f"sets.{i}.exercise_id", f"is not the id of {ref!r}"))
+        if s.get("position") not in (None, i):
+            errors.append(FieldError(f"sets.{i}.position", f"must be {i}, the set's place"))
+        if s.get("id") is not None and s["id"] in [t.get("id") for t in sets[:i]]:
+            errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
+    return errors
+
+
+# What a set holds besides its id, exercise and position: equal sets are the same set.
+SET_CONTENT = ("set_type", "reps", "load_kg", "rpe", "rir", "duration_s", "distance_m", "notes")
+
+
+def _keep_unchanged(
+    rows: list[dict[str, Any]], existing: list[Item], sent_ids: set[uuid.UUID]
+) -> bool:
+    """Give each set sent without an id the id of the stored set at its place when they hold
+    the same (a retried write changes nothing); whether the sets still differ from those."""
+    differs = len(rows) != len(existing)
+    for row, old in zip(rows, existing, strict=False):
+        same = str(row["exercise_id"]) == old["exercise_id"] and all(
+            row[name] == old[name] for name in SET_CONTENT
+        )
+        old_id = uuid.UUID(old["id"])
+        if same and row["id"] is None and old_id not in sent_ids:
+            row["id"] = old_id
+        differs = differs or not same or row["id"] != old_id
+    return differs
+
+
 def _replace_sets(
     session: Session,
     workout: Workout,
@@ -96,65 +137,75 @@ def _replace_sets(
     access: Access,
     *,
     is_new: bool,
-) -> None:
+) -> bool:
+    """Prepare the workout's sets (written by `write_sets`); whether they differ from the
+    stored ones."""
     refs = [s["exercise"] for s in sets]
     resolved = _resolve_exercises(session, access.owner_id, refs)
     errors = _resolve_names(session, access.owner_id, refs, resolved)
-    seen: set[uuid.UUID] = set()
-    for i, s in enumerate(sets):
-        if s.get("id") is not None:
-            if s["id"] in seen:
-                errors.append(FieldError(f"sets.{i}.id", "duplicate set id"))
-            seen.add(s["id"])
+    errors += _set_errors(sets, resolved)
     errors += _taken_set_ids(session, workout.id, [s.get("id") for s in sets])
     if errors:
         raise InvalidInput(errors)
     rows: list[dict[str, Any]] = []
-    written: list[Item] = []
+    slugs: list[str] = []
     for position, s in enumerate(sets):
         ref = s["exercise"]
-        exercise_id, slug = resolved[ref]
-        row = {
-            "id": s.get("id") or new_id(),
-            "workout_id": workout.id,
-            "exercise_id": exercise_id,
-            "position": position,
-            "set_type": str(s["set_type"]),
-            "reps": s["reps"],
-            "load_kg": s["load_kg"],
-            "rpe": s.get("rpe"),
-            "rir": s.get("rir"),
-            "duration_s": s.get("duration_s"),
-            "distance_m": s.get("distance_m"),
-            "notes": s.get("notes"),
-        }
-        rows.append(row)
-        written.append({**row, "exercise": slug})
-    # Written once the workout row is (`write_sets`), as plain rows in one executemany: ORM
-    # entities cost more than the statements (bench/RESULTS.md).
-    session.info.setdefault(PENDING_SETS, {})[workout.id] = (rows, is_new)
+        exercise_id, slug = resolved.get(ref) or resolved[ref.lower()]
+        rows.append(
+            {
+                "id": s.get("id"),
+                "workout_id": workout.id,
+                "exercise_id": exercise_id,
+                "position": position,
+                "set_type": str(s["set_type"]),
+                "reps": s["reps"],
+                "load_kg": s["load_kg"],
+                "rpe": s.get("rpe"),
+                "rir": s.get("rir"),
+                "duration_s": s.get("duration_s"),
+                "distance_m": s.get("distance_m"),
+                "notes": s.get("notes"),
+            }
+        )
+        slugs.append(slug)
+    changed = True
+    if not is_new:
+        stored = records_queries.sets_with_slugs(session, [workout.id]).get(str(workout.id), [])
+        existing = [dict(zip(SET_FIELDS, row, strict=False)) for row in stored]
+        sent_ids = {s["id"] for s in sets if s.get("id") is not None}
+        changed = _keep_unchanged(rows, existing, sent_ids)
+    for row in rows:
+        row["id"] = row["id"] or new_id()
+    if changed:
+        # Written once the workout row is (`write_sets`), as plain rows in one executemany:
+        # ORM entities cost more than the statements (bench/RESULTS.md).
+        session.info.setdefault(PENDING_SETS, {})[workout.id] = (rows, is_new)
     # The answer is built from what was written, without reading the sets back.
     session.info.setdefault(WRITTEN_SETS, {})[workout.id] = [
-        {name: item[name] for name in SET_FIELDS} for item in written
+        {name: item[name] for name in SET_FIELDS}
+        for item in ({**row, "exercise": slug} for row, slug in zip(rows, slugs, strict=True))
     ]
+    return changed
 
 
 # `SetRead`'s fields, which `sets_with_slugs` rows begin with, in the same order.
 SET_FIELDS = tuple(SetRead.model_fields)
 
 
-def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> None:
-    """Set the sent fields; `sets`, when sent, replaces every set (positions follow order)."""
+def apply(session: Session, workout: Workout, values: dict[str, Any], access: Access) -> bool:
+    """Set the sent fields; `sets`, when sent, replaces every set (positions follow order).
+    Whether anything changed."""
     sets = values.pop("sets", None)
     state = inspect(workout, raiseerr=False)
     is_new = state is None or not state.persistent
-    for key, value in values.items():
-        setattr(workout, key, value)
+    changed = assign(workout, values)
     if workout.ended_at is not None and workout.ended_at < workout.started_at:
         raise InvalidInput([FieldError("ended_at", "must not be before started_at")])
     if sets is not None:
         with session.no_autoflush:  # the workout is written once, with every field set
-            _replace_sets(session, workout, sets, access, is_new=is_new)
+            changed = _replace_sets(session, workout, sets, access, is_new=is_new) or changed
+    return changed
 
 
 def write_sets(session: Session, workout: Workout) -> None:

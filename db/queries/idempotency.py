@@ -1,4 +1,4 @@
-"""Stored first answers of idempotent POSTs."""
+"""Stored first answers of writes sent with an Idempotency-Key (POST, PATCH, DELETE)."""
 
 from __future__ import annotations
 

@@ -77,6 +77,35 @@ def test_concurrent_retries_with_one_idempotency_key_store_one_record(
     assert session.exec(select(func.count()).select_from(Bodyweight)).one() == 1
 
 
+def test_concurrent_retries_of_a_keyed_patch_and_delete_answer_as_the_first(
+    live_server: LiveServer, auth_headers: dict
+) -> None:
+    """Eight copies of a PATCH naming version 1, then eight of a DELETE naming version 2, each
+    kind under one key, sent at once: every copy answers what the first to commit answered
+    (not 412 for a stale ETag, not 410), and the record is patched once and deleted once."""
+    with httpx.Client(base_url=live_server.url, headers=auth_headers, timeout=30) as client:
+        created = client.post("/v1/users/me/bodyweights", json=bodyweight()).json()
+        cursor = client.get("/v1/users/me/changes").json()["next_cursor"]
+    target = f"/v1/users/me/bodyweights/{created['id']}"
+
+    def send(method: str, key: str, etag: str) -> httpx.Response:
+        headers = {**auth_headers, "Idempotency-Key": key, "If-Match": etag}
+        with httpx.Client(base_url=live_server.url, headers=headers, timeout=30) as client:
+            kwargs = {"json": {"weight_kg": 77.5}} if method == "PATCH" else {}
+            return client.request(method, target, **kwargs)
+
+    with ThreadPoolExecutor(8) as pool:
+        patches = list(pool.map(lambda _: send("PATCH", "p", '"1"'), range(8)))
+    assert {(r.status_code, r.headers["etag"]) for r in patches} == {(200, '"2"')}
+    assert len({r.content for r in patches}) == 1
+    with ThreadPoolExecutor(8) as pool:
+        deletes = list(pool.map(lambda _: send("DELETE", "d", '"2"'), range(8)))
+    assert {r.status_code for r in deletes} == {204}
+    with httpx.Client(base_url=live_server.url, headers=auth_headers, timeout=30) as client:
+        feed = client.get("/v1/users/me/changes", params={"since": cursor}).json()["changes"]
+    assert [(c["id"], c["op"]) for c in feed] == [(created["id"], "delete")]
+
+
 def test_concurrent_puts_creating_one_id_store_one_record(
     live_server: LiveServer, auth_headers: dict, session: Session
 ) -> None:

@@ -55,6 +55,24 @@ class TestPainScoreValidation:
             assert response.status_code == 422
             assert response.json()["errors"][0]["field"] == "workout_id"
 
+    def test_a_score_linked_to_a_workout_deleted_since_is_written_back_as_it_is(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        w = client.post("/v1/users/me/workouts", json=workout(), headers=auth_headers).json()
+        score = client.post(
+            "/v1/users/me/pain-scores", json=pain_score(workout_id=w["id"]), headers=auth_headers
+        ).json()
+        client.delete(f"/v1/users/me/workouts/{w['id']}", headers=auth_headers)
+        target = f"/v1/users/me/pain-scores/{score['id']}"
+        got = client.get(target, headers=auth_headers).json()
+        assert got["workout_id"] == w["id"]
+        back = client.put(target, json=got, headers=auth_headers)
+        assert back.status_code == 200, back.text
+        assert back.json() == got
+        changed = client.put(target, json={**got, "score": 1}, headers=auth_headers)
+        assert changed.json()["version"] == 2
+        assert changed.json()["workout_id"] == w["id"]
+
     def test_all_nine_regions_are_accepted(self, client: TestClient, auth_headers: dict) -> None:
         regions = [
             "neck",

@@ -80,6 +80,44 @@ class TestAccess:
         assert client.get(url(resource, rid), headers=auth_headers).json() == record
         assert count(session, resource) == 1
 
+    def test_linked_trainer_without_logging_rights_is_403_on_every_write(
+        self,
+        client: TestClient,
+        auth_headers: dict,
+        other_headers: dict,
+        user,
+        resource: str,
+        session: Session,
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        code = client.post("/v1/trainer/invitations", json={}, headers=other_headers).json()
+        accepted = client.post(
+            "/v1/users/me/trainers", json={"code": code["code"]}, headers=auth_headers
+        )
+        assert accepted.status_code == 201
+        target = url(resource, record["id"], str(user.id))
+        assert client.get(target, headers=other_headers).json() == record  # they read it
+        writes = [
+            client.post(
+                url(resource, user=str(user.id)), json=PAYLOADS[resource](), headers=other_headers
+            ),
+            client.put(target, json=PAYLOADS[resource](), headers=other_headers),
+            client.put(
+                url(resource, uuid.uuid4(), str(user.id)),
+                json=PAYLOADS[resource](),
+                headers=other_headers,
+            ),
+            client.patch(target, json=PATCHES[resource], headers=other_headers),
+            client.patch(target, json={"no_such_field": 1}, headers=other_headers),
+            client.delete(target, headers=other_headers),
+        ]
+        for response in writes:
+            assert response.status_code == 403, response.request.method
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.json()["code"] == "logging_not_granted"
+        assert client.get(url(resource, record["id"]), headers=auth_headers).json() == record
+        assert count(session, resource) == 1
+
     def test_own_user_id_works_like_me(
         self, client: TestClient, auth_headers: dict, user, resource: str
     ) -> None:
@@ -134,6 +172,77 @@ class TestIdempotency:
         assert response.status_code == 422
         assert response.json()["code"] == "idempotency_key_reused"
         assert count(session, resource) == 1
+
+    def test_a_retried_patch_replays_its_first_answer(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        """The retry carries the same key, body and If-Match: it answers what the first did,
+        although the ETag it names is stale by then and the record changed again since."""
+        record = create(client, auth_headers, resource)
+        target = url(resource, record["id"])
+        headers = {**auth_headers, "Idempotency-Key": "patch-1", "If-Match": '"1"'}
+        first = client.patch(target, json=PATCHES[resource], headers=headers)
+        assert first.status_code == 200
+        assert first.headers["etag"] == '"2"'
+        other = {**PAYLOADS[resource](), **PATCHES[resource]}
+        assert client.put(target, json=other, headers=auth_headers).json()["version"] == 3
+        cursor = feed_cursor(client, auth_headers)
+        retry = client.patch(target, json=PATCHES[resource], headers=headers)
+        assert retry.status_code == 200
+        assert retry.content == first.content
+        assert retry.headers["etag"] == '"2"'
+        assert retry.headers["idempotent-replayed"] == "true"
+        assert client.get(target, headers=auth_headers).json()["version"] == 3
+        assert changes_since(client, auth_headers, cursor) == []
+
+    def test_a_retried_delete_with_its_key_replays_204(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        target = url(resource, record["id"])
+        headers = {**auth_headers, "Idempotency-Key": "delete-1", "If-Match": '"1"'}
+        first = client.delete(target, headers=headers)
+        assert first.status_code == 204
+        cursor = feed_cursor(client, auth_headers)
+        retry = client.delete(target, headers=headers)
+        assert retry.status_code == 204
+        assert retry.content == b""
+        assert retry.headers["idempotent-replayed"] == "true"
+        assert "etag" not in retry.headers
+        assert changes_since(client, auth_headers, cursor) == []
+        assert count(session, resource) == 1
+
+    def test_a_key_reused_for_another_request_is_422(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        """Another body, another record, another method or another If-Match under a key
+        already used: the conflict a POST gives, and nothing is written."""
+        first, second = (
+            create(client, auth_headers, resource),
+            create(client, auth_headers, resource),
+        )
+        key = {**auth_headers, "Idempotency-Key": "used"}
+        assert client.patch(
+            url(resource, first["id"]), json=PATCHES[resource], headers=key
+        ).is_success
+        cursor = feed_cursor(client, auth_headers)
+        attempts = [
+            client.patch(url(resource, first["id"]), json=PAYLOADS[resource](), headers=key),
+            client.patch(url(resource, second["id"]), json=PATCHES[resource], headers=key),
+            client.patch(
+                url(resource, first["id"]),
+                json=PATCHES[resource],
+                headers={**key, "If-Match": '"2"'},
+            ),
+            client.delete(url(resource, first["id"]), headers=key),
+            client.post(url(resource), json=PAYLOADS[resource](), headers=key),
+        ]
+        for response in attempts:
+            assert response.status_code == 422, response.request.method
+            assert response.json()["code"] == "idempotency_key_reused"
+            assert response.json()["errors"][0]["field"] == "Idempotency-Key"
+        assert changes_since(client, auth_headers, cursor) == []
+        assert client.get(url(resource, second["id"]), headers=auth_headers).json() == second
 
     def test_keys_are_scoped_per_user(
         self,
@@ -317,15 +426,193 @@ class TestPatch:
 
 
 class TestDelete:
-    def test_leaves_tombstone_and_answers_404(
+    def test_leaves_tombstone_and_answers_404_to_reads(
         self, client: TestClient, auth_headers: dict, resource: str, session: Session
     ) -> None:
         record = create(client, auth_headers, resource)
         assert client.delete(url(resource, record["id"]), headers=auth_headers).status_code == 204
         assert client.get(url(resource, record["id"]), headers=auth_headers).status_code == 404
-        assert client.delete(url(resource, record["id"]), headers=auth_headers).status_code == 404
         assert client.get(url(resource), headers=auth_headers).json()["items"] == []
         assert count(session, resource) == 1  # the tombstone row remains
+
+    def test_a_retried_delete_is_410_deleted_never_404(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        target = url(resource, record["id"])
+        etag = client.get(target, headers=auth_headers).headers["etag"]
+        with_etag = {**auth_headers, "If-Match": etag}
+        assert client.delete(target, headers=with_etag).status_code == 204
+        cursor = feed_cursor(client, auth_headers)
+        for headers in (auth_headers, with_etag):  # the retry may carry the same If-Match
+            again = client.delete(target, headers=headers)
+            assert again.status_code == 410
+            assert again.headers["content-type"] == "application/problem+json"
+            assert again.json()["code"] == "deleted"
+        patched = client.patch(target, json=PATCHES[resource], headers=auth_headers)
+        assert patched.status_code == 410
+        assert patched.json()["code"] == "deleted"
+        assert changes_since(client, auth_headers, cursor) == []
+
+    def test_unknown_id_is_404(self, client: TestClient, auth_headers: dict, resource: str) -> None:
+        for method in ("delete", "patch"):
+            kwargs = {"json": PATCHES[resource]} if method == "patch" else {}
+            response = getattr(client, method)(
+                url(resource, uuid.uuid4()), headers=auth_headers, **kwargs
+            )
+            assert response.status_code == 404, method
+
+
+def feed_cursor(client: TestClient, headers: dict) -> str:
+    """The change feed's cursor now (after every change so far)."""
+    feed = client.get("/v1/users/me/changes", params={"limit": 500}, headers=headers).json()
+    assert not feed["has_more"]
+    return str(feed["next_cursor"])
+
+
+def changes_since(client: TestClient, headers: dict, cursor: str) -> list:
+    response = client.get("/v1/users/me/changes", params={"since": cursor}, headers=headers)
+    assert response.status_code == 200
+    return list(response.json()["changes"])
+
+
+class TestWritingBackTheReadShape:
+    """The body a GET answers can be written back as it is: the members the server owns are
+    accepted (`id` checked against the path, the others ignored), unknown ones still refused."""
+
+    def test_a_get_body_put_or_patched_back_changes_nothing(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        target = url(resource, record["id"])
+        got = client.get(target, headers=auth_headers)
+        cursor = feed_cursor(client, auth_headers)
+        for method in ("put", "patch"):
+            response = getattr(client, method)(target, json=got.json(), headers=auth_headers)
+            assert response.status_code == 200, response.text
+            assert response.json() == got.json() == record
+            assert response.headers["etag"] == got.headers["etag"]
+        ops = [
+            {"method": m, "path": f"{resource}/{record['id']}", "body": got.json()}
+            for m in ("PUT", "PATCH")
+        ]
+        results = client.post(
+            "/v1/users/me/batch", json={"operations": ops}, headers=auth_headers
+        ).json()["results"]
+        assert results == [{"status": 200, "body": record}] * 2
+        assert changes_since(client, auth_headers, cursor) == []
+
+    def test_a_changed_get_body_is_a_new_version_with_the_servers_own_members(
+        self, client: TestClient, auth_headers: dict, user, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        sent = {
+            **record,
+            **PATCHES[resource],
+            "version": 41,
+            "created_by": str(uuid.uuid4()),
+            "created_at": "2001-02-03T04:05:06+00:00",
+            "updated_at": "2001-02-03T04:05:06+00:00",
+        }
+        response = client.put(url(resource, record["id"]), json=sent, headers=auth_headers)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["version"] == 2
+        assert body["created_by"] == str(user.id)
+        assert body["created_at"] == record["created_at"]
+        assert body["updated_at"] > record["updated_at"]
+        for key, value in PATCHES[resource].items():
+            assert body[key] == value
+
+    def test_an_id_other_than_the_paths_is_422_naming_it(
+        self, client: TestClient, auth_headers: dict, resource: str, session: Session
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        elsewhere = {**record, "id": str(uuid.uuid4())}
+        for method, target in (
+            ("put", url(resource, record["id"])),
+            ("put", url(resource, uuid.uuid4())),
+            ("patch", url(resource, record["id"])),
+            ("post", url(resource)),  # the server chooses a POST's id
+        ):
+            response = getattr(client, method)(target, json=elsewhere, headers=auth_headers)
+            assert response.status_code == 422, method
+            assert [e["field"] for e in response.json()["errors"]] == ["id"]
+        assert count(session, resource) == 1
+
+    def test_a_new_id_in_the_body_and_the_path_creates(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = str(uuid.uuid4())
+        body = {**PAYLOADS[resource](), "id": rid}
+        response = client.put(url(resource, rid), json=body, headers=auth_headers)
+        assert response.status_code == 201
+        assert response.json()["id"] == rid
+
+    @pytest.mark.parametrize(
+        ("member", "value"),
+        [
+            ("version", 0),
+            ("version", "2"),
+            ("created_at", "2026-01-01T10:00:00"),
+            ("updated_at", 1767261600),
+            ("created_by", "someone"),
+        ],
+    )
+    def test_a_malformed_server_owned_member_is_422_naming_it(
+        self, client: TestClient, auth_headers: dict, resource: str, member: str, value: object
+    ) -> None:
+        record = create(client, auth_headers, resource)
+        sent = {**record, member: value}
+        response = client.put(url(resource, record["id"]), json=sent, headers=auth_headers)
+        assert response.status_code == 422
+        assert [e["field"] for e in response.json()["errors"]] == [member]
+
+
+class TestUnchangingWrites:
+    """A PUT or PATCH that changes nothing answers 200 with the record as it was: same ETag,
+    version and updated_at, and nothing new in the change feed."""
+
+    def test_put_of_the_same_input_changes_nothing(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = uuid.uuid4()
+        body = PAYLOADS[resource]()
+        created = client.put(url(resource, rid), json=body, headers=auth_headers)
+        assert created.status_code == 201
+        cursor = feed_cursor(client, auth_headers)
+        for headers in (auth_headers, {**auth_headers, "If-Match": created.headers["etag"]}):
+            again = client.put(url(resource, rid), json=body, headers=headers)
+            assert again.status_code == 200, again.text
+            assert again.headers["etag"] == created.headers["etag"]
+            assert again.json() == created.json()
+        assert changes_since(client, auth_headers, cursor) == []
+        assert client.get(url(resource, rid), headers=auth_headers).json() == created.json()
+
+    def test_patch_to_the_values_held_changes_nothing(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        record = create(client, auth_headers, resource, **PATCHES[resource])
+        cursor = feed_cursor(client, auth_headers)
+        for body in (PATCHES[resource], {}):
+            response = client.patch(url(resource, record["id"]), json=body, headers=auth_headers)
+            assert response.status_code == 200
+            assert response.headers["etag"] == '"1"'
+            assert response.json() == record
+        assert changes_since(client, auth_headers, cursor) == []
+
+    def test_a_write_that_changes_one_field_is_a_new_version(
+        self, client: TestClient, auth_headers: dict, resource: str
+    ) -> None:
+        rid = uuid.uuid4()
+        created = client.put(url(resource, rid), json=PAYLOADS[resource](), headers=auth_headers)
+        cursor = feed_cursor(client, auth_headers)
+        changed = {**PAYLOADS[resource](), **PATCHES[resource]}
+        replaced = client.put(url(resource, rid), json=changed, headers=auth_headers)
+        assert replaced.status_code == 200
+        assert replaced.json()["version"] == 2
+        assert replaced.json()["updated_at"] > created.json()["updated_at"]
+        assert [c["id"] for c in changes_since(client, auth_headers, cursor)] == [str(rid)]
 
 
 class TestList:

@@ -131,10 +131,11 @@ class TestBatch:
         response = client.post("/v1/users/me/batch", json={"operations": ops}, headers=auth_headers)
         assert response.status_code == 200
         results = response.json()["results"]
-        assert [r["status"] for r in results] == [201, 422, 200, 204, 404, 412, 404]
+        assert [r["status"] for r in results] == [201, 422, 200, 204, 410, 412, 404]
         assert results[0]["body"]["id"] == str(good)
         assert results[1]["body"]["errors"][0]["field"] == "weight_kg"
         assert results[2]["body"]["title"] == "Renamed"
+        assert results[4]["body"]["code"] == "deleted"
         assert results[5]["body"]["code"] == "precondition_failed"
         stored = client.get(f"/v1/users/me/workouts/{good}", headers=auth_headers).json()
         assert stored["title"] == "Renamed"
@@ -186,6 +187,37 @@ class TestBatch:
             f"/v1/users/{user.id}/batch", json={"operations": ops}, headers=other_headers
         )
         assert response.status_code == 404
+
+    def test_a_trainer_without_logging_rights_is_403(
+        self, client: TestClient, user: User, auth_headers: dict, other_headers: dict
+    ) -> None:
+        code = client.post("/v1/trainer/invitations", json={}, headers=other_headers).json()
+        client.post("/v1/users/me/trainers", json={"code": code["code"]}, headers=auth_headers)
+        ops = [{"method": "PUT", "path": f"bodyweights/{uuid.uuid4()}", "body": bodyweight()}]
+        response = client.post(
+            f"/v1/users/{user.id}/batch", json={"operations": ops}, headers=other_headers
+        )
+        assert response.status_code == 403
+        assert response.json()["code"] == "logging_not_granted"
+        assert poll(client, auth_headers)["changes"] == []
+
+    def test_unchanging_operations_add_nothing_to_the_feed(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        rid = uuid.uuid4()
+        body = workout()
+        created = client.put(f"/v1/users/me/workouts/{rid}", json=body, headers=auth_headers)
+        cursor = poll(client, auth_headers)["next_cursor"]
+        ops = [
+            {"method": "PUT", "path": f"workouts/{rid}", "body": body},
+            {"method": "PATCH", "path": f"workouts/{rid}", "body": {"title": body["title"]}},
+        ]
+        results = client.post(
+            "/v1/users/me/batch", json={"operations": ops}, headers=auth_headers
+        ).json()["results"]
+        assert [r["status"] for r in results] == [200, 200]
+        assert [r["body"] for r in results] == [created.json()] * 2
+        assert poll(client, auth_headers, cursor)["changes"] == []
 
     def test_cannot_touch_another_users_record(
         self, client: TestClient, auth_headers: dict, other_headers: dict

@@ -169,7 +169,9 @@ class TestTrainerAccess:
         ):
             assert client.get(f"{base}/{path}", headers=trainer_headers).status_code == 200, path
         denied = client.post(f"{base}/bodyweights", json=bodyweight(), headers=trainer_headers)
-        assert denied.status_code == 404
+        assert denied.status_code == 403  # they read this data: a 404 would hide nothing
+        assert denied.headers["content-type"] == "application/problem+json"
+        assert denied.json()["code"] == "logging_not_granted"
         granted = client.patch(
             f"/v1/users/me/trainers/{trainer.id}", json={"can_log": True}, headers=auth_headers
         )
@@ -470,7 +472,7 @@ class TestAccessLog:
         refused_write = client.post(
             f"{own}/bodyweights", json=bodyweight(), headers=trainer_headers
         )
-        assert refused_write.status_code == 404
+        assert refused_write.status_code == 403
         withdrawn = client.delete(f"/v1/users/me/trainers/{trainer.id}", headers=auth_headers)
         assert withdrawn.status_code == 204
         assert client.get(f"{own}/workouts", headers=trainer_headers).status_code == 404
@@ -478,7 +480,7 @@ class TestAccessLog:
         log = client.get("/v1/users/me/access-log", headers=auth_headers).json()["items"]
         assert [(e["method"], e["resource"], e["status"]) for e in log] == [
             ("GET", "workouts", 404),
-            ("POST", "bodyweights", 404),
+            ("POST", "bodyweights", 403),
             ("GET", "balance", 200),
         ]
         assert {e["trainer"]["id"] for e in log} == {str(trainer.id)}

@@ -54,6 +54,11 @@ class TestValidation:
             ({"exercise": "no_such_lift"}, "sets.0.exercise"),
             ({"exercise": str(uuid.uuid4())}, "sets.0.exercise"),
             ({"colour": "red"}, "sets.0.colour"),
+            ({"position": 1}, "sets.0.position"),
+            ({"position": -1}, "sets.0.position"),
+            ({"position": "0"}, "sets.0.position"),
+            ({"exercise_id": str(uuid.uuid4())}, "sets.0.exercise_id"),
+            ({"exercise_id": "deadlift"}, "sets.0.exercise_id"),
         ],
     )
     def test_bad_set_field_is_422_naming_it(
@@ -345,6 +350,102 @@ class TestSets:
         assert response.json()["code"] == "exercise_in_use"
 
 
+class TestWritingBackTheReadShape:
+    def test_sets_carry_their_exercise_id_and_position_back(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        created = post(client, auth_headers, workout()).json()
+        target = f"{URL}/{created['id']}"
+        back = client.put(target, json=created, headers=auth_headers)
+        assert back.status_code == 200, back.text
+        assert back.json() == created
+        created["sets"][2]["reps"] = 7
+        changed = client.put(target, json=created, headers=auth_headers).json()
+        assert changed["version"] == 2
+        assert [s["id"] for s in changed["sets"]] == [s["id"] for s in created["sets"]]
+        assert [s["reps"] for s in changed["sets"]] == [5, 8, 7]
+
+    def test_positions_out_of_order_and_a_foreign_exercise_id_are_422_naming_them(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        created = post(client, auth_headers, workout()).json()
+        sent = {**created, "sets": [created["sets"][1], created["sets"][0], created["sets"][2]]}
+        sent["sets"][2] = {**sent["sets"][2], "exercise_id": created["sets"][0]["exercise_id"]}
+        response = client.put(f"{URL}/{created['id']}", json=sent, headers=auth_headers)
+        assert response.status_code == 422
+        assert [e["field"] for e in response.json()["errors"]] == [
+            "sets.0.position",
+            "sets.1.position",
+            "sets.2.exercise_id",
+        ]
+        assert client.get(f"{URL}/{created['id']}", headers=auth_headers).json() == created
+
+    def test_the_exercise_id_of_the_named_exercise_is_accepted(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        deadlift = client.get("/v1/exercises/deadlift", headers=auth_headers).json()
+        sets = [
+            {"exercise": ref, "exercise_id": deadlift["id"], "position": i, "reps": 3}
+            for i, ref in enumerate(["deadlift", deadlift["id"].upper()])
+        ]
+        response = post(client, auth_headers, workout(sets=sets))
+        assert response.status_code == 201, response.text
+        assert [s["exercise"] for s in response.json()["sets"]] == ["deadlift", "deadlift"]
+
+
+class TestUnchangingWrites:
+    def test_the_same_sets_without_ids_keep_theirs_and_nothing_is_written(
+        self, client: TestClient, auth_headers: dict, engine, count_queries
+    ) -> None:
+        """A retried PUT of a body without set ids: each set is the stored one at its place,
+        so it keeps that set's id and the workout is left as it is (no statement writes)."""
+        rid, body = uuid.uuid4(), workout()
+        created = client.put(f"{URL}/{rid}", json=body, headers=auth_headers)
+        with count_queries(engine) as counter:
+            again = client.put(f"{URL}/{rid}", json=body, headers=auth_headers)
+            patched = client.patch(
+                f"{URL}/{rid}", json={"sets": body["sets"]}, headers=auth_headers
+            )
+        assert again.status_code == patched.status_code == 200
+        assert again.json() == patched.json() == created.json()
+        assert again.headers["etag"] == created.headers["etag"]
+        writes = [s for s in counter.statements if s.split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+        assert writes == []
+
+    def test_a_changed_set_is_a_new_version_and_the_others_keep_their_ids(
+        self, client: TestClient, auth_headers: dict
+    ) -> None:
+        rid, body = uuid.uuid4(), workout()
+        created = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        body["sets"][1]["reps"] = 9
+        changed = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        assert changed["version"] == 2
+        assert [s["reps"] for s in changed["sets"]] == [5, 9, 6]
+        old_ids = [s["id"] for s in created["sets"]]
+        new_ids = [s["id"] for s in changed["sets"]]
+        assert new_ids[0] == old_ids[0]
+        assert new_ids[2] == old_ids[2]
+        assert new_ids[1] not in old_ids
+        assert client.get(f"{URL}/{rid}", headers=auth_headers).json() == changed
+
+    def test_reordered_sets_are_a_change(self, client: TestClient, auth_headers: dict) -> None:
+        rid, body = uuid.uuid4(), workout()
+        created = client.put(f"{URL}/{rid}", json=body, headers=auth_headers).json()
+        reordered = list(reversed(created["sets"]))
+        response = client.patch(
+            f"{URL}/{rid}",
+            json={"sets": [{k: v for k, v in s.items() if k in SENT} for s in reordered]},
+            headers=auth_headers,
+        )
+        assert response.json()["version"] == 2
+        assert [s["id"] for s in response.json()["sets"]] == [s["id"] for s in reordered]
+        assert [s["position"] for s in response.json()["sets"]] == [0, 1, 2]
+
+
+# A set's members that a write names (its read shape adds `exercise_id` and `position`).
+SENT = ("id", "exercise", "set_type", "reps", "load_kg", "rpe", "rir", "notes")
+
+
 class TestList:
     def test_newest_first_with_time_filters(self, client: TestClient, auth_headers: dict) -> None:
         ids = [
@@ -399,6 +500,10 @@ def test_any_valid_workout_round_trips_through_put_and_get(
     assert put.status_code == 201, put.text
     got = client.get(f"{URL}/{rid}", headers=auth_headers).json()
     assert got == put.json()
+    back = client.put(f"{URL}/{rid}", json=got, headers=auth_headers)  # the read shape, as is
+    assert back.status_code == 200, back.text
+    assert back.json() == got
+    assert back.headers["etag"] == put.headers["etag"]
     assert datetime.fromisoformat(got["started_at"]) == datetime.fromisoformat(body["started_at"])
     assert got["title"] == body["title"]
     assert len(got["sets"]) == len(body["sets"])

@@ -86,6 +86,7 @@ class FuzzWorld:
     pools: dict[str, list[str]] = field(default_factory=dict)
     record_ids: dict[str, list[str]] = field(default_factory=dict)
     custom_slug: str = ""
+    exercise_ids: dict[str, str] = field(default_factory=dict)  # by slug
     seeds: int = 0
     statuses: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
 
@@ -192,13 +193,19 @@ class FuzzWorld:
                 )
                 records[resource] = [created["id"], on_client["id"]]
 
+            slugs = [exercise["slug"], "deadlift", "hip_thrust", "pull_up", "bench_press"]
+            self.exercise_ids = {
+                slug: _ok(client.get(f"/v1/exercises/{slug}", headers=me), 200)["id"]
+                for slug in slugs
+            }
+
         self.record_ids = records
         self.custom_slug = exercise["slug"]
         self.pools = {
             # `me` most of the time, sometimes the own id or the client's (trainer access).
             "user": ["me"] * 6 + [str(self.user_id), str(client_user.id)],
             "exercise_ref": [exercise["id"], exercise["slug"], "deadlift"],
-            "exercise_slug": [exercise["slug"], "deadlift", "hip_thrust", "pull_up", "bench_press"],
+            "exercise_slug": slugs,
             "method_id": [METHOD_ID],
             "client_id": [str(client_user.id)],
             "trainer_id": [str(coach.id)],

@@ -173,6 +173,8 @@ def known_rows(context: Any, path_parameters: dict[str, Any]) -> st.SearchStrate
 
 
 INSTANT_FIELDS = {"started_at", "recorded_at", "measured_at"}
+# The collections of logged records (whose bodies carry their read shape's `id` back).
+RECORDS = r"^/v1/users/\{user\}/(workouts|pain-scores|bodyweights)$"
 YEARS = YEARS_PATTERN
 IMPORT_FORMATS = {f.value for f in ImportFormat}
 # A small Strong export, for CSV imports (text/csv or the multipart `file`).
@@ -220,20 +222,36 @@ def _as_instant(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-def _steered(value: Any, slug: str, instant: datetime) -> Any:
+def _is_position(value: Any) -> bool:
+    """A set position the schema accepts (an integer, written 4 or 4.0, 0 to 199)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and 0 <= value < 200
+    )
+
+
+def _steered(value: Any, slug: str, instant: datetime, exercise_id: str = "") -> Any:
     """`value` with real references in place of schema-valid made-up ones: every `exercise` is
-    `slug`, every `alias_of` a system exercise, every record instant is `instant` (and
-    `ended_at` an hour later) so cross-field rules (ended after started, not in the future)
-    hold; a pain score names no workout; a set's own id is fresh. Schema-violating values are
-    left for the checks to see refused."""
+    `slug` (and an `exercise_id` beside it its id), every `alias_of` a system exercise, every
+    record instant is `instant` (and `ended_at` an hour later) so cross-field rules (ended after
+    started, not in the future) hold; a pain score names no workout; a set's own id is fresh and
+    its `position` its place. Schema-violating values are left for the checks to see refused."""
     if isinstance(value, list):
-        return [_steered(v, slug, instant) for v in value]
+        items = [_steered(v, slug, instant, exercise_id) for v in value]
+        return [
+            {**v, "position": i} if isinstance(v, dict) and _is_position(v.get("position")) else v
+            for i, v in enumerate(items)
+        ]
     if not isinstance(value, dict):
         return value
     steered: dict[str, Any] = {}
     for key, item in value.items():
         if key == "exercise" and _is_text(item, max_length=80):
             steered[key] = slug
+        elif key == "exercise_id" and _is_uuid(item) and exercise_id:
+            steered[key] = exercise_id
         elif key in INSTANT_FIELDS and _is_instant(item):
             steered[key] = instant.isoformat()
         elif key == "ended_at" and _is_instant(item):
@@ -249,7 +267,7 @@ def _steered(value: Any, slug: str, instant: datetime) -> Any:
         elif key == "timezone" and _is_zone_name(item):
             steered[key] = FUZZ_TIMEZONE
         else:
-            steered[key] = _steered(item, slug, instant)
+            steered[key] = _steered(item, slug, instant, exercise_id)
     return steered
 
 
@@ -292,7 +310,19 @@ def _steered_body(
         # Before any end already stored (those lie within the last 400 days): a start sent
         # alone must not fall after the stored end.
         instant -= timedelta(days=401)
-    return _steered(body, slug, instant)
+    return _steered(body, slug, instant, world.exercise_ids.get(slug, ""))
+
+
+def _steered_record_id(case: schemathesis.Case) -> None:
+    """A record's own `id` sent back in its body names the record in the path (a POST, whose
+    id the server chooses, sends none): another id is refused like a made-up reference."""
+    body, record_id = case.body, (case.path_parameters or {}).get("record_id")
+    if not isinstance(body, dict) or not _is_uuid(body.get("id")):
+        return
+    if case.operation.method.upper() == "POST" and re.search(RECORDS, case.operation.path):
+        del body["id"]
+    elif record_id is not None and _is_uuid(record_id):
+        body["id"] = record_id
 
 
 def _steered_query(query: Any) -> Any:
@@ -324,6 +354,7 @@ def _steer(case: schemathesis.Case) -> None:
     user = (case.path_parameters or {}).get("user", "me")
     own_data = user in ("me", str(world.user_id))
     case.body = _steered_body(case.operation.path, case.body, world, rng, own_data=own_data)
+    _steered_record_id(case)
     case.query = _steered_query(case.query)
     key = case.headers.get("Idempotency-Key") if case.headers is not None else None
     if isinstance(key, str) and 0 < len(key) <= 255:

@@ -291,14 +291,23 @@ export interface paths {
         };
         /** Get one of the workouts */
         get: operations["getWorkout"];
-        /** Create or replace one of the workouts by client-chosen id */
+        /**
+         * Create or replace one of the workouts by client-chosen id
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+         */
         put: operations["replaceWorkout"];
         post?: never;
-        /** Delete one of the workouts (leaves a tombstone in the change feed) */
+        /**
+         * Delete one of the workouts (leaves a tombstone in the change feed)
+         * @description Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.
+         */
         delete: operations["deleteWorkout"];
         options?: never;
         head?: never;
-        /** Change fields of one of the workouts */
+        /**
+         * Change fields of one of the workouts
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed.
+         */
         patch: operations["updateWorkout"];
         trace?: never;
     };
@@ -329,14 +338,23 @@ export interface paths {
         };
         /** Get one of the pain scores */
         get: operations["getPainScore"];
-        /** Create or replace one of the pain scores by client-chosen id */
+        /**
+         * Create or replace one of the pain scores by client-chosen id
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+         */
         put: operations["replacePainScore"];
         post?: never;
-        /** Delete one of the pain scores (leaves a tombstone in the change feed) */
+        /**
+         * Delete one of the pain scores (leaves a tombstone in the change feed)
+         * @description Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.
+         */
         delete: operations["deletePainScore"];
         options?: never;
         head?: never;
-        /** Change fields of one of the pain scores */
+        /**
+         * Change fields of one of the pain scores
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed.
+         */
         patch: operations["updatePainScore"];
         trace?: never;
     };
@@ -367,14 +385,23 @@ export interface paths {
         };
         /** Get one of the bodyweights */
         get: operations["getBodyweight"];
-        /** Create or replace one of the bodyweights by client-chosen id */
+        /**
+         * Create or replace one of the bodyweights by client-chosen id
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+         */
         put: operations["replaceBodyweight"];
         post?: never;
-        /** Delete one of the bodyweights (leaves a tombstone in the change feed) */
+        /**
+         * Delete one of the bodyweights (leaves a tombstone in the change feed)
+         * @description Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the first DELETE's `Idempotency-Key`, a retry answers 204.
+         */
         delete: operations["deleteBodyweight"];
         options?: never;
         head?: never;
-        /** Change fields of one of the bodyweights */
+        /**
+         * Change fields of one of the bodyweights
+         * @description A write that changes nothing answers 200 with the record as it was (same ETag, version and updated_at) and adds nothing to the change feed.
+         */
         patch: operations["updateBodyweight"];
         trace?: never;
     };
@@ -1084,6 +1111,31 @@ export interface components {
         /** BodyweightPatch */
         BodyweightPatch: {
             /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
+            /**
              * Measured At
              * Format: date-time
              */
@@ -1125,6 +1177,31 @@ export interface components {
         };
         /** BodyweightWrite */
         BodyweightWrite: {
+            /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
             /**
              * Measured At
              * Format: date-time
@@ -1901,6 +1978,31 @@ export interface components {
         /** PainScorePatch */
         PainScorePatch: {
             /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
+            /**
              * Recorded At
              * Format: date-time
              */
@@ -1956,6 +2058,31 @@ export interface components {
         };
         /** PainScoreWrite */
         PainScoreWrite: {
+            /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
             /**
              * Recorded At
              * Format: date-time
@@ -2270,6 +2397,16 @@ export interface components {
              * @example deadlift
              */
             exercise: string;
+            /**
+             * Exercise Id
+             * @description As read back: if sent, the id of `exercise`.
+             */
+            exercise_id?: string | null;
+            /**
+             * Position
+             * @description As read back: if sent, the set's 0-based place in `sets`.
+             */
+            position?: number | null;
             /** @default normal */
             set_type?: components["schemas"]["SetType"];
             /**
@@ -2682,6 +2819,31 @@ export interface components {
         /** WorkoutPatch */
         WorkoutPatch: {
             /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
+            /**
              * Started At
              * Format: date-time
              */
@@ -2738,6 +2900,31 @@ export interface components {
         };
         /** WorkoutWrite */
         WorkoutWrite: {
+            /**
+             * Id
+             * @description Server-owned, as read back: when sent, it must be the id in the path (PUT, PATCH; 422 otherwise). A POST may not send it: PUT to choose an id.
+             */
+            id?: string | null;
+            /**
+             * Created At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_at?: string | null;
+            /**
+             * Updated At
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            updated_at?: string | null;
+            /**
+             * Created By
+             * @description Server-owned, as read back: accepted and ignored.
+             */
+            created_by?: string | null;
+            /**
+             * Version
+             * @description Server-owned, as read back: accepted and ignored. To write only over the version you read, send `If-Match`.
+             */
+            version?: number | null;
             /**
              * Started At
              * Format: date-time
@@ -4206,7 +4393,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h replay the first answer. */
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -4219,6 +4406,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "started_at": "2026-11-20T18:30:00+01:00",
                  *       "ended_at": "2026-11-20T18:30:00Z",
                  *       "title": "Pull day",
@@ -4227,6 +4419,8 @@ export interface operations {
                  *         {
                  *           "id": null,
                  *           "exercise": "deadlift",
+                 *           "exercise_id": null,
+                 *           "position": 1,
                  *           "set_type": "normal",
                  *           "reps": 5,
                  *           "load_kg": 140,
@@ -4294,6 +4488,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -4511,6 +4724,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "started_at": "2026-11-20T18:30:00+01:00",
                  *       "ended_at": "2026-11-20T18:30:00Z",
                  *       "title": "Pull day",
@@ -4519,6 +4737,8 @@ export interface operations {
                  *         {
                  *           "id": null,
                  *           "exercise": "deadlift",
+                 *           "exercise_id": null,
+                 *           "position": 1,
                  *           "set_type": "normal",
                  *           "reps": 5,
                  *           "load_kg": 140,
@@ -4624,6 +4844,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -4739,6 +4978,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -4775,6 +5016,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -4788,6 +5048,25 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such record.",
                      *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -4846,6 +5125,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -4858,6 +5139,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "started_at": "2026-11-20T18:30:00Z",
                  *       "ended_at": "2026-11-20T18:30:00Z",
                  *       "title": "string",
@@ -4866,6 +5152,8 @@ export interface operations {
                  *         {
                  *           "id": null,
                  *           "exercise": "deadlift",
+                 *           "exercise_id": null,
+                 *           "position": 1,
                  *           "set_type": "normal",
                  *           "reps": 5,
                  *           "load_kg": 140,
@@ -4939,6 +5227,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -4952,6 +5259,25 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such record.",
                      *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5143,7 +5469,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h replay the first answer. */
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -5156,6 +5482,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "recorded_at": "2026-11-21T07:45:00+01:00",
                  *       "region": "neck",
                  *       "side": "left",
@@ -5207,6 +5538,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5411,6 +5761,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "recorded_at": "2026-11-21T07:45:00+01:00",
                  *       "region": "neck",
                  *       "side": "left",
@@ -5487,6 +5842,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5602,6 +5976,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -5638,6 +6014,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -5651,6 +6046,25 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such record.",
                      *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5709,6 +6123,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -5721,6 +6137,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "recorded_at": "2026-11-20T18:30:00Z",
                  *       "region": "neck",
                  *       "side": "left",
@@ -5778,6 +6199,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -5791,6 +6231,25 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such record.",
                      *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5977,7 +6436,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h replay the first answer. */
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -5990,6 +6449,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "measured_at": "2026-11-21T07:30:00+01:00",
                  *       "weight_kg": 80.4
                  *     }
@@ -6031,6 +6495,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6230,6 +6713,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "measured_at": "2026-11-21T07:30:00+01:00",
                  *       "weight_kg": 80.4
                  *     }
@@ -6291,6 +6779,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6406,6 +6913,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -6442,6 +6951,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -6455,6 +6983,25 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such record.",
                      *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6513,6 +7060,8 @@ export interface operations {
             header?: {
                 /** @description Only write if the resource still has this ETag. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request within 24 h replay the first answer (status, body, ETag); the same key with another request is 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 record_id: string;
@@ -6525,6 +7074,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "id": null,
+                 *       "created_at": "2026-11-20T18:30:00Z",
+                 *       "updated_at": "2026-11-20T18:30:00Z",
+                 *       "created_by": null,
+                 *       "version": 1,
                  *       "measured_at": "2026-11-20T18:30:00Z",
                  *       "weight_kg": 20
                  *     }
@@ -6572,6 +7126,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found (or not visible to the caller) */
             404: {
                 headers: {
@@ -6585,6 +7158,25 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No such record.",
                      *       "code": "not_found",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted: the id belonged to a record that was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:deleted",
+                     *       "title": "Deleted",
+                     *       "status": 410,
+                     *       "detail": "This id belonged to a record that was deleted.",
+                     *       "code": "deleted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6848,6 +7440,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -8130,6 +8741,25 @@ export interface operations {
                      *       "status": 401,
                      *       "detail": "The access token has expired.",
                      *       "code": "unauthorized",
+                     *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A linked trainer who may read but was not granted logging (`logging_not_granted`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:backchain:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This account may not do that.",
+                     *       "code": "forbidden",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */

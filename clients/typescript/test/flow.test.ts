@@ -1,6 +1,6 @@
 /**
- * The typed client against a live server: sign in, write a workout, read balance and trend, page
- * the change feed, refresh the access token, download a CSV. Real HTTP to uvicorn on a free port,
+ * The typed client against a live server: sign in, write a workout, PUT a GET body back, read
+ * balance and trend, page the change feed, refresh the access token, download a CSV. Real HTTP to uvicorn on a free port,
  * on a fresh migrated SQLite database (node's test runner; compiled by tsc first).
  */
 import assert from "node:assert/strict";
@@ -197,6 +197,31 @@ describe("typed client against a live server", { timeout: 90_000 }, () => {
         [5, 140],
         [5, 120],
       ],
+    );
+  });
+
+  test("a workout read with GET is PUT back unchanged", async () => {
+    const { client } = account.session;
+    const created = await addWorkout(client, newWorkout(4, "Round trip"));
+    const path = { user: "me", record_id: created.id };
+    const got = await client.GET("/v1/users/{user}/workouts/{record_id}", { params: { path } });
+    assert.equal(got.response.status, 200, JSON.stringify(got.error));
+    assert.ok(got.data);
+    // The read shape is a valid write body as it is: no member to strip or rename.
+    const body: Schemas["WorkoutWrite"] = got.data;
+    const put = await client.PUT("/v1/users/{user}/workouts/{record_id}", { params: { path }, body });
+    assert.equal(put.response.status, 200, JSON.stringify(put.error));
+    assert.deepEqual(put.data, got.data);
+    assert.equal(put.response.headers.get("etag"), got.response.headers.get("etag"));
+    const changed = await client.PUT("/v1/users/{user}/workouts/{record_id}", {
+      params: { path },
+      body: { ...got.data, title: "Round trip, renamed" },
+    });
+    assert.equal(changed.response.status, 200, JSON.stringify(changed.error));
+    assert.equal(changed.data?.version, 2);
+    assert.deepEqual(
+      changed.data?.sets.map((set) => set.id),
+      got.data.sets.map((set) => set.id),
     );
   });
 

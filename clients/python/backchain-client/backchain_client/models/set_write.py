@@ -19,6 +19,8 @@ class SetWrite:
         exercise (str): Exercise id, slug, name or alias (as `POST /v1/exercises/resolve` matches names).
         reps (int):
         id (None | Unset | UUID): Client-chosen set id (optional).
+        exercise_id (None | Unset | UUID): As read back: if sent, the id of `exercise`.
+        position (int | None | Unset): As read back: if sent, the set's 0-based place in `sets`.
         set_type (SetType | Unset):
         load_kg (float | Unset): Bar/machine load; for bodyweight lifts the added load (negative = assisted). Default:
             0.0.
@@ -32,6 +34,8 @@ class SetWrite:
     exercise: str
     reps: int
     id: None | Unset | UUID = UNSET
+    exercise_id: None | Unset | UUID = UNSET
+    position: int | None | Unset = UNSET
     set_type: SetType | Unset = UNSET
     load_kg: float | Unset = 0.0
     rpe: float | None | Unset = UNSET
@@ -52,6 +56,20 @@ class SetWrite:
             id = str(self.id)
         else:
             id = self.id
+
+        exercise_id: None | str | Unset
+        if isinstance(self.exercise_id, Unset):
+            exercise_id = UNSET
+        elif isinstance(self.exercise_id, UUID):
+            exercise_id = str(self.exercise_id)
+        else:
+            exercise_id = self.exercise_id
+
+        position: int | None | Unset
+        if isinstance(self.position, Unset):
+            position = UNSET
+        else:
+            position = self.position
 
         set_type: str | Unset = UNSET
         if not isinstance(self.set_type, Unset):
@@ -99,6 +117,10 @@ class SetWrite:
         )
         if id is not UNSET:
             field_dict["id"] = id
+        if exercise_id is not UNSET:
+            field_dict["exercise_id"] = exercise_id
+        if position is not UNSET:
+            field_dict["position"] = position
         if set_type is not UNSET:
             field_dict["set_type"] = set_type
         if load_kg is not UNSET:
@@ -139,6 +161,32 @@ class SetWrite:
             return cast(None | Unset | UUID, data)
 
         id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_exercise_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                exercise_id_type_0 = UUID(data)
+
+                return exercise_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        exercise_id = _parse_exercise_id(d.pop("exercise_id", UNSET))
+
+        def _parse_position(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        position = _parse_position(d.pop("position", UNSET))
 
         _set_type = d.pop("set_type", UNSET)
         set_type: SetType | Unset
@@ -198,6 +246,8 @@ class SetWrite:
             exercise=exercise,
             reps=reps,
             id=id,
+            exercise_id=exercise_id,
+            position=position,
             set_type=set_type,
             load_kg=load_kg,
             rpe=rpe,

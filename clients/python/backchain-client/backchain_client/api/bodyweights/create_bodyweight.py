@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -93,8 +98,9 @@ def sync_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightWrite):
 
     Raises:
@@ -129,8 +135,9 @@ def sync(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightWrite):
 
     Raises:
@@ -160,8 +167,9 @@ async def asyncio_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightWrite):
 
     Raises:
@@ -194,8 +202,9 @@ async def asyncio(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightWrite):
 
     Raises:

@@ -16,10 +16,14 @@ def _get_kwargs(
     record_id: UUID,
     *,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -43,10 +47,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+        return response_410
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -79,13 +93,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete one of the bodyweights (leaves a tombstone in the change feed)
+
+     Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the
+    first DELETE's `Idempotency-Key`, a retry answers 204.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +120,7 @@ def sync_detailed(
         user=user,
         record_id=record_id,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -114,13 +136,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete one of the bodyweights (leaves a tombstone in the change feed)
+
+     Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the
+    first DELETE's `Idempotency-Key`, a retry answers 204.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +164,7 @@ def sync(
         record_id=record_id,
         client=client,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -144,13 +174,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete one of the bodyweights (leaves a tombstone in the change feed)
+
+     Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the
+    first DELETE's `Idempotency-Key`, a retry answers 204.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +201,7 @@ async def asyncio_detailed(
         user=user,
         record_id=record_id,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,13 +215,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete one of the bodyweights (leaves a tombstone in the change feed)
+
+     Deleting a deleted record again answers 410 `deleted` (as a PUT or PATCH to its id does); with the
+    first DELETE's `Idempotency-Key`, a retry answers 204.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,5 +244,6 @@ async def asyncio(
             record_id=record_id,
             client=client,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

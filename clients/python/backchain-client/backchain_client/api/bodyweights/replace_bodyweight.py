@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -115,6 +120,9 @@ def sync_detailed(
 ) -> Response[BodyweightRead | Problem]:
     """Create or replace one of the bodyweights by client-chosen id
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -156,6 +164,9 @@ def sync(
 ) -> BodyweightRead | Problem | None:
     """Create or replace one of the bodyweights by client-chosen id
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -191,6 +202,9 @@ async def asyncio_detailed(
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[BodyweightRead | Problem]:
     """Create or replace one of the bodyweights by client-chosen id
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
 
     Args:
         user (str): `me` or a user id.
@@ -230,6 +244,9 @@ async def asyncio(
     if_none_match: None | str | Unset = UNSET,
 ) -> BodyweightRead | Problem | None:
     """Create or replace one of the bodyweights by client-chosen id
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
 
     Args:
         user (str): `me` or a user id.

@@ -19,10 +19,14 @@ def _get_kwargs(
     *,
     body: BodyweightPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -53,10 +57,20 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+        return response_410
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -97,13 +111,20 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BodyweightPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BodyweightRead | Problem]:
     """Change fields of one of the bodyweights
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightPatch):
 
     Raises:
@@ -119,6 +140,7 @@ def sync_detailed(
         record_id=record_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -135,13 +157,20 @@ def sync(
     client: AuthenticatedClient,
     body: BodyweightPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> BodyweightRead | Problem | None:
     """Change fields of one of the bodyweights
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightPatch):
 
     Raises:
@@ -158,6 +187,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,13 +198,20 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BodyweightPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[BodyweightRead | Problem]:
     """Change fields of one of the bodyweights
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightPatch):
 
     Raises:
@@ -190,6 +227,7 @@ async def asyncio_detailed(
         record_id=record_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,13 +242,20 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BodyweightPatch,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> BodyweightRead | Problem | None:
     """Change fields of one of the bodyweights
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed.
 
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
         if_match (None | str | Unset): Only write if the resource still has this ETag.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (BodyweightPatch):
 
     Raises:
@@ -228,5 +273,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -48,6 +48,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -91,8 +96,9 @@ def sync_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:
@@ -127,8 +133,9 @@ def sync(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:
@@ -158,8 +165,9 @@ async def asyncio_detailed(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:
@@ -192,8 +200,9 @@ async def asyncio(
 
     Args:
         user (str): `me` or a user id.
-        idempotency_key (None | str | Unset): Retries with the same key and body within 24 h
-            replay the first answer.
+        idempotency_key (None | str | Unset): Retries with the same key and request within 24 h
+            replay the first answer (status, body, ETag); the same key with another request is 422
+            `idempotency_key_reused`.
         body (WorkoutWrite):
 
     Raises:

@@ -60,6 +60,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -113,6 +118,9 @@ def sync_detailed(
 ) -> Response[Problem | WorkoutRead]:
     """Create or replace one of the workouts by client-chosen id
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -154,6 +162,9 @@ def sync(
 ) -> Problem | WorkoutRead | None:
     """Create or replace one of the workouts by client-chosen id
 
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
+
     Args:
         user (str): `me` or a user id.
         record_id (UUID):
@@ -189,6 +200,9 @@ async def asyncio_detailed(
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Problem | WorkoutRead]:
     """Create or replace one of the workouts by client-chosen id
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
 
     Args:
         user (str): `me` or a user id.
@@ -228,6 +242,9 @@ async def asyncio(
     if_none_match: None | str | Unset = UNSET,
 ) -> Problem | WorkoutRead | None:
     """Create or replace one of the workouts by client-chosen id
+
+     A write that changes nothing answers 200 with the record as it was (same ETag, version and
+    updated_at) and adds nothing to the change feed. The body a GET answers may be sent back as it is.
 
     Args:
         user (str): `me` or a user id.
