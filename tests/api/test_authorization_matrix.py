@@ -54,13 +54,14 @@ EXPECTATIONS: dict[str, dict[str, str]] = {
 GROUPS: list[tuple[set[str], str, str]] = [
     ({"GET"}, r"^/(healthz|readyz|openapi\.json|docs.*)?$", "public"),  # "/" redirects
     ({"GET"}, r"^/v1/methods/\{method_id\}$", "public"),
-    ({"POST"}, r"^/v1/auth/(register|token|logout)$", "public"),
+    ({"POST"}, r"^/v1/auth/(register|token|revoke|logout)$", "public"),
     ({"POST"}, r"^/v1/auth/password$", "own_account"),
     ({"GET", "PATCH", "DELETE"}, r"^/v1/users/me$", "own_account"),
     ({"GET", "POST"}, r"^/v1/users/me/trainers$", "own_account"),
     ({"GET"}, r"^/v1/users/me/access-log$", "own_account"),
     ({"PATCH", "DELETE"}, r"^/v1/users/me/trainers/\{trainer_id\}$", "client_manages_trainer"),
     ({"GET", "POST", "PATCH", "DELETE"}, r"^/v1/exercises(/\{exercise_ref\})?$", "own_account"),
+    ({"POST"}, r"^/v1/exercises/resolve$", "own_account"),
     ({"GET", "POST", "DELETE"}, r"^/v1/trainer/invitations(/\{invitation_id\})?$", "own_account"),
     ({"GET"}, r"^/v1/trainer/clients(\.csv)?$", "own_account"),
     ({"DELETE"}, r"^/v1/trainer/clients/\{client_id\}$", "trainer_of_client"),

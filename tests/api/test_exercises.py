@@ -460,18 +460,17 @@ class TestAliasOf:
         )
         assert logged.status_code == 201, logged.text
 
-        def chain_in_balance() -> str | None:
+        def counted_upper_posterior() -> tuple[int, int]:
             balance = client.get("/v1/users/me/balance", headers=auth_headers).json()
-            lifts = [entry for entry in balance.get("lifts", []) if entry["lift"] == slug]
-            return str(lifts[0]["chain"]) if lifts else None
+            upper = balance["volume"]["regions"]["upper"]
+            return balance["coverage"]["counted"], upper["posterior_sets"]
 
-        before = chain_in_balance()
+        assert counted_upper_posterior() == (0, 0)  # a new custom exercise counts nowhere
         patched = client.patch(
             f"/v1/exercises/{slug}", headers=auth_headers, json={"alias_of": "barbell_row"}
         )
         assert patched.status_code == 200
-        assert before != "posterior"
-        assert chain_in_balance() == "posterior"
+        assert counted_upper_posterior() == (1, 1)  # now a barbell row: posterior upper
 
 
 class TestResolvePath:

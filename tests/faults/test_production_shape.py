@@ -44,7 +44,8 @@ def test_two_processes_share_throttles_idempotency_and_the_change_feed(
                 f"{server.url}/v1/auth/token",
                 data={"grant_type": "password", "username": user.email, "password": "wrong pw!"},
             )
-            assert wrong.status_code == 401
+            assert wrong.status_code == 400  # RFC 6749: invalid_grant
+            assert wrong.json()["error"] == "invalid_grant"
         for server in (a, b):
             refused = httpx.post(
                 f"{server.url}/v1/auth/token",
