@@ -114,11 +114,11 @@ def test_balance_and_trend_parse_into_models(account: Account) -> None:
     add_workout(account, new_workout(3, "Balance"))
     balance = get_balance.sync(user="me", client=account.api)
     assert isinstance(balance, BalanceRead), balance
-    assert balance.method == "pcb-1"
+    assert balance.method == "pcb-2"  # the default method
     assert isinstance(balance.date, dt.date)
     trend = get_balance_trend.sync(user="me", client=account.api)
     assert isinstance(trend, BalanceTrendRead), trend
-    assert trend.method == "pcb-1"
+    assert trend.method == "pcb-2"
     assert isinstance(trend.points, list)
 
 

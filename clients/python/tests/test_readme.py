@@ -28,7 +28,7 @@ def test_readme_example_signs_in_reads_and_refreshes(base_url: str) -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(code, str(README), "exec"), namespace)
-    assert out.getvalue().strip() == "pcb-1"
+    assert out.getvalue().strip() == "pcb-2"
     # After the refresh step, `api` holds the new access token and works.
     api = namespace["api"]
     assert isinstance(api, AuthenticatedClient)

@@ -230,10 +230,10 @@ describe("typed client against a live server", { timeout: 90_000 }, () => {
     await addWorkout(client, newWorkout(3, "Balance"));
     const balance = await client.GET("/v1/users/{user}/balance", { params: { path: { user: "me" } } });
     assert.equal(balance.response.status, 200, JSON.stringify(balance.error));
-    assert.equal(balance.data?.method, "pcb-1");
+    assert.equal(balance.data?.method, "pcb-2");
     const trend = await client.GET("/v1/users/{user}/balance/trend", { params: { path: { user: "me" } } });
     assert.equal(trend.response.status, 200, JSON.stringify(trend.error));
-    assert.equal(trend.data?.method, "pcb-1");
+    assert.equal(trend.data?.method, "pcb-2");
     assert.ok(Array.isArray(trend.data?.points));
   });
 
