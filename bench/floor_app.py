@@ -20,10 +20,30 @@ from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, FastAPI, Request, Response
+from psycopg.conninfo import make_conninfo
 from psycopg_pool import AsyncConnectionPool
 from pydantic import BaseModel
+from sqlalchemy.engine import URL
 
 DSN_ENV = "BENCH_FLOOR_DSN"  # libpq connection string of the seeded database
+
+
+def conninfo_of(url: URL) -> str:
+    """A PostgreSQL URL as a libpq connection string (its query options kept)."""
+    query = {
+        key: value if isinstance(value, str) else value[-1] for key, value in url.query.items()
+    }
+    return make_conninfo(
+        "",
+        host=url.host,
+        port=url.port,
+        dbname=url.database,
+        user=url.username,
+        password=url.password,
+        **query,
+    )
+
+
 _LAST_SEQ = "SELECT last_seq FROM change_counter WHERE user_id = %s"
 _BUMP = (
     "INSERT INTO change_counter (user_id, last_seq) VALUES (%s, 1) ON CONFLICT (user_id) "

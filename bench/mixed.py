@@ -202,9 +202,7 @@ def _floor_round(
     url: str, tokens: list[str], args: argparse.Namespace, workdir: Path, result: Result
 ) -> Stats:
     """The same mix against bench/floor_app.py on the seeded database, same workers."""
-    from db.async_reads import conninfo_of
-
-    env = {**app_env({}), floor_app.DSN_ENV: conninfo_of(make_url(url))}
+    env = {**app_env({}), floor_app.DSN_ENV: floor_app.conninfo_of(make_url(url))}
     with Server(
         "bench.floor_app:create_app",
         env=env,
