@@ -405,7 +405,7 @@ _FIELD = FieldError("sets.0.reps", "Input should be greater than or equal to 0")
 _EXAMPLES: dict[int, tuple[str, str, str | None]] = {
     400: ("bad_request", "Bad request", "The request cannot be understood."),
     401: (Unauthorized.code, Unauthorized.title, "The access token has expired."),
-    403: ("forbidden", "Forbidden", "This account may not do that."),
+    403: ("logging_not_granted", "Logging not granted", "Your client has not allowed you to log."),
     404: (NotFound.code, NotFound.title, "No such record."),
     405: ("method_not_allowed", "Method not allowed", None),
     409: (Conflict.code, Conflict.title, "The record changed meanwhile."),
@@ -432,14 +432,18 @@ _EXAMPLES: dict[int, tuple[str, str, str | None]] = {
 }
 
 
-def problem_example(status: int) -> dict[str, Any]:
-    """A problem document as an answer with this status would carry it."""
+def problem_example(status: int, field: tuple[str, str] | None = None) -> dict[str, Any]:
+    """A problem document as an answer with this status would carry it; a 422 names `field`
+    (one of the operation's own: its name and a message) when given."""
     code, title, detail = _EXAMPLES.get(status, ("http_error", "HTTP error", None))
+    bad = _FIELD if field is None else FieldError(*field)
+    if status == 422:
+        detail = f"{bad.field}: {bad.message}"
     return problem_body(
         status=status,
         code=code,
         title=title,
         detail=detail,
-        errors=[_FIELD] if status == 422 else (),
+        errors=[bad] if status == 422 else (),
         request_id="0193a4c2a3f37c5e8d2b6f1a9e4c7d10",
     )

@@ -95,6 +95,26 @@ def _string_example(schema: dict[str, Any]) -> str | None:
     return text[:maximum] if maximum is not None else text
 
 
+def _field_of(operation: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, str] | None:
+    """A field of the operation's own that its 422 example can name, with a message: its
+    body's first required member or first member, else its first query parameter or last path
+    parameter (None: the generic example)."""
+    for content in operation.get("requestBody", {}).get("content", {}).values():
+        schema = content.get("schema", {})
+        if "$ref" in schema:
+            schema = schemas.get(schema["$ref"].rsplit("/", 1)[-1], {})
+        if schema.get("required"):
+            return str(schema["required"][0]), "Field required"
+        if schema.get("properties"):
+            return next(iter(schema["properties"])), "Input is not valid for this field"
+    parameters = operation.get("parameters", [])
+    for where in ("query", "path"):
+        named = [p["name"] for p in parameters if p.get("in") == where]
+        if named:  # the last path parameter is the most specific (a record's id)
+            return str(named[0] if where == "query" else named[-1]), "Input is not valid here"
+    return None
+
+
 def _add_examples(spec: dict[str, Any]) -> None:
     """Give every JSON request body and response an example built from its schema."""
     schemas = spec.get("components", {}).get("schemas", {})
@@ -193,7 +213,9 @@ def build(app: FastAPI) -> dict[str, Any]:
                 if PROBLEM_MEDIA_TYPE in content:
                     content.pop("application/json", None)
                     if status.isdigit():  # an example with its own status and code
-                        content[PROBLEM_MEDIA_TYPE]["example"] = problem_example(int(status))
+                        content[PROBLEM_MEDIA_TYPE]["example"] = problem_example(
+                            int(status), _field_of(operation, components["schemas"])
+                        )
                 for media_type, schema in DOWNLOAD_SCHEMAS.items():
                     if media_type in content and not content[media_type].get("schema"):
                         content[media_type]["schema"] = schema

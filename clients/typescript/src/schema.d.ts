@@ -3101,12 +3101,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "email: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "email",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -3330,12 +3330,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "refresh_token: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "refresh_token",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -3402,12 +3402,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "current_password: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "current_password",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -3624,12 +3624,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "display_name: Input is not valid for this field",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "display_name",
+                     *           "message": "Input is not valid for this field"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -3726,12 +3726,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "chain: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "chain",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -3828,12 +3828,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "name: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "name",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -3929,12 +3929,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "names: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "names",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4038,12 +4038,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "exercise_ref: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "exercise_ref",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4121,12 +4121,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "exercise_ref: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "exercise_ref",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4244,12 +4244,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "name: Input is not valid for this field",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "name",
+                     *           "message": "Input is not valid for this field"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4373,12 +4373,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "from: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "from",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4502,11 +4502,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -4562,12 +4562,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "started_at: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "started_at",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4688,12 +4688,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -4858,11 +4858,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -4956,12 +4956,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "started_at: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "started_at",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -5024,11 +5024,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5103,12 +5103,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -5235,11 +5235,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5333,12 +5333,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "id: Input is not valid for this field",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "id",
+                     *           "message": "Input is not valid for this field"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -5449,12 +5449,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "from: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "from",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -5552,11 +5552,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5612,12 +5612,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "recorded_at: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "recorded_at",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -5725,12 +5725,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -5856,11 +5856,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -5954,12 +5954,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "recorded_at: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "recorded_at",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6022,11 +6022,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6101,12 +6101,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6207,11 +6207,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6305,12 +6305,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "id: Input is not valid for this field",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "id",
+                     *           "message": "Input is not valid for this field"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6416,12 +6416,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "from: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "from",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6509,11 +6509,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6569,12 +6569,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "measured_at: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "measured_at",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6677,12 +6677,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6793,11 +6793,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -6891,12 +6891,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "measured_at: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "measured_at",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -6959,11 +6959,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -7038,12 +7038,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -7134,11 +7134,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -7232,12 +7232,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "id: Input is not valid for this field",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "id",
+                     *           "message": "Input is not valid for this field"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -7364,12 +7364,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "since: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "since",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -7454,11 +7454,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -7514,12 +7514,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "operations: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "operations",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -7724,12 +7724,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "at: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "at",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -7851,12 +7851,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "from: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "from",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -7987,12 +7987,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "lift: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "lift",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8140,12 +8140,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "region: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "region",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8284,12 +8284,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8361,12 +8361,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "method_id: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "method_id",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8460,12 +8460,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "from: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "from",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8558,12 +8558,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "from: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "from",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8755,11 +8755,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:backchain:problem:forbidden",
-                     *       "title": "Forbidden",
+                     *       "type": "urn:backchain:problem:logging_not_granted",
+                     *       "title": "Logging not granted",
                      *       "status": 403,
-                     *       "detail": "This account may not do that.",
-                     *       "code": "forbidden",
+                     *       "detail": "Your client has not allowed you to log.",
+                     *       "code": "logging_not_granted",
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
                      *     }
                      */
@@ -8815,12 +8815,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "file: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "file",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -8941,12 +8941,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "user: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "user",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9080,12 +9080,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "note: Input is not valid for this field",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "note",
+                     *           "message": "Input is not valid for this field"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9182,12 +9182,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "invitation_id: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "invitation_id",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9292,12 +9292,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "flag: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "flag",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9358,12 +9358,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "sort: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "sort",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9441,12 +9441,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "client_id: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "client_id",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9539,12 +9539,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "client_id: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "client_id",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9642,12 +9642,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "body: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "body",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9726,12 +9726,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "note_id: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "note_id",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -9830,12 +9830,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "body: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "body",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -10004,12 +10004,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "code: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "code",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -10106,12 +10106,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "trainer_id: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "trainer_id",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -10210,12 +10210,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "can_log: Field required",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "can_log",
+                     *           "message": "Field required"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
@@ -10298,12 +10298,12 @@ export interface operations {
                      *       "type": "urn:backchain:problem:validation_error",
                      *       "title": "Invalid input",
                      *       "status": 422,
-                     *       "detail": "sets.0.reps: Input should be greater than or equal to 0",
+                     *       "detail": "limit: Input is not valid here",
                      *       "code": "validation_error",
                      *       "errors": [
                      *         {
-                     *           "field": "sets.0.reps",
-                     *           "message": "Input should be greater than or equal to 0"
+                     *           "field": "limit",
+                     *           "message": "Input is not valid here"
                      *         }
                      *       ],
                      *       "request_id": "0193a4c2a3f37c5e8d2b6f1a9e4c7d10"
