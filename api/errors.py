@@ -364,9 +364,87 @@ def unexpected_error_response(exc: Exception, request_id: str | None) -> JSONRes
     )
 
 
+class OAuth2Error(BackchainError):
+    """An error of the token or revocation endpoint (RFC 6749 §5.2, RFC 7009 §2.2.1): a 400
+    whose `error` member OAuth2 libraries read, beside the problem members
+    (`_handle_oauth2` answers it, as `application/json`: the RFC's type; oauth4webapi
+    refuses any other, authlib and requests-oauthlib parse either)."""
+
+    status = 400
+    error: ClassVar[str] = "invalid_request"
+
+    def __init__(
+        self, detail: str, *, errors: Sequence[FieldError] = (), code: str | None = None
+    ) -> None:
+        super().__init__(detail, errors=errors, code=code)
+
+
+class InvalidRequest(OAuth2Error):
+    code, title, error = "invalid_request", "Invalid token request", "invalid_request"
+
+
+class InvalidGrant(OAuth2Error):
+    code, title, error = "invalid_grant", "Invalid grant", "invalid_grant"
+
+
+class UnsupportedGrantType(OAuth2Error):
+    code, title, error = (
+        "unsupported_grant_type",
+        "Unsupported grant type",
+        "unsupported_grant_type",
+    )
+
+
+class UnsupportedTokenType(OAuth2Error):
+    code, title, error = (
+        "unsupported_token_type",
+        "Unsupported token type",
+        "unsupported_token_type",
+    )
+
+
+# RFC 6749 §5.2: error_description is printable ASCII without `"` and `\`.
+_DESCRIPTION_CHARS = frozenset(chr(c) for c in range(0x20, 0x7F)) - {'"', "\\"}
+
+
+async def _handle_oauth2(request: Request, exc: Exception) -> JSONResponse:
+    """A 400 with `error` and `error_description` beside the problem members."""
+    assert isinstance(exc, OAuth2Error)
+    body = problem_body(
+        status=exc.status,
+        code=exc.instance_code,
+        title=exc.title,
+        detail=exc.detail,
+        errors=exc.errors,
+        request_id=_request_id(request),
+    )
+    description = "".join(c if c in _DESCRIPTION_CHARS else " " for c in exc.detail or exc.title)
+    body.update(error=exc.error, error_description=description)
+    return JSONResponse(body, status_code=exc.status, headers=exc.headers)
+
+
+def oauth2_validation_error(exc: RequestValidationError) -> OAuth2Error:
+    """Bad parameters: `unsupported_grant_type` for a grant type other than ours, else
+    `invalid_request`, naming each field."""
+    # Form fields are flat: the field is the location's second part (after "body", "header",
+    # "cookie"), whatever union member pydantic names after it.
+    errors = [
+        FieldError(field_name(tuple(e.get("loc", ()))[:2]), str(e.get("msg", "")))
+        for e in exc.errors()
+    ]
+    detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
+    if any(
+        e.get("type") == "enum" and tuple(e.get("loc", ()))[1:2] == ("grant_type",)
+        for e in exc.errors()
+    ):
+        return UnsupportedGrantType(detail, errors=errors)
+    return InvalidRequest(detail, errors=errors)
+
+
 def register_error_handlers(app: FastAPI) -> None:
     """Answer every error, ours or the framework's, as problem+json."""
     app.add_exception_handler(BackchainError, _handle_backchain)
+    app.add_exception_handler(OAuth2Error, _handle_oauth2)
     app.add_exception_handler(RequestValidationError, _handle_validation)
     app.add_exception_handler(StarletteHTTPException, _handle_http)
     app.add_exception_handler(OperationalError, _handle_database_down)

@@ -56,7 +56,11 @@ access_logger = logging.getLogger("backchain.access")
 # everything else is someone's data or a credential. Records carry ETags, so a client may keep
 # them to revalidate (`If-None-Match` → 304) but must ask every time.
 PUBLIC_PATHS = ("/openapi.json", "/docs", "/v1/methods/")
-NO_STORE_PATHS = ("/v1/auth/", "/healthz", "/readyz")
+AUTH_PATH = "/v1/auth/"
+NO_STORE_PATHS = (AUTH_PATH, "/healthz", "/readyz")
+# RFC 6749 §5.1: token answers carry `Pragma: no-cache` beside `no-store` (for HTTP/1.0
+# caches); every /v1/auth answer does.
+PRAGMA_NO_CACHE = (b"pragma", b"no-cache")
 
 
 def cache_control(path: str, status: int, headers: list[tuple[bytes, bytes]]) -> bytes:
@@ -109,6 +113,7 @@ class RequestContextMiddleware:
                     *headers,
                     (b"x-request-id", request_id.encode("latin-1")),
                     (b"cache-control", cache_control(scope["path"], status, headers)),
+                    *([PRAGMA_NO_CACHE] if scope["path"].startswith(AUTH_PATH) else []),
                     *self.headers,
                 ]
             elif message["type"] == "http.response.body" and not message.get("more_body"):

@@ -11,17 +11,17 @@ import threading
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 import jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
-from api.errors import BackchainError, FieldError, ServiceUnavailable, Unauthorized
+from api.errors import ServiceUnavailable, Unauthorized
 from api.services.lru import BoundedLru
 from api.settings import Settings
 
@@ -242,41 +242,3 @@ def new_refresh_token() -> str:
 def hash_token(token: str) -> str:
     """SHA-256 of a high-entropy token (a slow hash adds nothing at 256 bits)."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-class OAuth2Error(BackchainError):
-    """An error of the token or revocation endpoint (RFC 6749 §5.2, RFC 7009 §2.2.1): a 400
-    whose `error` member OAuth2 libraries read, beside the problem members
-    (`api.routers.auth.OAuth2Route` answers it)."""
-
-    status = 400
-    error: ClassVar[str] = "invalid_request"
-
-    def __init__(
-        self, detail: str, *, errors: Sequence[FieldError] = (), code: str | None = None
-    ) -> None:
-        super().__init__(detail, errors=errors, code=code)
-
-
-class InvalidRequest(OAuth2Error):
-    code, title, error = "invalid_request", "Invalid token request", "invalid_request"
-
-
-class InvalidGrant(OAuth2Error):
-    code, title, error = "invalid_grant", "Invalid grant", "invalid_grant"
-
-
-class UnsupportedGrantType(OAuth2Error):
-    code, title, error = (
-        "unsupported_grant_type",
-        "Unsupported grant type",
-        "unsupported_grant_type",
-    )
-
-
-class UnsupportedTokenType(OAuth2Error):
-    code, title, error = (
-        "unsupported_token_type",
-        "Unsupported token type",
-        "unsupported_token_type",
-    )

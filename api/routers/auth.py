@@ -8,12 +8,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Request, Response, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.datastructures import FormData
 
 from api.deps import DatabaseDep, HasherDep, OwnWork, SettingsDep, TokensDep
-from api.errors import FieldError, field_name, problem_body, problem_responses
+from api.errors import (
+    FieldError,
+    InvalidRequest,
+    oauth2_validation_error,
+    problem_responses,
+)
 from api.schemas.auth import (
     GrantType,
     LogoutRequest,
@@ -24,7 +28,6 @@ from api.schemas.auth import (
     token_responses,
 )
 from api.schemas.users import PasswordChange, UserRead, UserRegister
-from api.security import InvalidRequest, OAuth2Error, UnsupportedGrantType
 from api.services import auth as auth_service
 from api.throttle import SignInThrottle, Throttle
 
@@ -80,14 +83,8 @@ async def register(
     return UserRead.model_validate(user)
 
 
-# -- OAuth2 answers ----------------------------------------------------------------------------
-# RFC 6749 §5.2 errors are `application/json` (the RFC's type; oauth4webapi refuses any other,
-# authlib and requests-oauthlib parse either), the problem members beside `error`.
-
 REFRESH_COOKIE = "backchain_refresh"
 REFRESH_COOKIE_PATH = "/v1/auth"
-# RFC 6749 §5.2: error_description is printable ASCII without `"` and `\`.
-_DESCRIPTION_CHARS = frozenset(chr(c) for c in range(0x20, 0x7F)) - {'"', "\\"}
 
 RefreshCookieRequested = Annotated[
     bool,
@@ -108,68 +105,20 @@ RefreshCookie = Annotated[
 ]
 
 
-def oauth2_error_response(request: Request, exc: OAuth2Error) -> JSONResponse:
-    """A 400 with `error` and `error_description` beside the problem members."""
-    body = problem_body(
-        status=exc.status,
-        code=exc.instance_code,
-        title=exc.title,
-        detail=exc.detail,
-        errors=exc.errors,
-        request_id=getattr(request.state, "request_id", None),
-    )
-    description = "".join(c if c in _DESCRIPTION_CHARS else " " for c in exc.detail or exc.title)
-    body.update(error=exc.error, error_description=description)
-    return JSONResponse(body, status_code=exc.status, headers=exc.headers)
-
-
-def oauth2_validation_error(exc: RequestValidationError) -> OAuth2Error:
-    """Bad parameters: `unsupported_grant_type` for a grant type other than ours, else
-    `invalid_request`, naming each field."""
-    # Form fields are flat: the field is the location's second part (after "body", "header",
-    # "cookie"), whatever union member pydantic names after it.
-    errors = [
-        FieldError(field_name(tuple(e.get("loc", ()))[:2]), str(e.get("msg", "")))
-        for e in exc.errors()
-    ]
-    detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
-    if any(
-        e.get("type") == "enum" and tuple(e.get("loc", ()))[1:2] == ("grant_type",)
-        for e in exc.errors()
-    ):
-        return UnsupportedGrantType(detail, errors=errors)
-    return InvalidRequest(detail, errors=errors)
-
-
 class OAuth2Route(APIRoute):
-    """The token and revocation endpoints: parameter errors and `OAuth2Error`s answer as RFC
-    6749 §5.2 errors; every answer, success or error, carries `Pragma: no-cache`."""
+    """The token and revocation endpoints: bad parameters answer as RFC 6749 §5.2 errors
+    (`api.errors.OAuth2Error`) instead of the app's 422."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handle = super().get_route_handler()
 
         async def answer(request: Request) -> Response:
             try:
-                response = await handle(request)
+                return await handle(request)
             except RequestValidationError as exc:
-                response = oauth2_error_response(request, oauth2_validation_error(exc))
-            except OAuth2Error as exc:
-                response = oauth2_error_response(request, exc)
-            except Exception as exc:  # throttled (429), busy (503): as the app answers them
-                response = await _as_the_app_answers(request, exc)
-            response.headers["Pragma"] = "no-cache"
-            return response
+                raise oauth2_validation_error(exc) from exc
 
         return answer
-
-
-async def _as_the_app_answers(request: Request, exc: Exception) -> Response:
-    handlers = request.app.exception_handlers
-    for kind in type(exc).__mro__:
-        if kind in handlers:
-            response: Response = await handlers[kind](request, exc)
-            return response
-    raise exc
 
 
 def reject_repeated(form: FormData) -> None:
@@ -216,8 +165,8 @@ def clear_refresh_cookie(response: Response) -> None:
 
 
 # The OAuth2 endpoints (token, revocation) answer through `OAuth2Route`: their errors are RFC
-# 6749 §5.2 errors, and every answer carries `Pragma: no-cache` (Cache-Control: no-store comes
-# from the middleware, as for every /v1/auth answer).
+# 6749 §5.2 errors (Cache-Control: no-store and Pragma: no-cache come from the middleware, as
+# for every /v1/auth answer).
 def _oauth2_post(path: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def add(endpoint: Callable[..., Any]) -> Callable[..., Any]:
         router.add_api_route(

@@ -17,17 +17,17 @@ from anyio.to_thread import run_sync
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from api.errors import Conflict, FieldError, InvalidInput, Unauthorized
+from api.errors import (
+    Conflict,
+    FieldError,
+    InvalidGrant,
+    InvalidInput,
+    Unauthorized,
+    UnsupportedTokenType,
+)
 from api.policy import Access
 from api.schemas.users import UserRegister
-from api.security import (
-    InvalidGrant,
-    PasswordHasher,
-    TokenCodec,
-    UnsupportedTokenType,
-    hash_token,
-    new_refresh_token,
-)
+from api.security import PasswordHasher, TokenCodec, hash_token, new_refresh_token
 from api.throttle import SignInThrottle, Throttle
 from db.base import utcnow
 from db.engine import Database
