@@ -100,45 +100,8 @@ def balance_from(inputs: Inputs, owner: Owner, at: date) -> schemas.BalanceRead:
 
 
 def volume_read(volume: volume_core.VolumeBalance) -> schemas.VolumeRead:
-    """V and its regions as the answer's member (§11)."""
-    return schemas.VolumeRead(
-        date=volume.date,
-        window_days=volume.window_days,
-        index=volume.index,
-        ln_index=volume.ln_index,
-        band=volume.band,
-        marked=volume.marked,
-        missing=list(volume.missing),
-        regions=schemas.VolumeRegions(
-            lower=_volume_region(volume.regions["lower"]),
-            upper=_volume_region(volume.regions["upper"]),
-        ),
-    )
-
-
-def _volume_region(r: volume_core.VolumeRegion) -> schemas.VolumeRegion:
-    return schemas.VolumeRegion(
-        posterior_sets=r.posterior_sets,
-        anterior_sets=r.anterior_sets,
-        index=r.index,
-        band=r.band,
-        marked=r.marked,
-        missing=list(r.missing),
-    )
-
-
-def _coverage_read(c: volume_core.Coverage) -> schemas.CoverageRead:
-    return schemas.CoverageRead(
-        date=c.date,
-        window_days=c.window_days,
-        working_sets=c.working_sets,
-        classified=c.classified,
-        counted=c.counted,
-        scored=c.scored,
-        classified_fraction=c.classified_fraction,
-        counted_fraction=c.counted_fraction,
-        scored_fraction=c.scored_fraction,
-    )
+    """V and its regions as the answer's member (§11): the schema reads the dataclass."""
+    return schemas.VolumeRead.model_validate(volume, from_attributes=True)
 
 
 def pcb_2_balance(
@@ -153,16 +116,11 @@ def pcb_2_balance(
     window = inputs.method.window_days
     read = balance_read(snap, inputs)
     read.volume = volume_read(volume)
-    read.coverage = _coverage_read(volume_core.coverage(sets, at, scored_set_ids=scored))
+    read.coverage = schemas.CoverageRead.model_validate(
+        volume_core.coverage(sets, at, scored_set_ids=scored), from_attributes=True
+    )
     read.suggestions = [
-        schemas.SuggestionRead(
-            region=s.region,
-            weekly_sets=s.weekly_sets,
-            exercises=list(s.exercises),
-            from_history=s.from_history,
-            reasons=list(s.reasons),
-            text=s.text,
-        )
+        schemas.SuggestionRead.model_validate(s, from_attributes=True)
         for s in volume_core.suggestions(volume, snap, sets)
     ]
     read.window_empty = not volume_core.has_counted_work(sets, at, window)
